@@ -1,0 +1,62 @@
+/// The SQL aggregates behind `Figures`, in SQL that SQLite and PostgreSQL both run. Each reads
+/// one index range of the period; only the latencies come back row by row (for percentiles).
+/// `since` and `until` are bound as `:since` / `:until` (milliseconds).
+public enum FigureQueries {
+    static let reviewedWeek = ISOWeek.sqlIndex(of: "first_decision_at")
+    static let approvedWeek = ISOWeek.sqlIndex(of: "approved_at")
+    static let submittedWeek = ISOWeek.sqlIndex(of: "submitted_at")
+
+    /// route, week, outcome, count — changes whose first decision falls in the period.
+    public static let firstDecisions = """
+        SELECT route, \(reviewedWeek) AS week, first_outcome, COUNT(*)
+        FROM changes WHERE first_decision_at >= :since AND first_decision_at < :until
+        GROUP BY route, week, first_outcome
+        """
+
+    /// route, week, approved, approved with at least one incident.
+    public static let approvals = """
+        SELECT route, \(approvedWeek) AS week, COUNT(*),
+               SUM(CASE WHEN EXISTS (SELECT 1 FROM incident_causes ic WHERE ic.change_id = changes.id) THEN 1 ELSE 0 END)
+        FROM changes WHERE approved_at >= :since AND approved_at < :until
+        GROUP BY route, week
+        """
+
+    /// route, week, latency in milliseconds — one row per approved change.
+    public static let latencies = """
+        SELECT route, \(approvedWeek) AS week, approved_at - submitted_at
+        FROM changes WHERE approved_at >= :since AND approved_at < :until
+        """
+
+    /// route, distinct incidents caused by the route's changes approved in the period.
+    public static let incidentsByRoute = """
+        SELECT c.route, COUNT(DISTINCT ic.incident_id)
+        FROM changes c JOIN incident_causes ic ON ic.change_id = c.id
+        WHERE c.approved_at >= :since AND c.approved_at < :until
+        GROUP BY c.route
+        """
+
+    /// week, distinct incidents caused by board-approved changes approved that week.
+    public static let boardIncidentsByWeek = """
+        SELECT \(ISOWeek.sqlIndex(of: "c.approved_at")) AS week, COUNT(DISTINCT ic.incident_id)
+        FROM changes c JOIN incident_causes ic ON ic.change_id = c.id
+        WHERE c.route = 'cab' AND c.approved_at >= :since AND c.approved_at < :until
+        GROUP BY week
+        """
+
+    /// route, week, submitted.
+    public static let submissions = """
+        SELECT route, \(submittedWeek) AS week, COUNT(*)
+        FROM changes WHERE submitted_at >= :since AND submitted_at < :until
+        GROUP BY route, week
+        """
+
+    public static let all = [firstDecisions, approvals, latencies, incidentsByRoute, boardIncidentsByWeek, submissions]
+
+    /// The statements with the period written in, as a script for the `sqlite3` or `psql` command line.
+    public static func script(for period: Period) -> String {
+        all.map {
+            $0.replacingOccurrences(of: ":since", with: String(period.since.milliseconds))
+                .replacingOccurrences(of: ":until", with: String(period.until.milliseconds)) + ";"
+        }.joined(separator: "\n")
+    }
+}

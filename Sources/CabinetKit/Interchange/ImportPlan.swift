@@ -1,0 +1,148 @@
+/// What an import will write, worked out before anything is written: every record checked
+/// against the document and the store. Identical records (a repeated import) are skipped; a
+/// known id with other content, or a reference to nothing, is an error naming the record.
+public struct ImportPlan: Sendable {
+    public var services: [Service] = []
+    public var changes: [Change] = []
+    /// Decisions to add, oldest first, so the latest one sets its change's state.
+    public var decisions: [Decision] = []
+    public var incidents: [Incident] = []
+    /// States the document gives for its new changes, applied after their decisions.
+    public var statedStates: [(id: String, state: ChangeState)] = []
+    public var summary = ImportSummary()
+
+    /// The records a store must look up to plan `document`.
+    public struct Lookups: Sendable {
+        public var changeIDs: Set<String> = []
+        public var decisionIDs: Set<String> = []
+        public var incidentIDs: Set<String> = []
+    }
+
+    /// What the store already holds among the looked-up ids, plus its whole service catalogue.
+    public struct Existing: Sendable {
+        public var services: [String: Service]
+        public var changes: [String: Change]
+        public var decisions: [String: Decision]
+        public var incidents: [String: Incident]
+
+        public init(services: [String: Service], changes: [String: Change], decisions: [String: Decision], incidents: [String: Incident]) {
+            self.services = services; self.changes = changes; self.decisions = decisions; self.incidents = incidents
+        }
+    }
+
+    public static func lookups(for document: InterchangeDocument) -> Lookups {
+        var lookups = Lookups()
+        lookups.changeIDs.formUnion(document.changes.map(\.change.id))
+        lookups.changeIDs.formUnion(document.decisions.map(\.change))
+        lookups.changeIDs.formUnion(document.incidents.flatMap(\.causedBy))
+        lookups.decisionIDs.formUnion(document.decisions.map(\.id))
+        lookups.decisionIDs.formUnion(document.decisions.compactMap(\.supersedes))
+        lookups.incidentIDs.formUnion(document.incidents.map(\.id))
+        return lookups
+    }
+
+    public init(document: InterchangeDocument, source: String, existing: Existing) throws(CabinetError) {
+        var services = existing.services
+        var seen = Seen()
+        for (index, service) in document.services.enumerated() {
+            let record = "services[\(index)] (id \(service.name))"
+            if let known = services[service.name] {
+                guard known == service else { throw seen.conflict(source, record, kind: "services", id: service.name, field: "team or dependsOn") }
+                summary.unchanged += 1
+                continue
+            }
+            seen.note(kind: "services", id: service.name, index: index)
+            services[service.name] = service
+            self.services.append(service)
+        }
+        for (index, service) in document.services.enumerated() {
+            for dependency in service.dependsOn where services[dependency] == nil || dependency == service.name {
+                throw .invalidRecord(source: source, record: "services[\(index)] (id \(service.name))", field: "dependsOn",
+                                     problem: dependency == service.name ? "a service cannot depend on itself" : "unknown service '\(dependency)'")
+            }
+        }
+        let serviceTeams = services.mapValues(\.team)
+
+        var changes = existing.changes
+        for (index, submitted) in document.changes.enumerated() {
+            let change = submitted.resolved(serviceTeams: serviceTeams)
+            let record = "changes[\(index)] (id \(change.id))"
+            if let unknown = change.services.first(where: { services[$0] == nil }) {
+                throw .invalidRecord(source: source, record: record, field: "services",
+                                     problem: "unknown service '\(unknown)' (add it to \"services\" first)")
+            }
+            if let known = changes[change.id] {
+                guard known.sameSubmission(as: change) else {
+                    throw seen.conflict(source, record, kind: "changes", id: change.id, field: known.firstDifference(from: change) ?? "state")
+                }
+                summary.unchanged += 1
+                continue
+            }
+            seen.note(kind: "changes", id: change.id, index: index)
+            changes[change.id] = change
+            self.changes.append(change)
+            if let state = submitted.statedState { statedStates.append((change.id, state)) }
+        }
+
+        var decisions = existing.decisions
+        for (index, decision) in document.decisions.enumerated() {
+            let record = "decisions[\(index)] (id \(decision.id))"
+            guard let change = changes[decision.change] else {
+                throw .invalidRecord(source: source, record: record, field: "change", problem: "no change '\(decision.change)' in the document or the store")
+            }
+            guard decision.at >= change.submittedAt else {
+                throw .invalidRecord(source: source, record: record, field: "at",
+                                     problem: "\(decision.at.iso8601) is before the change was submitted (\(change.submittedAt.iso8601))")
+            }
+            if let supersedes = decision.supersedes, decisions[supersedes]?.change != decision.change {
+                throw .invalidRecord(source: source, record: record, field: "supersedes", problem: "no decision '\(supersedes)' of \(decision.change)")
+            }
+            if let known = decisions[decision.id] {
+                guard known == decision else { throw seen.conflict(source, record, kind: "decisions", id: decision.id, field: "outcome, at, by or text") }
+                summary.unchanged += 1
+                continue
+            }
+            seen.note(kind: "decisions", id: decision.id, index: index)
+            decisions[decision.id] = decision
+            self.decisions.append(decision)
+        }
+        self.decisions.sort { $0.at < $1.at }
+
+        var incidents = existing.incidents
+        for (index, incident) in document.incidents.enumerated() {
+            let record = "incidents[\(index)] (id \(incident.id))"
+            if let unknown = incident.causedBy.first(where: { changes[$0] == nil }) {
+                throw .invalidRecord(source: source, record: record, field: "causedBy", problem: "no change '\(unknown)' in the document or the store")
+            }
+            if let unknown = incident.services.first(where: { services[$0] == nil }) {
+                throw .invalidRecord(source: source, record: record, field: "services", problem: "unknown service '\(unknown)'")
+            }
+            if let known = incidents[incident.id] {
+                guard known == incident else { throw seen.conflict(source, record, kind: "incidents", id: incident.id, field: "openedAt, severity, causedBy or services") }
+                summary.unchanged += 1
+                continue
+            }
+            seen.note(kind: "incidents", id: incident.id, index: index)
+            incidents[incident.id] = incident
+            self.incidents.append(incident)
+        }
+        summary.services = self.services.count
+        summary.changes = self.changes.count
+        summary.decisions = self.decisions.count
+        summary.incidents = self.incidents.count
+    }
+
+    /// Where each new id first appeared in the document, to tell a duplicate from a stored record.
+    private struct Seen {
+        var indexes: [String: Int] = [:]
+
+        mutating func note(kind: String, id: String, index: Int) { indexes[kind + "\u{0}" + id] = index }
+
+        func conflict(_ source: String, _ record: String, kind: String, id: String, field: String) -> CabinetError {
+            if let earlier = indexes[kind + "\u{0}" + id] {
+                return .invalidRecord(source: source, record: record, field: field, problem: "duplicate of \(kind)[\(earlier)] with different content")
+            }
+            return .invalidRecord(source: source, record: record, field: field, problem: "differs from the record already stored under this id")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// The interchange document of `cab import` / `cab export`: services, changes, decisions and
+/// incidents, exactly as DESIGN.md lays it out.
+public struct InterchangeDocument: Hashable, Sendable {
+    public var services: [Service]
+    public var changes: [SubmittedChange]
+    public var decisions: [Decision]
+    public var incidents: [Incident]
+
+    public init(services: [Service] = [], changes: [SubmittedChange] = [], decisions: [Decision] = [], incidents: [Incident] = []) {
+        self.services = services; self.changes = changes; self.decisions = decisions; self.incidents = incidents
+    }
+}
+
+/// A change as a document states it: its route and state may be left out, in which case the
+/// route comes from the routing rules and the state from the change's decisions.
+public struct SubmittedChange: Hashable, Sendable {
+    public var change: Change
+    public var statedRoute: Route?
+    public var statedState: ChangeState?
+
+    public init(change: Change, statedRoute: Route?, statedState: ChangeState?) {
+        self.change = change; self.statedRoute = statedRoute; self.statedState = statedState
+    }
+
+    /// The change with its route resolved against the service catalogue.
+    public func resolved(serviceTeams: [String: String]) -> Change {
+        var resolved = change
+        resolved.route = statedRoute ?? Routing.route(
+            type: change.type, category: change.category, risk: change.risk, team: change.team,
+            services: change.services, serviceTeams: serviceTeams)
+        resolved.state = statedState ?? Self.initialState(of: resolved.route)
+        return resolved
+    }
+
+    /// Where a change starts when nothing says otherwise: gated routes wait for a decision.
+    public static func initialState(of route: Route) -> ChangeState {
+        switch route {
+        case .pipeline: .scheduled
+        case .emergency: .implement
+        case .peer, .cab: .authorize
+        }
+    }
+}
+
+/// What an import wrote: new records per kind; records already stored are skipped.
+public struct ImportSummary: Hashable, Sendable, Encodable {
+    public var services = 0
+    public var changes = 0
+    public var decisions = 0
+    public var incidents = 0
+    public var unchanged = 0
+
+    public init() {}
+}

@@ -1,0 +1,34 @@
+/// Everything that can go wrong for a user of Cabinet, each with a one-line message that names
+/// the file, record and field where there is one.
+public enum CabinetError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A record of an input document is wrong. `record` is like `changes[3] (id CHG-104)`.
+    case invalidRecord(source: String, record: String, field: String, problem: String)
+    /// The input cannot be read as a document at all.
+    case unreadableInput(source: String, problem: String)
+    case notFound(kind: String, id: String)
+    /// The first decision of a change was recorded by someone else first.
+    case alreadyDecided(change: String, outcome: Outcome, by: String, at: Timestamp)
+    case invalidArgument(name: String, problem: String)
+    /// The database file cannot be opened or used.
+    case storeUnavailable(path: String, problem: String)
+    case refused(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidRecord(source, record, field, problem):
+            "\(source): \(record): \(field): \(problem)"
+        case let .unreadableInput(source, problem):
+            "\(source): \(problem)"
+        case let .notFound(kind, id):
+            "no \(kind) '\(id)' in the store"
+        case let .alreadyDecided(change, outcome, by, at):
+            "\(change) already decided by \(by) at \(at.iso8601) (\(outcome.rawValue)); to correct it, record a new decision with --supersede"
+        case let .invalidArgument(name, problem):
+            "\(name): \(problem)"
+        case let .storeUnavailable(path, problem):
+            "cannot use the database \(path): \(problem)"
+        case let .refused(message):
+            message
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// A decision about a change. Decisions are never edited: a correction is a new decision whose
+/// `supersedes` names the one it corrects.
+public struct Decision: Hashable, Sendable {
+    /// Client-generated, so a retried write is recorded once.
+    public var id: String
+    public var change: String
+    public var outcome: Outcome
+    public var at: Timestamp
+    public var by: String
+    public var conditions: String?
+    public var note: String?
+    public var supersedes: String?
+
+    public init(
+        id: String, change: String, outcome: Outcome, at: Timestamp, by: String,
+        conditions: String? = nil, note: String? = nil, supersedes: String? = nil
+    ) {
+        self.id = id; self.change = change; self.outcome = outcome; self.at = at; self.by = by
+        self.conditions = conditions; self.note = note; self.supersedes = supersedes
+    }
+}

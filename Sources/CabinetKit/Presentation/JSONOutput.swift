@@ -1,0 +1,50 @@
+import Foundation
+
+/// The `--json` form of every read command: sorted keys, ISO times, `null` kept.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) throws(CabinetError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do { return String(decoding: try encoder.encode(value), as: UTF8.self) } catch {
+            throw .refused("cannot write JSON: \(error)")
+        }
+    }
+
+    public static func serialize(_ object: Any) throws(CabinetError) -> String {
+        do {
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        } catch {
+            throw .refused("cannot write JSON: \(error.localizedDescription)")
+        }
+    }
+
+    /// A change with its readiness, strategy, decisions and incidents.
+    public static func object(change: Change, decisions: [Decision], incidents: [Incident], now: Timestamp) -> [String: Any] {
+        var object = InterchangeWriter.object(SubmittedChange(change: change, statedRoute: change.route, statedState: change.state))
+        let readiness = Readiness(change: change, now: now)
+        object["readiness"] = readinessObject(readiness)
+        object["strategy"] = DeploymentStrategy.suggested(category: change.category, risk: change.risk)
+        object["decisions"] = decisions.map(InterchangeWriter.object)
+        object["incidents"] = incidents.map(\.id)
+        return object
+    }
+
+    static func readinessObject(_ readiness: Readiness) -> [String: Any] {
+        ["ready": readiness.isReady, "blastRadius": readiness.blastRadius, "rollbackPlan": readiness.rollbackPlan,
+         "verification": readiness.verification, "window": readiness.window, "problems": readiness.problems]
+    }
+
+    public static func object(queue entries: [QueueEntry], day: String) -> [String: Any] {
+        ["date": day, "items": entries.map { entry -> [String: Any] in
+            var item: [String: Any] = [
+                "id": entry.change.id, "title": entry.change.title, "owner": entry.change.owner,
+                "category": entry.change.category.rawValue, "risk": entry.change.risk.rawValue, "route": entry.change.route.rawValue,
+                "strategy": entry.strategy, "readiness": readinessObject(entry.readiness),
+            ]
+            item["windowStart"] = entry.change.windowStart?.iso8601
+            item["windowEnd"] = entry.change.windowEnd?.iso8601
+            item["decision"] = entry.latestDecision.map(InterchangeWriter.object)
+            return item
+        }]
+    }
+}

@@ -1,0 +1,23 @@
+/// The readable form of `cab queue`: the day's agenda with the readiness of the four fields.
+public enum QueueText {
+    public static func render(_ entries: [QueueEntry], day: String) -> String {
+        guard !entries.isEmpty else { return "CAB queue \(day): nothing for the board." }
+        var table = TextTable(header: ["#", "id", "title", "owner", "category", "risk", "strategy", "B R V W", "window", "status"], rightAligned: [0])
+        for (index, entry) in entries.enumerated() {
+            let r = entry.readiness
+            let marks = [r.blastRadius, r.rollbackPlan, r.verification, r.window].map { $0 ? "✓" : "✗" }.joined(separator: " ")
+            let window = entry.change.windowStart.map { "\($0.iso8601.dropLast(4).replacingOccurrences(of: "T", with: " "))Z" } ?? "not set"
+            let status = entry.latestDecision?.outcome.rawValue ?? (r.isReady ? "ready" : "not ready")
+            table.add(["\(index + 1)", entry.change.id, String(entry.change.title.prefix(40)), entry.change.owner, entry.change.category.rawValue,
+                       entry.change.risk.rawValue, entry.strategy, marks, window, status])
+        }
+        var lines = ["CAB queue \(day): \(entries.count) item\(entries.count == 1 ? "" : "s")  (B blast radius, R rollback, V verification, W window)", table.rendered]
+        let problems = entries.filter { !$0.readiness.isReady && $0.latestDecision == nil }
+        if !problems.isEmpty {
+            lines.append("")
+            lines.append("Not ready:")
+            for entry in problems { lines.append("  \(entry.change.id): \(entry.readiness.problems.joined(separator: "; "))") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

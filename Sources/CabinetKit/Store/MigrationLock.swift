@@ -1,0 +1,24 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive `flock` on a sidecar file, held while migrating: several processes opening a
+/// fresh database at once otherwise race in `DatabaseMigrator` ("table already exists").
+struct MigrationLock {
+    static func withLock<T>(beside databasePath: String, _ body: () throws -> T) throws -> T {
+        let lockPath = databasePath + ".lock"
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CabinetError.storeUnavailable(path: databasePath, problem: "cannot create the lock file \(lockPath): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw CabinetError.storeUnavailable(path: databasePath, problem: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+}

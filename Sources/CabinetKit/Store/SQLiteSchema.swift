@@ -1,0 +1,150 @@
+import GRDB
+
+/// The SQLite schema, as migrations. Times are INTEGER milliseconds since the epoch (UTC), so
+/// periods compare and latencies subtract in SQL. Decisions are append-only, enforced by
+/// triggers; another keeps each change's first decision and approval time, and moves a change
+/// that has not been implemented yet to the state its latest decision implies.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: changes, decisions, incidents, services, meetings") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static func check<V: Vocabulary>(_ column: String, _ vocabulary: V.Type) -> String {
+        "CHECK (\(column) IN (\(V.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))))"
+    }
+
+    private static var v1: String {
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TABLE services (
+            name TEXT PRIMARY KEY,
+            team TEXT NOT NULL
+        );
+        CREATE TABLE service_dependencies (
+            service TEXT NOT NULL REFERENCES services(name),
+            depends_on TEXT NOT NULL REFERENCES services(name),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (service, depends_on)
+        );
+
+        CREATE TABLE changes (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            team TEXT NOT NULL,
+            type TEXT NOT NULL \(check("type", ChangeType.self)),
+            category TEXT NOT NULL \(check("category", ChangeCategory.self)),
+            risk TEXT NOT NULL \(check("risk", Risk.self)),
+            route TEXT NOT NULL \(check("route", Route.self)),
+            files_changed INTEGER,
+            has_migration INTEGER,
+            blast_radius TEXT NOT NULL,
+            rollback_plan TEXT NOT NULL,
+            rollback_minutes INTEGER,
+            verification TEXT NOT NULL,
+            window_start INTEGER,
+            window_end INTEGER,
+            submitted_at INTEGER NOT NULL,
+            state TEXT NOT NULL \(check("state", ChangeState.self)),
+            migration_checklist TEXT,
+            first_decision_at INTEGER,
+            first_outcome TEXT,
+            approved_at INTEGER,
+            CHECK (window_end IS NULL OR window_start IS NULL OR window_end > window_start)
+        );
+        CREATE INDEX changes_by_first_decision ON changes(first_decision_at, route, first_outcome);
+        CREATE INDEX changes_by_approval ON changes(approved_at, route, submitted_at);
+        CREATE INDEX changes_by_submission ON changes(submitted_at, route);
+        CREATE INDEX changes_by_route_state ON changes(route, state, submitted_at);
+
+        CREATE TABLE change_services (
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            position INTEGER NOT NULL,
+            service TEXT NOT NULL REFERENCES services(name),
+            PRIMARY KEY (change_id, position)
+        );
+
+        CREATE TABLE decisions (
+            id TEXT PRIMARY KEY,
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            outcome TEXT NOT NULL \(check("outcome", Outcome.self)),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL,
+            conditions TEXT,
+            note TEXT,
+            supersedes TEXT REFERENCES decisions(id)
+        );
+        CREATE INDEX decisions_by_change ON decisions(change_id, at);
+        CREATE INDEX decisions_by_time ON decisions(at);
+
+        CREATE TRIGGER decisions_are_not_updated BEFORE UPDATE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END;
+        CREATE TRIGGER decisions_are_not_deleted BEFORE DELETE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END;
+
+        CREATE TRIGGER decision_sets_first AFTER INSERT ON decisions
+        BEGIN
+            UPDATE changes SET first_decision_at = NEW.at, first_outcome = NEW.outcome
+            WHERE id = NEW.change_id AND (first_decision_at IS NULL OR NEW.at < first_decision_at);
+            UPDATE changes SET approved_at = NEW.at
+            WHERE id = NEW.change_id AND NEW.outcome IN ('approved', 'approved-with-conditions')
+              AND (approved_at IS NULL OR NEW.at < approved_at);
+            UPDATE changes SET state = CASE NEW.outcome
+                    WHEN 'rejected' THEN 'canceled' WHEN 'deferred' THEN 'authorize' ELSE 'scheduled' END
+            WHERE id = NEW.change_id
+              AND state IN ('new', 'assess', 'authorize', 'scheduled', 'canceled')
+              AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.change_id = NEW.change_id AND d.at > NEW.at);
+        END;
+
+        CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,
+            opened_at INTEGER NOT NULL,
+            severity TEXT NOT NULL \(check("severity", Severity.self))
+        );
+        CREATE TABLE incident_causes (
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (incident_id, change_id)
+        );
+        CREATE INDEX incident_causes_by_change ON incident_causes(change_id, incident_id);
+        CREATE TABLE incident_services (
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            service TEXT NOT NULL REFERENCES services(name),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (incident_id, service)
+        );
+
+        CREATE TABLE meetings (
+            date TEXT PRIMARY KEY,
+            chair TEXT NOT NULL,
+            item_minutes INTEGER NOT NULL DEFAULT 3,
+            started_at INTEGER,
+            agenda_frozen_at INTEGER,
+            ended_at INTEGER
+        );
+        CREATE TABLE meeting_attendees (
+            meeting_date TEXT NOT NULL REFERENCES meetings(date),
+            name TEXT NOT NULL,
+            role TEXT NOT NULL \(check("role", AttendeeRole.self)),
+            present INTEGER,
+            PRIMARY KEY (meeting_date, name)
+        );
+        CREATE TABLE agenda_items (
+            meeting_date TEXT NOT NULL REFERENCES meetings(date),
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            position INTEGER NOT NULL,
+            started_at INTEGER,
+            paused_at INTEGER,
+            paused_total_ms INTEGER NOT NULL DEFAULT 0,
+            ended_at INTEGER,
+            PRIMARY KEY (meeting_date, change_id)
+        );
+        """
+    }
+}

@@ -1,0 +1,52 @@
+/// Where Cabinet keeps its records. SQLite is the embedded default; a shared PostgreSQL store
+/// comes next, so everything a command needs goes through this protocol.
+public protocol Store: Sendable {
+    /// Writes a document all-or-nothing: one bad record and nothing is written. Records already
+    /// stored with the same content are skipped, so importing twice changes nothing.
+    func importDocument(_ document: InterchangeDocument) throws(CabinetError) -> ImportSummary
+    func exportDocument() throws(CabinetError) -> InterchangeDocument
+
+    func change(id: String) throws(CabinetError) -> Change?
+    func changes(matching filter: ChangeFilter) throws(CabinetError) -> [Change]
+    func decisions(forChange id: String) throws(CabinetError) -> [Decision]
+    func incidents(causedBy changeID: String) throws(CabinetError) -> [Incident]
+    func services() throws(CabinetError) -> [Service]
+
+    /// Records a decision. Unless it supersedes the change's latest decision, it must be the
+    /// change's first (or follow a deferral); otherwise `alreadyDecided` names who decided first.
+    func record(_ decision: Decision) throws(CabinetError)
+
+    /// The board's agenda for a UTC day: the `cab` changes decided that day, and from today on
+    /// the ones still waiting for a decision that were submitted by the day's end.
+    func queue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry]
+
+    /// The effectiveness figures of a period, aggregated in the database.
+    func figures(for period: Period) throws(CabinetError) -> Figures
+}
+
+/// Filters of `cab change list`; `nil` means any.
+public struct ChangeFilter: Hashable, Sendable {
+    public var route: Route?
+    public var state: ChangeState?
+    public var submittedSince: Timestamp?
+    public var limit: Int?
+
+    public init(route: Route? = nil, state: ChangeState? = nil, submittedSince: Timestamp? = nil, limit: Int? = nil) {
+        self.route = route; self.state = state; self.submittedSince = submittedSince; self.limit = limit
+    }
+}
+
+/// One item of the agenda: the change, its readiness and suggested strategy, and its latest decision.
+public struct QueueEntry: Hashable, Sendable {
+    public var change: Change
+    public var readiness: Readiness
+    public var latestDecision: Decision?
+
+    public init(change: Change, now: Timestamp, latestDecision: Decision?) {
+        self.change = change
+        self.readiness = Readiness(change: change, now: now)
+        self.latestDecision = latestDecision
+    }
+
+    public var strategy: String { DeploymentStrategy.suggested(category: change.category, risk: change.risk) }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CabinetKit
+import Foundation
+
+@main
+struct Cab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cab",
+        abstract: "Cabinet: run the daily change advisory board review from a terminal.",
+        discussion: """
+            The database is --db PATH, else $CAB_DB, else $XDG_DATA_HOME/cabinet/cabinet.sqlite.
+            Who you are is --by, else $CAB_USER, else your login name. $CAB_NOW pins the clock (ISO 8601).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Demo.self, Queue.self, Report.self, ChangeCommand.self, Decide.self, IncidentCommand.self, Import.self, Export.self,
+        ]
+    )
+}
+
+/// `--db`, shared by every command that opens the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
+    var db: String?
+
+    func open() throws(CabinetError) -> SQLiteStore { try SQLiteStore(path: StoreLocation.path(option: db)) }
+}
+
+/// `--json`, shared by every read command.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
+
+/// Runs a command body, turning a `CabinetError` into one line on standard error and exit code 1.
+func guarded(_ body: () throws(CabinetError) -> Void) throws {
+    do {
+        try body()
+    } catch {
+        FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))
+        throw ExitCode(1)
+    }
+}
+
+/// The acting person: `--by`, else `CAB_USER`, else the login name.
+func actor(_ by: String?) -> String {
+    if let by, !by.isEmpty { return by }
+    let environment = ProcessInfo.processInfo.environment
+    if let user = environment["CAB_USER"], !user.isEmpty { return user }
+    return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+}
+
+/// A `--since`/`--date` value: a day (`2026-11-27`, midnight UTC) or an instant with a zone.
+func instant(_ text: String, option: String) throws(CabinetError) -> Timestamp {
+    do { return try Timestamp(dayOrInstant: text) } catch { throw .invalidArgument(name: option, problem: error.description) }
+}
+
+func printLine(_ text: String) { print(text) }

@@ -1,0 +1,127 @@
+import ArgumentParser
+import CabinetKit
+import Foundation
+
+struct ChangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, Show.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit a change, from flags or from a JSON file holding one change in the interchange format.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(name: .long, help: ArgumentHelp("A JSON file with one change object (the other flags are then ignored).", valueName: "file"))
+        var file: String?
+        @Option var id: String?
+        @Option var title: String?
+        @Option(help: "The owner; --by, $CAB_USER or your login name by default.") var owner: String?
+        @Option var team: String?
+        @Option(help: "\(ChangeType.allowedWords)") var type: String?
+        @Option(help: "\(ChangeCategory.allowedWords)") var category: String?
+        @Option(help: "\(Risk.allowedWords)") var risk: String?
+        @Option(help: "Leave out to route by the rules: \(Route.allowedWords)") var route: String?
+        @Option(name: .customLong("service"), help: "A service the change touches (repeat).") var services: [String] = []
+        @Option var filesChanged: Int?
+        @Flag var hasMigration = false
+        @Option var blastRadius: String?
+        @Option var rollbackPlan: String?
+        @Option var rollbackMinutes: Int?
+        @Option var verification: String?
+        @Option(help: "ISO 8601 with zone.") var windowStart: String?
+        @Option(help: "ISO 8601 with zone.") var windowEnd: String?
+        @Option(help: "ISO 8601 with zone; now by default.") var submittedAt: String?
+        @Option var by: String?
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let submitted: SubmittedChange
+                if let file {
+                    submitted = try InterchangeReader.readChange(try readInput(file), source: file)
+                } else {
+                    var object: [String: Any] = ["owner": owner ?? actor(by), "services": services, "hasMigration": hasMigration,
+                                                 "submittedAt": submittedAt ?? Timestamp.now().iso8601]
+                    object["id"] = id; object["title"] = title; object["team"] = team; object["type"] = type
+                    object["category"] = category; object["risk"] = risk; object["route"] = route
+                    object["filesChanged"] = filesChanged; object["blastRadius"] = blastRadius; object["rollbackPlan"] = rollbackPlan
+                    object["rollbackMinutes"] = rollbackMinutes; object["verification"] = verification
+                    object["windowStart"] = windowStart; object["windowEnd"] = windowEnd
+                    submitted = try InterchangeReader.readChange(object, source: "cab change add")
+                }
+                let store = try store.open()
+                let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")
+                guard let change = try store.change(id: submitted.change.id) else { throw .notFound(kind: "change", id: submitted.change.id) }
+                let readiness = Readiness(change: change, now: Timestamp.now())
+                printLine("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
+                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a change: the four fields, readiness, strategy, decisions, incidents.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "The change id.") var id: String
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let store = try store.open()
+                guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
+                let decisions = try store.decisions(forChange: id), incidents = try store.incidents(causedBy: id)
+                let now = Timestamp.now()
+                printLine(output.json
+                    ? try JSONOutput.serialize(JSONOutput.object(change: change, decisions: decisions, incidents: incidents, now: now))
+                    : ChangeText.render(change, decisions: decisions, incidents: incidents, now: now))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List changes, newest first.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "\(Route.allowedWords)") var route: String?
+        @Option(help: "\(ChangeState.allowedWords)") var state: String?
+        @Option(help: "Submitted at or after (day or ISO time).") var since: String?
+        @Option(help: "At most this many (0 for all).") var limit = 50
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let filter = ChangeFilter(
+                    route: try word(route, option: "--route"), state: try word(state, option: "--state"),
+                    submittedSince: try since.map { text throws(CabinetError) in try instant(text, option: "--since") },
+                    limit: limit > 0 ? limit : nil)
+                let changes = try store.open().changes(matching: filter)
+                if output.json {
+                    return printLine(try JSONOutput.serialize(changes.map {
+                        InterchangeWriter.object(SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state))
+                    }))
+                }
+                var table = TextTable(header: ["id", "submitted", "route", "state", "type", "risk", "owner", "title"])
+                for change in changes {
+                    table.add([change.id, change.submittedAt.iso8601, change.route.rawValue, change.state.rawValue, change.type.rawValue,
+                               change.risk.rawValue, change.owner, String(change.title.prefix(50))])
+                }
+                printLine(changes.isEmpty ? "No changes match." : table.rendered)
+            }
+        }
+    }
+}
+
+/// A vocabulary word given as an option, or `nil` when left out.
+func word<V: Vocabulary>(_ text: String?, option: String) throws(CabinetError) -> V? {
+    guard let text else { return nil }
+    guard let value = V(rawValue: text) else { throw .invalidArgument(name: option, problem: "unknown value '\(text)' (one of: \(V.allowedWords))") }
+    return value
+}
+
+/// The bytes of an input file, or a one-line error naming it.
+func readInput(_ path: String) throws(CabinetError) -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw .unreadableInput(source: path, problem: "cannot read the file (missing, a folder, or not permitted)")
+    }
+    return data
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CabinetKit
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a deterministic demo history into a demo database and show today's queue and the report.",
+        discussion: "The demo database is never your real one: by default it is demo.sqlite beside it, and an existing file is replaced only if an earlier demo wrote it.")
+
+    @Option(name: .long, help: ArgumentHelp("The demo database file.", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: "How many changes the history holds.")
+    var changes = 2000
+
+    @Option(name: .long, help: "The seed: the same seed and clock give the same history.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Only write the database; print one line.")
+    var quiet = false
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            guard changes >= DemoHistory.queueSize else {
+                throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.queueSize) (today's queue)")
+            }
+            let path = db ?? StoreLocation.dataDirectory() + "/demo.sqlite"
+            guard path != StoreLocation.path(option: nil) else {
+                throw .refused("\(path) is your real Cabinet database; the demo writes elsewhere (try --db /tmp/demo.sqlite)")
+            }
+            let now = Timestamp.now()
+            let store = try SQLiteStore.writeDemo(DemoHistory(changeCount: changes, seed: seed, now: now), at: path)
+            printLine("Demo database: \(path) (\(changes) changes, seed \(seed))")
+            guard !quiet else { return }
+            printLine("")
+            printLine(QueueText.render(try store.queue(on: now, now: now), day: now.day))
+            printLine("")
+            printLine(ReportText.render(try store.figures(for: Period(lastDays: 30, endingAt: now))))
+        }
+    }
+}

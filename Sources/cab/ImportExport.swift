@@ -1,0 +1,38 @@
+import ArgumentParser
+import CabinetKit
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import an interchange document (JSON), all or nothing; importing it again changes nothing.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The JSON document.") var file: String
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            let document = try InterchangeReader.read(try readInput(file), source: file)
+            let summary = try store.open().importDocument(document, source: file)
+            printLine(output.json ? try JSONOutput.encode(summary)
+                : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents (\(summary.unchanged) already stored)")
+        }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Export everything as an interchange document (JSON).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "Write here instead of standard output.") var file: String?
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            let data = try InterchangeWriter.write(try store.open().exportDocument())
+            guard let file else { return FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+            do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
+                throw .unreadableInput(source: file, problem: "cannot write it: \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import CabinetKit
+
+struct IncidentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "incident", abstract: "Record incidents.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an incident and the changes that caused it.")
+
+        @OptionGroup var store: StoreOptions
+        @Option var id: String
+        @Option(help: "\(Severity.allowedWords)") var severity: String
+        @Option(name: .customLong("caused-by"), help: "A change that caused it (repeat).") var causedBy: [String] = []
+        @Option(name: .customLong("service"), help: "An affected service (repeat).") var services: [String] = []
+        @Option(help: "ISO 8601 with zone; now by default.") var openedAt: String?
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let object: [String: Any] = ["id": id, "severity": severity, "causedBy": causedBy, "services": services,
+                                             "openedAt": openedAt ?? Timestamp.now().iso8601]
+                let incident = try InterchangeReader.readIncident(object, source: "cab incident add")
+                let summary = try store.open().importDocument(InterchangeDocument(incidents: [incident]), source: "cab incident add")
+                printLine("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))")
+            }
+        }
+    }
+}
