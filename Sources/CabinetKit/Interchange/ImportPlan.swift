@@ -86,7 +86,7 @@ public struct ImportPlan: Sendable {
 
         var decisions = existing.decisions
         for (index, decision) in document.decisions.enumerated() {
-            let record = "decisions[\(index)] (id \(decision.id))"
+            let record = "decisions[\(index)] (change \(decision.change))"
             guard let change = changes[decision.change] else {
                 throw .invalidRecord(source: source, record: record, field: "change", problem: "no change '\(decision.change)' in the document or the store")
             }

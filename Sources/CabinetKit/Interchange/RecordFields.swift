@@ -15,8 +15,13 @@ struct RecordFields {
         }
         self.object = object
         self.source = source
-        let id = (object["id"] as? String) ?? (object["name"] as? String) ?? (object["change"] as? String)
-        record = id.map { "\(position) (id \($0))" } ?? position
+        if let id = (object["id"] as? String) ?? (object["name"] as? String) {
+            record = "\(position) (id \(id))"
+        } else if let change = object["change"] as? String {
+            record = "\(position) (change \(change))"
+        } else {
+            record = position
+        }
     }
 
     func fail(_ field: String, _ problem: String) -> CabinetError {

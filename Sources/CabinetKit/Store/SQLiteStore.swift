@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded store: one SQLite file in WAL mode through GRDB, shared safely by every `cab`
 /// process on the machine (busy timeout, immediate write transactions, migrations under a lock).
@@ -23,9 +24,20 @@ public final class SQLiteStore: Store {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // Persistent WAL keeps the -wal file between runs, so opening an up-to-date file
+            // writes nothing: a refused command leaves the database byte for byte as it was.
+            var flag: CInt = 1
+            let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &flag)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try MigrationLock.withLock(beside: path) { try SQLiteSchema.migrator.migrate(pool) }
+            let migrator = SQLiteSchema.migrator
+            // Migrating only when needed keeps an up-to-date file byte for byte as it was.
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+                try MigrationLock.withLock(beside: path) { try migrator.migrate(pool) }
+            }
             self.pool = pool
         } catch {
             throw SQLiteStore.translate(error, path: path)

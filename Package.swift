@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Cabinet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cab", targets: ["cab"]),
+        .library(name: "CabinetKit", targets: ["CabinetKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CabinetUI"),
+        .target(name: "Terminal", dependencies: ["CNcursesW", "CabinetUI"]),
+        .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI"]),
+        .target(
+            name: "CabinetKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "cab",
+            dependencies: [
+                "CabinetKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,84 @@
+/// The one declarative table of key bindings that drives dispatch, the footer and the help overlay.
+public struct KeyTable: Hashable, Sendable {
+    /// The bindings in footer order: the earlier, the more likely to fit in the footer.
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// Columns between two footer hints.
+    public static let hintSeparator = "  "
+
+    /// The board's bindings.
+    public static let standard: KeyTable = {
+        let all = Set(Screen.allCases)
+        return KeyTable(bindings: [
+            KeyBinding([.enter], .open, hint: "open", help: "Open the selected change", on: [.agenda]),
+            KeyBinding([.character(" ")], .startPause, hint: "start/pause", help: "Start or pause the item's timer", on: [.item]),
+            KeyBinding([.character("n")], .next, hint: "next", help: "Move on to the next item in the queue", on: [.item]),
+            KeyBinding([.character("a")], .approve, hint: "approve", help: "Approve the change", on: [.item]),
+            KeyBinding([.character("c")], .approveWithConditions, hint: "conditions", help: "Approve the change with conditions", on: [.item]),
+            KeyBinding([.character("r")], .reject, hint: "reject", help: "Reject the change", on: [.item]),
+            KeyBinding([.character("d")], .defer, hint: "defer", help: "Defer the change: it is not ready", on: [.item]),
+            KeyBinding([.character("/")], .filter, hint: "filter", help: "Filter the queue by text", on: [.agenda]),
+            KeyBinding([.tab], .nextPane, hint: "pane", help: "Move to the next pane", on: [.agenda, .item, .panel]),
+            KeyBinding([.character("t")], .attendance, hint: "attendance", help: "Show and mark who attends", on: [.agenda, .item]),
+            KeyBinding([.character("p")], .panel, hint: "panel", help: "Show the effectiveness panel", on: [.agenda, .item, .minutes]),
+            KeyBinding([.character("m")], .minutes, hint: "minutes", help: "Show the meeting's minutes", on: [.agenda, .item, .panel]),
+            KeyBinding([.up, .character("k")], .up, hint: "up", help: "Move the selection or scroll up", on: all),
+            KeyBinding([.down, .character("j")], .down, hint: "down", help: "Move the selection or scroll down", on: all),
+            KeyBinding([.escape], .back, hint: "back", help: "Go back to the previous screen", on: all.subtracting([.agenda])),
+            KeyBinding([.character("?")], .help, hint: "help", help: "Show or hide this help", on: all),
+            KeyBinding([.character("q"), .ctrlC], .quit, hint: "quit", help: "Quit Cabinet", on: all),
+        ])
+    }()
+
+    /// The action bound to `key` on `screen`, if any.
+    public func action(for key: Key, on screen: Screen) -> Action? {
+        bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.action
+    }
+
+    /// The bindings that apply on `screen`, in table order.
+    public func bindings(on screen: Screen) -> [KeyBinding] {
+        bindings.filter { $0.screens.contains(screen) }
+    }
+
+    /// Footer hints for `screen` that fit in `width` columns when joined by `hintSeparator`.
+    /// Help and quit are kept whenever they fit; the others are taken in table order up to
+    /// the first that does not fit, so a hidden hint is never more important than a shown one.
+    public func footerHints(for screen: Screen, width: Int) -> [KeyHint] {
+        let applicable = bindings(on: screen)
+        let essential: Set<Action> = [.help, .quit]
+        let separator = TextWidth.width(of: Self.hintSeparator)
+        func hint(_ binding: KeyBinding) -> KeyHint {
+            KeyHint(key: binding.keys.first?.label ?? "", text: binding.hint)
+        }
+        var used = 0
+        var chosen: Set<Action> = []
+        @discardableResult
+        func take(_ binding: KeyBinding) -> Bool {
+            let cost = hint(binding).width + (chosen.isEmpty ? 0 : separator)
+            guard used + cost <= width else { return false }
+            used += cost
+            chosen.insert(binding.action)
+            return true
+        }
+        for binding in applicable where essential.contains(binding.action) {
+            take(binding)
+        }
+        for binding in applicable where !essential.contains(binding.action) {
+            guard take(binding) else { break }
+        }
+        return applicable.filter { chosen.contains($0.action) }.map(hint)
+    }
+
+    /// The help overlay for `screen`: one line per binding, "keys  help", keys in an aligned column.
+    public func helpLines(for screen: Screen) -> [String] {
+        let rows = bindings(on: screen).map { binding in
+            (keys: binding.keys.map(\.label).joined(separator: " "), help: binding.help)
+        }
+        let column = rows.map { TextWidth.width(of: $0.keys) }.max() ?? 0
+        return rows.map { TextWidth.padded($0.keys, to: column) + "  " + $0.help }
+    }
+}

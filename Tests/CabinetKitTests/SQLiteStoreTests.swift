@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import Testing
+@testable import CabinetKit
+
+@Suite struct SQLiteStoreTests {
+    let folder = TemporaryFolder()
+
+    @Test func aFreshFileGetsTheWholeSchemaInWALMode() throws {
+        let store = try SQLiteStore(path: folder.databasePath)
+        let (tables, mode) = try store.reading { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(Set(["changes", "decisions", "incidents", "services", "meetings", "agenda_items", "meeting_attendees"]).isSubset(of: Set(tables)))
+        #expect(mode == "wal")
+        _ = try SQLiteStore(path: folder.databasePath)
+    }
+
+    @Test func decisionsCannotBeUpdatedOrDeletedEvenWithRawSQL() throws {
+        let store = try store(with: figureFixture, in: folder)
+        for sql in ["UPDATE decisions SET outcome = 'rejected'", "DELETE FROM decisions"] {
+            let error = #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: sql) } }
+            #expect(error?.message?.contains("append-only") == true)
+        }
+        #expect(try store.decisions(forChange: "C2").map(\.outcome) == [.deferred, .approvedWithConditions])
+    }
+
+    @Test func importingTheSameDocumentTwiceChangesNothing() throws {
+        let store = try store(with: figureFixture, in: folder)
+        let before = try store.exportDocument()
+        let summary = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "again.json"))
+        #expect(summary.changes == 0 && summary.decisions == 0 && summary.incidents == 0 && summary.services == 0)
+        #expect(summary.unchanged == 2 + 10 + 8 + 3)
+        #expect(try store.exportDocument() == before)
+    }
+
+    @Test func anExportImportsIntoAnEmptyStoreAsTheSameRecords() throws {
+        let original = try store(with: figureFixture, in: folder)
+        let exported = try InterchangeWriter.write(try original.exportDocument())
+        let copy = try SQLiteStore(path: folder.path + "/copy.sqlite")
+        _ = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"))
+        #expect(try copy.exportDocument() == original.exportDocument())
+        let week = try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z"))
+        #expect(try copy.figures(for: week) == original.figures(for: week))
+    }
+
+    @Test func decisionsMoveTheStateOfTheirChange() throws {
+        let store = try store(with: figureFixture, in: folder)
+        #expect(try store.change(id: "C2")?.state == .scheduled)
+        #expect(try store.change(id: "C3")?.state == .canceled)
+        #expect(try store.change(id: "C9")?.state == .authorize)
+        #expect(try store.change(id: "C8")?.state == .scheduled)
+    }
+
+    @Test func aSecondFirstDecisionIsRefusedNamingWhoDecidedFirst() throws {
+        let store = try store(with: figureFixture, in: folder)
+        try store.record(Decision(id: "d1", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya"))
+        #expect(throws: CabinetError.alreadyDecided(change: "C9", outcome: .approved, by: "priya", at: time("2026-11-10T09:30:00Z"))) {
+            try store.record(Decision(id: "d2", change: "C9", outcome: .rejected, at: time("2026-11-10T09:31:00Z"), by: "marcus", note: "no"))
+        }
+        try store.record(Decision(id: "d3", change: "C9", outcome: .rejected, at: time("2026-11-10T09:32:00Z"), by: "marcus", note: "correction", supersedes: "d1"))
+        #expect(try store.decisions(forChange: "C9").map(\.id) == ["d1", "d3"])
+        #expect(try store.change(id: "C9")?.state == .canceled)
+    }
+
+    @Test func aDeferredChangeCanBeDecidedAgain() throws {
+        let store = try store(with: figureFixture, in: folder)
+        try store.record(Decision(id: "d1", change: "C9", outcome: .deferred, at: time("2026-11-10T09:30:00Z"), by: "priya"))
+        try store.record(Decision(id: "d2", change: "C9", outcome: .approved, at: time("2026-11-11T09:30:00Z"), by: "priya"))
+        #expect(try store.change(id: "C9")?.state == .scheduled)
+    }
+
+    @Test func aRetriedDecisionIsRecordedOnce() throws {
+        let store = try store(with: figureFixture, in: folder)
+        let decision = Decision(id: "retry", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya")
+        try store.record(decision)
+        try store.record(decision)
+        #expect(try store.decisions(forChange: "C9").count == 1)
+    }
+
+    @Test func theQueueHoldsTheDaysBoardItemsWithTheirReadiness() throws {
+        let store = try store(with: figureFixture, in: folder)
+        let past = try store.queue(on: time("2026-11-05T00:00:00Z"), now: time("2026-11-20T00:00:00Z"))
+        #expect(past.map(\.change.id) == ["C3", "C4"])
+        #expect(past.map { $0.latestDecision?.outcome } == [.rejected, .approved])
+        let today = try store.queue(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T08:00:00Z"))
+        #expect(today.map(\.change.id) == ["C9"])
+        #expect(today[0].readiness.isReady)
+        #expect(today[0].strategy == "blue-green with manual gate")
+    }
+}
+
+@Suite struct BadInputTests {
+    let folder = TemporaryFolder()
+
+    /// Imports `json` into a store that holds the fixture, expecting `message`, and proves the
+    /// file is byte for byte what it was.
+    func expectRefused(_ json: String, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let store = try store(with: figureFixture, in: folder)
+        try store.close()
+        let before = try #require(fileBytes(folder.databasePath))
+        let reopened = try SQLiteStore(path: folder.databasePath)
+        let error = #expect(throws: CabinetError.self, sourceLocation: sourceLocation) {
+            _ = try reopened.importDocument(try InterchangeReader.read(Data(json.utf8), source: "bad.json"), source: "bad.json")
+        }
+        #expect(error?.description == message, sourceLocation: sourceLocation)
+        try reopened.close()
+        #expect(fileBytes(folder.databasePath) == before, "the database changed", sourceLocation: sourceLocation)
+    }
+
+    func changes(_ records: String...) -> String { "{\"changes\": [\(records.joined(separator: ","))]}" }
+
+    @Test func malformedJSONNamesTheLine() throws {
+        try expectRefused("{\n\"changes\": [ tru ]}", "bad.json: not valid JSON (line 2, column 17: Invalid value around character 18.)")
+    }
+
+    @Test func anUnknownWordNamesTheRecordAndField() throws {
+        try expectRefused(changes(fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "\"high\"", with: "\"extreme\"")),
+                          "bad.json: changes[0] (id N1): risk: unknown value 'extreme' (one of: low, medium, high)")
+    }
+
+    @Test func aTimeWithoutZoneIsRefused() throws {
+        try expectRefused(changes(fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00")),
+                          "bad.json: changes[0] (id N1): submittedAt: '2026-11-20T00:00:00' has no zone: add Z or an offset like +02:00")
+    }
+
+    @Test func aDuplicateIdWithOtherContentIsRefused() throws {
+        try expectRefused(changes(fixtureChange("C1", route: "cab", submitted: "2026-11-20T00:00:00Z")),
+                          "bad.json: changes[0] (id C1): submittedAt: differs from the record already stored under this id")
+        try expectRefused(changes(fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z"),
+                                  fixtureChange("N1", route: "peer", submitted: "2026-11-20T00:00:00Z")),
+                          "bad.json: changes[1] (id N1): route: duplicate of changes[0] with different content")
+    }
+
+    @Test func aDecisionOrIncidentForAnUnknownChangeIsRefused() throws {
+        try expectRefused("{\"decisions\": [{\"change\": \"NOPE\", \"outcome\": \"approved\", \"at\": \"2026-11-20T00:00:00Z\", \"by\": \"x\"}]}",
+                          "bad.json: decisions[0] (change NOPE): change: no change 'NOPE' in the document or the store")
+        try expectRefused("{\"incidents\": [{\"id\": \"INC-9\", \"openedAt\": \"2026-11-20T00:00:00Z\", \"severity\": \"sev2\", \"causedBy\": [\"NOPE\"]}]}",
+                          "bad.json: incidents[0] (id INC-9): causedBy: no change 'NOPE' in the document or the store")
+    }
+
+    @Test func aWindowEndingBeforeItStartsIsRefused() throws {
+        let record = fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z")
+            .replacingOccurrences(of: "2026-12-01T11:00:00Z", with: "2026-12-01T09:00:00Z")
+        try expectRefused(changes(record), "bad.json: changes[0] (id N1): windowEnd: 2026-12-01T09:00:00Z is not after windowStart 2026-12-01T10:00:00Z")
+    }
+
+    @Test func oneBadRecordAfterGoodOnesWritesNothing() throws {
+        try expectRefused(changes(fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z"),
+                                  fixtureChange("N2", route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "[\"S1\"]", with: "[\"S404\"]")),
+                          "bad.json: changes[1] (id N2): services: unknown service 'S404' (add it to \"services\" first)")
+    }
+
+    @Test func aDirectoryOrAGarbageFileIsAOneLineError() throws {
+        let error = #expect(throws: CabinetError.self) { _ = try SQLiteStore(path: folder.path) }
+        #expect(error?.description == "cannot use the database \(folder.path): it is a directory, not a database file")
+        let garbage = folder.path + "/garbage.sqlite"
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: garbage))
+        let corrupt = #expect(throws: CabinetError.self) { _ = try SQLiteStore(path: garbage) }
+        #expect(corrupt?.description.hasPrefix("cannot use the database \(garbage): not a Cabinet database or damaged") == true)
+        #expect(fileBytes(garbage) == Data(repeating: 0x41, count: 8192))
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+@testable import CabinetKit
+
+@Suite struct TimestampTests {
+    @Test func zonesNameTheSameInstant() throws {
+        let utc = try Timestamp(iso8601: "2026-11-02T07:30:00Z")
+        #expect(try Timestamp(iso8601: "2026-11-02T09:30:00+02:00") == utc)
+        #expect(try Timestamp(iso8601: "2026-11-02T02:30:00-05:00") == utc)
+        #expect(utc.milliseconds == 1_793_604_600_000)
+    }
+
+    @Test func fractionsAreKeptToTheMillisecond() throws {
+        #expect(try Timestamp(iso8601: "1970-01-01T00:00:01.5Z").milliseconds == 1500)
+        #expect(try Timestamp(iso8601: "1970-01-01T00:00:00.123456Z").milliseconds == 123)
+        #expect(Timestamp(milliseconds: 1500).iso8601 == "1970-01-01T00:00:01.500Z")
+    }
+
+    @Test func aTimeWithoutZoneIsRefused() {
+        #expect(throws: TimestampError.missingZone("2026-11-02T09:30:00")) { try Timestamp(iso8601: "2026-11-02T09:30:00") }
+        #expect(throws: TimestampError.missingTime("2026-11-02")) { try Timestamp(iso8601: "2026-11-02") }
+        #expect(throws: TimestampError.malformed("2026-02-30T00:00:00Z")) { try Timestamp(iso8601: "2026-02-30T00:00:00Z") }
+    }
+
+    @Test func formattingRoundTrips() throws {
+        for text in ["2024-02-29T23:59:59Z", "1999-12-31T00:00:00Z", "2026-11-27T09:30:00.250Z"] {
+            #expect(try Timestamp(iso8601: text).iso8601 == text)
+        }
+    }
+
+    @Test func aDayMeansMidnightUTC() throws {
+        #expect(try Timestamp(dayOrInstant: "2026-11-02") == Timestamp(iso8601: "2026-11-02T00:00:00Z"))
+        #expect(try Timestamp(iso8601: "2026-11-02T23:59:00-05:00").day == "2026-11-03")
+    }
+
+    @Test func isoWeeksStartOnMondayAndTakeTheirThursdaysYear() throws {
+        #expect(ISOWeek(containing: try Timestamp(iso8601: "2026-11-08T23:59:59Z")).label == "2026-W45")
+        #expect(ISOWeek(containing: try Timestamp(iso8601: "2026-11-09T00:00:00Z")).label == "2026-W46")
+        #expect(ISOWeek(containing: try Timestamp(iso8601: "2025-12-29T00:00:00Z")).label == "2026-W01")
+        #expect(ISOWeek(containing: try Timestamp(iso8601: "2021-01-03T12:00:00Z")).label == "2020-W53")
+        #expect(ISOWeek(containing: try Timestamp(iso8601: "2026-11-04T12:00:00Z")).start == (try Timestamp(iso8601: "2026-11-02T00:00:00Z")))
+    }
+}
