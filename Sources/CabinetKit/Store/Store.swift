@@ -22,6 +22,30 @@ public protocol Store: Sendable {
 
     /// The effectiveness figures of a period, aggregated in the database.
     func figures(for period: Period) throws(CabinetError) -> Figures
+
+    // MARK: The meeting
+
+    /// What the board shows for a UTC day at `now`.
+    func boardSnapshot(on day: Timestamp, now: Timestamp) throws(CabinetError) -> BoardSnapshot
+
+    /// Opens the day's meeting if nobody has yet (its chair, allotment and expected attendees);
+    /// an open meeting is returned as it is.
+    func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting
+
+    /// Starts the day's meeting and freezes its agenda: the board changes waiting at `time`, in
+    /// queue order. Changes submitted later wait for the next meeting.
+    func startMeeting(on day: String, at time: Timestamp) throws(CabinetError)
+
+    func endMeeting(on day: String, at time: Timestamp) throws(CabinetError)
+
+    /// Applies a clock action to an agenda item; a action that does not apply changes nothing.
+    func clock(_ action: ClockAction, change: String, on day: String, at time: Timestamp) throws(CabinetError)
+
+    func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool) throws(CabinetError)
+
+    /// A number that changes whenever another process commits: polled on the board's tick to
+    /// reload within a second of a write made elsewhere.
+    func dataVersion() throws(CabinetError) -> Int
 }
 
 /// Filters of `cab change list`; `nil` means any.

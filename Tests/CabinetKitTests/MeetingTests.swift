@@ -1,0 +1,100 @@
+import Testing
+@testable import CabinetKit
+
+@Suite struct MeetingClockTests {
+    let start = time("2026-11-27T09:30:00Z")
+
+    @Test func elapsedTimeLeavesOutPauses() throws {
+        var item = AgendaItem(change: "C1", position: 0)
+        item = try #require(item.applying(.start, at: start))
+        item = try #require(item.applying(.pause, at: start.adding(minutes: 1)))
+        #expect(item.elapsedMilliseconds(at: start.adding(minutes: 10)) == 60_000)
+        item = try #require(item.applying(.resume, at: start.adding(minutes: 3)))
+        #expect(item.elapsedMilliseconds(at: start.adding(minutes: 4)) == 120_000)
+        item = try #require(item.applying(.end, at: start.adding(minutes: 5)))
+        #expect(item.elapsedMilliseconds(at: start.adding(minutes: 60)) == 180_000)
+    }
+
+    @Test func endingWhilePausedCountsThePauseOut() throws {
+        var item = try #require(AgendaItem(change: "C1", position: 0).applying(.start, at: start))
+        item = try #require(item.applying(.pause, at: start.adding(minutes: 2)))
+        item = try #require(item.applying(.end, at: start.adding(minutes: 7)))
+        #expect(item.elapsedMilliseconds(at: start.adding(minutes: 9)) == 120_000)
+        #expect(item.pausedAt == nil && item.pausedTotalMilliseconds == 300_000)
+    }
+
+    @Test func actionsThatDoNotApplyChangeNothing() throws {
+        let fresh = AgendaItem(change: "C1", position: 0)
+        #expect(fresh.applying(.pause, at: start) == nil)
+        #expect(fresh.applying(.resume, at: start) == nil)
+        #expect(fresh.applying(.end, at: start) == nil)
+        let running = try #require(fresh.applying(.start, at: start))
+        #expect(running.applying(.start, at: start.adding(minutes: 1)) == nil)
+        #expect(running.applying(.resume, at: start.adding(minutes: 1)) == nil)
+    }
+}
+
+@Suite struct MeetingStoreTests {
+    let folder = TemporaryFolder()
+    let morning = time("2026-11-20T09:00:00Z")
+
+    @Test func startingTheMeetingFreezesTheAgendaAndLaterChangesWait() throws {
+        let store = try store(with: figureFixture, in: folder)
+        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [Attendee(name: "priya", role: .chair)]))
+        #expect(try store.boardSnapshot(on: morning, now: morning).agenda.map(\.change.id) == ["C9"])
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"))
+        let late = fixtureChange("C11", route: "cab", submitted: "2026-11-20T09:31:00Z")
+        _ = try store.importDocument(try InterchangeReader.read(.init("{\"changes\": [\(late)]}".utf8), source: "late.json"))
+        let snapshot = try store.boardSnapshot(on: morning, now: time("2026-11-20T09:32:00Z"))
+        #expect(snapshot.agenda.map(\.change.id) == ["C9"])
+        #expect(snapshot.late.map(\.change.id) == ["C11"])
+        #expect(snapshot.meeting?.agendaFrozenAt == time("2026-11-20T09:30:00Z"))
+    }
+
+    @Test func theClockLivesInTheStoreSoAnotherProcessSeesTheSameTime() throws {
+        let store = try store(with: figureFixture, in: folder)
+        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya"))
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"))
+        try store.clock(.start, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:30:10Z"))
+        try store.clock(.pause, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:10Z"))
+        try store.clock(.pause, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:40Z"))
+        try store.clock(.resume, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:32:10Z"))
+        let other = try SQLiteStore(path: folder.databasePath)
+        let item = try #require(try other.boardSnapshot(on: morning, now: morning).item(for: "C9"))
+        #expect(item.elapsedMilliseconds(at: time("2026-11-20T09:33:10Z")) == 120_000)
+        #expect(throws: CabinetError.refused("C1 is not on the agenda of 2026-11-20")) {
+            try store.clock(.start, change: "C1", on: "2026-11-20", at: morning)
+        }
+    }
+
+    @Test func attendanceIsRecordedWithTheMeeting() throws {
+        let store = try store(with: figureFixture, in: folder)
+        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [
+            Attendee(name: "priya", role: .chair), Attendee(name: "sam", role: .onCall),
+        ]))
+        try store.setAttendance(on: "2026-11-20", name: "sam", role: .onCall, present: false)
+        try store.setAttendance(on: "2026-11-20", name: "priya", role: .chair, present: true)
+        let attendees = try #require(try store.boardSnapshot(on: morning, now: morning).meeting?.attendees)
+        #expect(attendees.map(\.present) == [true, false])
+        #expect(try store.openMeeting(Meeting(date: "2026-11-20", chair: "someone else")).chair == "priya")
+    }
+
+    @Test func anotherProcessesCommitChangesTheDataVersion() throws {
+        let store = try store(with: figureFixture, in: folder)
+        let before = try store.dataVersion()
+        #expect(try store.dataVersion() == before)
+        let other = try SQLiteStore(path: folder.databasePath)
+        try other.record(Decision(id: "x", change: "C9", outcome: .approved, at: morning, by: "priya"))
+        #expect(try store.dataVersion() != before)
+    }
+
+    @Test func theSuggestedRosterHasChairOnCallPresentersAndDownstreamTeams() {
+        let services = [Service(name: "S1", team: "alpha"), Service(name: "S2", team: "beta", dependsOn: ["S1"])]
+        let change = Change(id: "C", title: "t", owner: "raj", team: "alpha", type: .normal, category: .singleService, risk: .high,
+                            route: .cab, services: ["S1"], blastRadius: "", rollbackPlan: "", verification: "",
+                            windowStart: nil, windowEnd: nil, submittedAt: morning, state: .authorize)
+        let roster = MeetingRoster.suggested(chair: "priya", onCall: "sam", agenda: [change], services: services)
+        #expect(roster.map(\.name) == ["priya", "sam", "raj", "beta senior engineer"])
+        #expect(roster.map(\.role) == [.chair, .onCall, .owner, .downstream])
+    }
+}
