@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// An exclusive `flock` on a sidecar file, held while migrating: several processes opening a
-/// fresh database at once otherwise race in `DatabaseMigrator` ("table already exists").
+/// An exclusive `flock` on a sidecar file, held while opening and migrating: several processes
+/// opening a fresh database at once otherwise race in `DatabaseMigrator` ("table already
+/// exists") or in switching the file to WAL ("database is locked").
 struct MigrationLock {
     static func withLock<T>(beside databasePath: String, _ body: () throws -> T) throws -> T {
         let lockPath = databasePath + ".lock"

@@ -32,13 +32,15 @@ public final class SQLiteStore: Store {
             guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = SQLiteSchema.migrator
-            // Migrating only when needed keeps an up-to-date file byte for byte as it was.
-            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
-                try MigrationLock.withLock(beside: path) { try migrator.migrate(pool) }
+            // Opening turns a fresh file to WAL, which SQLite may refuse at once (without waiting)
+            // while another process does the same: open and migrate one process at a time.
+            pool = try MigrationLock.withLock(beside: path) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                let migrator = SQLiteSchema.migrator
+                // Migrating only when needed keeps an up-to-date file byte for byte as it was.
+                if try !pool.read({ try migrator.hasCompletedMigrations($0) }) { try migrator.migrate(pool) }
+                return pool
             }
-            self.pool = pool
         } catch {
             throw SQLiteStore.translate(error, path: path)
         }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// A small company: two services, a board change waiting, a peer change approved.
+let smallDocument = """
+{
+  "services": [
+    { "name": "Order Service", "team": "orders", "dependsOn": [] },
+    { "name": "Payment Gateway", "team": "payments", "dependsOn": ["Order Service"] }
+  ],
+  "changes": [
+    { "id": "CHG-1", "title": "Add index on orders.created_at", "owner": "raj", "team": "orders", "type": "normal",
+      "category": "database-schema", "risk": "medium", "services": ["Order Service"],
+      "blastRadius": "Order Service; Payment Gateway reads it", "rollbackPlan": "Drop the index", "rollbackMinutes": 2,
+      "verification": "p99 of order lookups flat for 15 minutes",
+      "windowStart": "2026-11-27T14:00:00Z", "windowEnd": "2026-11-27T15:00:00Z", "submittedAt": "2026-11-26T16:00:00+01:00" },
+    { "id": "CHG-2", "title": "Tune pool size", "owner": "ines", "team": "payments", "type": "normal",
+      "category": "single-service", "risk": "low", "services": ["Payment Gateway"],
+      "blastRadius": "Payment Gateway", "rollbackPlan": "Redeploy", "rollbackMinutes": 3, "verification": "errors flat",
+      "windowStart": "2026-11-28T10:00:00Z", "windowEnd": "2026-11-28T11:00:00Z", "submittedAt": "2026-11-26T09:00:00Z" }
+  ],
+  "decisions": [ { "change": "CHG-2", "outcome": "approved", "at": "2026-11-26T11:00:00Z", "by": "lead" } ],
+  "incidents": []
+}
+"""
+
+@Suite struct CommandLineTests {
+    let sandbox = Sandbox()
+
+    @Test func helpListsEveryCommand() throws {
+        let help = try CabProcess.run(["--help"], environment: sandbox.environment)
+        #expect(help.status == 0)
+        for command in ["demo", "queue", "report", "change", "decide", "incident", "import", "export"] {
+            #expect(help.stdout.contains("  \(command)"), "missing \(command)")
+        }
+    }
+
+    @Test func aChairImportsRoutesAndReadsTheQueue() throws {
+        let file = try sandbox.write("company.json", smallDocument)
+        let imported = try sandbox.cab("import", file)
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "Imported \(file): 2 services, 2 changes, 1 decisions, 0 incidents (0 already stored)\n")
+
+        let queue = try sandbox.cab("queue")
+        #expect(queue.stdout.contains("CAB queue 2026-11-27: 1 item"))
+        #expect(queue.stdout.contains("CHG-1"))
+        #expect(queue.stdout.contains("dual-write period"))
+        #expect(queue.stdout.contains("migration checklist: 7 unanswered"))
+
+        let shown = try sandbox.cab("change", "show", "CHG-2", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect(object["route"] as? String == "peer")
+        #expect(object["state"] as? String == "scheduled")
+    }
+
+    @Test func importingTwiceChangesNothing() throws {
+        let file = try sandbox.write("company.json", smallDocument)
+        _ = try sandbox.cab("import", file)
+        let first = try sandbox.cab("export")
+        let again = try sandbox.cab("import", file)
+        #expect(again.stdout.hasSuffix("0 services, 0 changes, 0 decisions, 0 incidents (5 already stored)\n"))
+        #expect(try sandbox.cab("export").stdout == first.stdout)
+    }
+
+    @Test func decidingRecordsWhoAndWhenAndRefusesASecondFirstDecision() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let approved = try sandbox.cab("decide", "CHG-1", "approved-with-conditions", "--conditions", "behind a flag", "--by", "priya")
+        #expect(approved.status == 0)
+        #expect(approved.stdout == "CHG-1: approved-with-conditions by priya at 2026-11-27T08:00:00Z\n")
+        let second = try sandbox.cab("decide", "CHG-1", "rejected", "--note", "too late", "--by", "marcus")
+        #expect(second.status == 1)
+        #expect(second.stderr == "cab: CHG-1 already decided by priya at 2026-11-27T08:00:00Z (approved-with-conditions); to correct it, record a new decision with --supersede\n")
+        let corrected = try sandbox.cab("decide", "CHG-1", "rejected", "--note", "correction", "--by", "priya", "--supersede")
+        #expect(corrected.status == 0)
+        let shown = try sandbox.cab("change", "show", "CHG-1")
+        #expect(shown.stdout.contains("approved-with-conditions by priya — conditions: behind a flag"))
+        #expect(shown.stdout.contains("rejected by priya — correction (supersedes"))
+    }
+
+    @Test func aRejectionNeedsItsReason() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let refused = try sandbox.cab("decide", "CHG-1", "rejected")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "cab: --note: a rejection needs its reason\n")
+    }
+
+    @Test func changesAndIncidentsCanBeAddedByFlags() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let added = try sandbox.cab("change", "add", "--id", "CHG-3", "--title", "Resize node pool", "--team", "orders", "--type", "normal",
+                                    "--category", "infrastructure", "--risk", "low", "--service", "Order Service",
+                                    "--blast-radius", "Order Service", "--rollback-plan", "Scale back", "--rollback-minutes", "4",
+                                    "--verification", "latency flat", "--window-start", "2026-11-28T10:00:00Z", "--window-end", "2026-11-28T11:00:00Z")
+        #expect(added.status == 0)
+        #expect(added.stdout == "Submitted CHG-3: route cab, state authorize, ready\n")
+        let incident = try sandbox.cab("incident", "add", "--id", "INC-1", "--severity", "sev2", "--caused-by", "CHG-2", "--service", "Payment Gateway")
+        #expect(incident.stdout == "Recorded INC-1, caused by CHG-2\n")
+        let list = try sandbox.cab("change", "list", "--route", "cab")
+        #expect(list.stdout.contains("CHG-3") && list.stdout.contains("CHG-1") && !list.stdout.contains("CHG-2"))
+    }
+
+    @Test func theReportIsJSONWithTheDesignsKeysAndNullForNothing() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let report = try sandbox.cab("report", "--json", "--since", "2026-11-01", "--until", "2026-11-27T08:00:00Z")
+        #expect(report.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        #expect(object["submitted"] as? Int == 2)
+        #expect(object["cabShare"] as? Double == 0.5)
+        #expect(object["reviewed"] as? Int == 0)
+        #expect(object["passThroughRate"] is NSNull)
+        let peer = try #require((object["byRoute"] as? [String: Any])?["peer"] as? [String: Any])
+        #expect((peer["approvalLatency"] as? [String: Any])?["medianHours"] as? Double == 2)
+    }
+
+    @Test func theDemoIsTheSameForTheSameSeedAndClockAndNeverTouchesTheRealDatabase() throws {
+        let first = try CabProcess.run(["demo", "--db", sandbox.path + "/a.sqlite", "--seed", "7"], environment: sandbox.environment)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("CAB queue 2026-11-27: 6 items"))
+        #expect(first.stdout.contains("Not ready:"))
+        _ = try CabProcess.run(["demo", "--db", sandbox.path + "/b.sqlite", "--seed", "7"], environment: sandbox.environment)
+        let a = try CabProcess.run(["export", "--db", sandbox.path + "/a.sqlite"], environment: sandbox.environment)
+        let b = try CabProcess.run(["export", "--db", sandbox.path + "/b.sqlite"], environment: sandbox.environment)
+        #expect(a.stdout == b.stdout && a.stdout.count > 100_000)
+
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let refused = try sandbox.cab("demo")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("holds records that cab demo did not write"))
+    }
+}
