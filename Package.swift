@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]
 )

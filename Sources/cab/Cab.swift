@@ -55,4 +55,3 @@ func instant(_ text: String, option: String) throws(CabinetError) -> Timestamp {
     do { return try Timestamp(dayOrInstant: text) } catch { throw .invalidArgument(name: option, problem: error.description) }
 }
 
-func printLine(_ text: String) { print(text) }

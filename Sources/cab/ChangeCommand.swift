@@ -52,7 +52,7 @@ struct ChangeCommand: ParsableCommand {
                 let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")
                 guard let change = try store.change(id: submitted.change.id) else { throw .notFound(kind: "change", id: submitted.change.id) }
                 let readiness = Readiness(change: change, now: Timestamp.now())
-                printLine("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
+                print("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
                     + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
             }
         }
@@ -71,7 +71,7 @@ struct ChangeCommand: ParsableCommand {
                 guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
                 let decisions = try store.decisions(forChange: id), incidents = try store.incidents(causedBy: id)
                 let now = Timestamp.now()
-                printLine(output.json
+                print(output.json
                     ? try JSONOutput.serialize(JSONOutput.object(change: change, decisions: decisions, incidents: incidents, now: now))
                     : ChangeText.render(change, decisions: decisions, incidents: incidents, now: now))
             }
@@ -96,16 +96,16 @@ struct ChangeCommand: ParsableCommand {
                     limit: limit > 0 ? limit : nil)
                 let changes = try store.open().changes(matching: filter)
                 if output.json {
-                    return printLine(try JSONOutput.serialize(changes.map {
+                    return print(try JSONOutput.serialize(changes.map {
                         InterchangeWriter.object(SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state))
                     }))
                 }
                 var table = TextTable(header: ["id", "submitted", "route", "state", "type", "risk", "owner", "title"])
                 for change in changes {
                     table.add([change.id, change.submittedAt.iso8601, change.route.rawValue, change.state.rawValue, change.type.rawValue,
-                               change.risk.rawValue, change.owner, String(change.title.prefix(50))])
+                               change.risk.rawValue, change.owner, change.title.truncated(to: 50)])
                 }
-                printLine(changes.isEmpty ? "No changes match." : table.rendered)
+                print(changes.isEmpty ? "No changes match." : table.rendered)
             }
         }
     }

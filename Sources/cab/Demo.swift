@@ -29,12 +29,12 @@ struct Demo: ParsableCommand {
             }
             let now = Timestamp.now()
             let store = try SQLiteStore.writeDemo(DemoHistory(changeCount: changes, seed: seed, now: now), at: path)
-            printLine("Demo database: \(path) (\(changes) changes, seed \(seed))")
+            print("Demo database: \(path) (\(changes) changes, seed \(seed))")
             guard !quiet else { return }
-            printLine("")
-            printLine(QueueText.render(try store.queue(on: now, now: now), day: now.day))
-            printLine("")
-            printLine(ReportText.render(try store.figures(for: Period(lastDays: 30, endingAt: now))))
+            print("")
+            print(QueueText.render(try store.queue(on: now, now: now), day: now.day))
+            print("")
+            print(ReportText.render(try store.figures(for: Period(lastDays: 30, endingAt: now))))
         }
     }
 }

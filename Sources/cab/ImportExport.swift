@@ -14,7 +14,7 @@ struct Import: ParsableCommand {
         try guarded { () throws(CabinetError) in
             let document = try InterchangeReader.read(try readInput(file), source: file)
             let summary = try store.open().importDocument(document, source: file)
-            printLine(output.json ? try JSONOutput.encode(summary)
+            print(output.json ? try JSONOutput.encode(summary)
                 : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents (\(summary.unchanged) already stored)")
         }
     }

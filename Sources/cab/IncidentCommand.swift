@@ -20,7 +20,7 @@ struct IncidentCommand: ParsableCommand {
                                              "openedAt": openedAt ?? Timestamp.now().iso8601]
                 let incident = try InterchangeReader.readIncident(object, source: "cab incident add")
                 let summary = try store.open().importDocument(InterchangeDocument(incidents: [incident]), source: "cab incident add")
-                printLine("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))")
+                print("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))")
             }
         }
     }

@@ -22,9 +22,9 @@ struct Report: ParsableCommand {
             let end = try until.map { text throws(CabinetError) in try instant(text, option: "--until") } ?? now
             let start = try since.map { text throws(CabinetError) in try instant(text, option: "--since") } ?? end.adding(days: -30)
             let period = try Period(since: start, until: end)
-            if sql { return printLine(FigureQueries.script(for: period)) }
+            if sql { return print(FigureQueries.script(for: period)) }
             let figures = try store.open().figures(for: period)
-            printLine(output.json ? try JSONOutput.encode(figures) : ReportText.render(figures))
+            print(output.json ? try JSONOutput.encode(figures) : ReportText.render(figures))
         }
     }
 }

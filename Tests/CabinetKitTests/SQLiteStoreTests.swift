@@ -140,6 +140,19 @@ import Testing
                           "bad.json: incidents[0] (id INC-9): causedBy: no change 'NOPE' in the document or the store")
     }
 
+    @Test func numbersAndBooleansAreNotConfused() throws {
+        let one = fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z")
+            .replacingOccurrences(of: "\"rollbackMinutes\": 3", with: "\"rollbackMinutes\": 1, \"filesChanged\": 0, \"hasMigration\": false")
+        let document = try InterchangeReader.read(Data(changes(one).utf8), source: "good.json")
+        #expect(document.changes[0].change.rollbackMinutes == 1)
+        #expect(document.changes[0].change.filesChanged == 0)
+        #expect(document.changes[0].change.hasMigration == false)
+        try expectRefused(changes(one.replacingOccurrences(of: "\"filesChanged\": 0", with: "\"filesChanged\": true")),
+                          "bad.json: changes[0] (id N1): filesChanged: expected a whole number")
+        try expectRefused(changes(one.replacingOccurrences(of: "\"hasMigration\": false", with: "\"hasMigration\": 0")),
+                          "bad.json: changes[0] (id N1): hasMigration: expected true or false")
+    }
+
     @Test func aWindowEndingBeforeItStartsIsRefused() throws {
         let record = fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z")
             .replacingOccurrences(of: "2026-12-01T11:00:00Z", with: "2026-12-01T09:00:00Z")

@@ -65,7 +65,9 @@ final class Sandbox {
     var db: String { path + "/cabinet.sqlite" }
 
     /// `cab arguments --db <this sandbox's database>`.
-    func cab(_ arguments: String...) throws -> CabProcess.Result {
+    func cab(_ arguments: String...) throws -> CabProcess.Result { try cab(arguments) }
+
+    func cab(_ arguments: [String]) throws -> CabProcess.Result {
         try CabProcess.run(arguments + ["--db", db], environment: environment)
     }
 

@@ -111,6 +111,19 @@ let smallDocument = """
         #expect((peer["approvalLatency"] as? [String: Any])?["medianHours"] as? Double == 2)
     }
 
+    @Test func anExportedHistoryImportsIntoAFreshDatabaseAsTheSameRecords() throws {
+        let demo = sandbox.path + "/demo.sqlite"
+        _ = try CabProcess.run(["demo", "--db", demo, "--changes", "300", "--quiet"], environment: sandbox.environment)
+        let exported = try CabProcess.run(["export", sandbox.path + "/history.json", "--db", demo], environment: sandbox.environment)
+        #expect(exported.status == 0)
+        let imported = try sandbox.cab("import", sandbox.path + "/history.json")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let original = try CabProcess.run(["export", "--db", demo], environment: sandbox.environment)
+        #expect(try sandbox.cab("export").stdout == original.stdout)
+        let week = ["--since", "2026-11-01", "--until", "2026-11-27", "--json"]
+        #expect(try sandbox.cab(["report"] + week).stdout == (try CabProcess.run(["report", "--db", demo] + week, environment: sandbox.environment)).stdout)
+    }
+
     @Test func theDemoIsTheSameForTheSameSeedAndClockAndNeverTouchesTheRealDatabase() throws {
         let first = try CabProcess.run(["demo", "--db", sandbox.path + "/a.sqlite", "--seed", "7"], environment: sandbox.environment)
         #expect(first.status == 0)

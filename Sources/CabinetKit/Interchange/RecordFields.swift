@@ -53,7 +53,7 @@ struct RecordFields {
 
     func optionalInt(_ key: String, minimum: Int = 0) throws(CabinetError) -> Int? {
         guard let value = present(key) else { return nil }
-        guard !(value is Bool), let number = value as? NSNumber, let int = Int(exactly: number.doubleValue) else {
+        guard !isJSONBoolean(value), let number = value as? NSNumber, let int = Int(exactly: number.doubleValue) else {
             throw fail(key, "expected a whole number")
         }
         guard int >= minimum else { throw fail(key, "must be at least \(minimum)") }

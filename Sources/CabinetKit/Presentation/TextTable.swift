@@ -28,6 +28,11 @@ public struct TextTable: Sendable {
 }
 
 extension String {
+    /// At most `length` characters, the last one `…` when something was cut.
+    public func truncated(to length: Int) -> String {
+        count <= length ? self : String(prefix(max(0, length - 1))) + "…"
+    }
+
     func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
