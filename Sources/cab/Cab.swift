@@ -13,7 +13,8 @@ struct Cab: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Demo.self, Queue.self, Report.self, ChangeCommand.self, Decide.self, IncidentCommand.self, Import.self, Export.self,
+            Demo.self, Queue.self, Report.self, Minutes.self, Conditions.self, ConditionCommand.self,
+            ChangeCommand.self, Decide.self, IncidentCommand.self, Import.self, Export.self,
         ]
     )
 }

@@ -20,8 +20,8 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            guard changes >= DemoHistory.queueSize else {
-                throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.queueSize) (today's queue)")
+            guard changes >= DemoHistory.minimumChanges else {
+                throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.minimumChanges) (the last meeting and today's queue)")
             }
             let path = db ?? StoreLocation.dataDirectory() + "/demo.sqlite"
             guard path != StoreLocation.path(option: nil) else {

@@ -13,6 +13,12 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("End of the period, exclusive; now by default.", valueName: "time"))
     var until: String?
 
+    @Flag(name: .long, help: "Print Markdown, ready to paste into a wiki or chat.")
+    var markdown = false
+
+    @Flag(name: .long, help: "Print the board's weekly series as CSV.")
+    var csv = false
+
     @Flag(name: .long, help: "Print the SQL aggregates for the period instead (for the sqlite3 command line).")
     var sql = false
 
@@ -24,7 +30,8 @@ struct Report: ParsableCommand {
             let period = try Period(since: start, until: end)
             if sql { return print(FigureQueries.script(for: period)) }
             let figures = try store.open().figures(for: period)
-            print(output.json ? try JSONOutput.encode(figures) : ReportText.render(figures))
+            print(output.json ? try JSONOutput.encode(figures)
+                : markdown ? ReportMarkdown.render(figures) : csv ? ReportCSV.render(figures) : ReportText.render(figures))
         }
     }
 }

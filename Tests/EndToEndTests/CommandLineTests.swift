@@ -111,6 +111,40 @@ let smallDocument = """
         #expect((peer["approvalLatency"] as? [String: Any])?["medianHours"] as? Double == 2)
     }
 
+    @Test func aLeadPastesTheReportIntoAWikiAndAChartFromTheCSV() throws {
+        let demo = sandbox.path + "/demo.sqlite"
+        _ = try CabProcess.run(["demo", "--db", demo, "--quiet"], environment: sandbox.environment)
+        let markdown = try CabProcess.run(["report", "--markdown", "--db", demo], environment: sandbox.environment)
+        #expect(markdown.stdout.hasPrefix("## CAB effectiveness, 2026-10-28 to 2026-11-27\n\n**"))
+        #expect(markdown.stdout.contains("| pass-through |"))
+        let csv = try CabProcess.run(["report", "--csv", "--since", "2026-11-02", "--until", "2026-11-23", "--db", demo], environment: sandbox.environment)
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("week,start,submitted,cabShare,reviewed,passThroughRate") == true)
+        #expect(rows.dropFirst().map { String($0.prefix(8)) } == ["2026-W45", "2026-W46", "2026-W47"])
+        let json = try CabProcess.run(["report", "--json", "--db", demo], environment: sandbox.environment)
+        let verdict = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["verdict"] as? [String: Any])
+        #expect(["theater", "bottleneck", "healthy"].contains(verdict["kind"] as? String ?? ""))
+    }
+
+    @Test func yesterdaysMinutesAndTheConditionsThatFollowedThem() throws {
+        let demo = sandbox.path + "/demo.sqlite"
+        _ = try CabProcess.run(["demo", "--db", demo, "--quiet"], environment: sandbox.environment)
+        let minutes = try CabProcess.run(["minutes", "--date", "2026-11-26", "--db", demo], environment: sandbox.environment)
+        #expect(minutes.status == 0)
+        #expect(minutes.stdout.hasPrefix("Minutes of the CAB meeting 2026-11-26\nChair: "))
+        for outcome in ["approved ", "approved-with-conditions", "rejected", "deferred"] { #expect(minutes.stdout.contains(outcome)) }
+        let conditions = try CabProcess.run(["conditions", "--json", "--db", demo], environment: sandbox.environment)
+        let open = try #require(try JSONSerialization.jsonObject(with: Data(conditions.stdout.utf8)) as? [[String: Any]])
+        let change = try #require(open.last?["change"] as? String)
+        let met = try CabProcess.run(["condition", "met", change, "--note", "flag in place", "--db", demo], environment: sandbox.environment)
+        #expect(met.status == 0)
+        #expect(met.stdout.hasSuffix("recorded by tester at 2026-11-27T08:00:00Z\n"))
+        let after = try CabProcess.run(["conditions", "--json", "--db", demo], environment: sandbox.environment)
+        #expect((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [Any])?.count == open.count - 1)
+        let none = try CabProcess.run(["minutes", "--date", "2026-11-01", "--db", demo], environment: sandbox.environment)
+        #expect(none.status == 1 && none.stderr == "cab: no meeting on '2026-11-01' in the store\n")
+    }
+
     @Test func anExportedHistoryImportsIntoAFreshDatabaseAsTheSameRecords() throws {
         let demo = sandbox.path + "/demo.sqlite"
         _ = try CabProcess.run(["demo", "--db", demo, "--changes", "300", "--quiet"], environment: sandbox.environment)
@@ -127,7 +161,7 @@ let smallDocument = """
     @Test func theDemoIsTheSameForTheSameSeedAndClockAndNeverTouchesTheRealDatabase() throws {
         let first = try CabProcess.run(["demo", "--db", sandbox.path + "/a.sqlite", "--seed", "7"], environment: sandbox.environment)
         #expect(first.status == 0)
-        #expect(first.stdout.contains("CAB queue 2026-11-27: 6 items"))
+        #expect(first.stdout.contains("CAB queue 2026-11-27: 7 items"))
         #expect(first.stdout.contains("Not ready:"))
         _ = try CabProcess.run(["demo", "--db", sandbox.path + "/b.sqlite", "--seed", "7"], environment: sandbox.environment)
         let a = try CabProcess.run(["export", "--db", sandbox.path + "/a.sqlite"], environment: sandbox.environment)

@@ -5,13 +5,17 @@ public struct DemoHistory: Sendable {
     public static let days: Int64 = 90
     /// Items waiting for today's meeting.
     public static let queueSize = 6
+    /// Items of the last meeting before today, one per outcome (the deferred one is back today).
+    public static let lastMeetingSize = Outcome.allCases.count
+    /// The fewest changes a demo holds: the last meeting's items and today's queue.
+    public static let minimumChanges = queueSize + lastMeetingSize
 
     public let changeCount: Int
     public let seed: UInt64
     public let now: Timestamp
 
     public init(changeCount: Int, seed: UInt64, now: Timestamp) {
-        self.changeCount = max(changeCount, DemoHistory.queueSize)
+        self.changeCount = max(changeCount, DemoHistory.minimumChanges)
         self.seed = seed
         self.now = now
     }
@@ -22,6 +26,9 @@ public struct DemoHistory: Sendable {
         case change(Change)
         case decision(Decision)
         case incident(Incident)
+        /// The conditions of an approved-with-conditions decision were met.
+        case conditionMet(decision: String, by: String, at: Timestamp)
+        case meeting(Meeting)
     }
 
     /// Streams the history (services first, then each change followed by its decisions and
@@ -30,12 +37,14 @@ public struct DemoHistory: Sendable {
         var random = SeededRandom(seed: seed)
         for service in DemoCatalog.services { try emit(.service(service)) }
         let serviceTeams = Dictionary(uniqueKeysWithValues: DemoCatalog.services.map { ($0.name, $0.team) })
-        let historyCount = changeCount - DemoHistory.queueSize
+        let historyCount = changeCount - DemoHistory.minimumChanges
         let start = now.startOfDay.adding(days: -DemoHistory.days)
         // History ends two hours before the last meeting before today, so every board item of
         // the history has had its meeting and today's queue is the six items below.
         let span = lastMeetingBeforeToday.adding(hours: -2).milliseconds - start.milliseconds
         var recentApproved: [String] = []
+        let lastMeetingDay = lastMeetingBeforeToday.day
+        var lastMeetingDecisions: [(change: Change, decision: Decision)] = []
         var incidentNumber = 0
         for index in 0..<historyCount {
             let submittedAt = Timestamp(milliseconds: start.milliseconds + span * Int64(index) / Int64(max(historyCount, 1))
@@ -44,7 +53,13 @@ public struct DemoHistory: Sendable {
             let decisions = decisions(for: change, random: &random)
             change.state = finalState(of: change, latest: decisions.last)
             try emit(.change(change))
-            for decision in decisions { try emit(.decision(decision)) }
+            for decision in decisions {
+                try emit(.decision(decision))
+                if decision.outcome == .approvedWithConditions, change.state == .closed, let end = change.windowEnd {
+                    try emit(.conditionMet(decision: decision.id, by: change.owner, at: end))
+                }
+                if change.route == .cab, decision.at.day == lastMeetingDay { lastMeetingDecisions.append((change, decision)) }
+            }
             guard change.route == .pipeline || change.route == .emergency || decisions.contains(where: \.outcome.approves) else { continue }
             recentApproved.append(change.id)
             if recentApproved.count > 50 { recentApproved.removeFirst() }
@@ -65,7 +80,32 @@ public struct DemoHistory: Sendable {
                 severity: random.weighted([(.sev1, 0.05), (.sev2, 0.2), (.sev3, 0.45), (.sev4, 0.3)]),
                 causedBy: causes, services: change.services)))
         }
-        for change in todaysQueue(firstNumber: historyCount + 1, random: &random) { try emit(.change(change)) }
+        for (change, decision) in lastMeetingAgenda(firstNumber: historyCount + 1, random: &random) {
+            try emit(.change(change))
+            try emit(.decision(decision))
+            lastMeetingDecisions.append((change, decision))
+        }
+        for change in todaysQueue(firstNumber: historyCount + DemoHistory.lastMeetingSize + 1, random: &random) { try emit(.change(change)) }
+        try emit(.meeting(lastMeeting(lastMeetingDecisions, random: &random)))
+    }
+
+    /// The last meeting before today, as its chair ran it: every item presented in turn, its
+    /// clock running from the previous decision to its own.
+    private func lastMeeting(_ decided: [(change: Change, decision: Decision)], random: inout SeededRandom) -> Meeting {
+        let start = lastMeetingBeforeToday
+        let ordered = decided.sorted { $0.decision.at < $1.decision.at }
+        var items: [AgendaItem] = []
+        var clock = start
+        for (position, entry) in ordered.enumerated() {
+            let ended = max(entry.decision.at, clock.adding(minutes: 1))
+            items.append(AgendaItem(change: entry.change.id, position: position, startedAt: clock, endedAt: ended))
+            clock = ended
+        }
+        var attendees = MeetingRoster.suggested(chair: chair(of: start), onCall: DemoCatalog.onCallLeads[0],
+                                                agenda: ordered.map(\.change), services: DemoCatalog.services)
+        for index in attendees.indices { attendees[index].present = random.chance(0.85) || attendees[index].role == AttendeeRole.chair }
+        return Meeting(date: start.day, chair: attendees[0].name, startedAt: start, agendaFrozenAt: start, endedAt: clock,
+                       attendees: attendees, items: items)
     }
 
     private func historicalChange(number: Int, submittedAt: Timestamp, serviceTeams: [String: String], random: inout SeededRandom) -> Change {
@@ -142,14 +182,13 @@ public struct DemoHistory: Sendable {
             if outcome == .deferred { result.append(decision(change, .approved, at: at.adding(hours: 24), by: lead, random: &random)) }
             return result.filter { $0.at < now }
         case .cab:
-            let chair = random.pick(DemoCatalog.chairs)
             let meeting = nextMeeting(after: change.submittedAt).adding(minutes: Int64.random(in: 1...14, using: &random))
             let next = nextMeeting(after: meeting).adding(minutes: Int64.random(in: 1...14, using: &random))
             var outcome = random.weighted([(Outcome.approved, 0.72), (.approvedWithConditions, 0.14), (.rejected, 0.06), (.deferred, 0.08)])
             if outcome == .deferred, next >= now.startOfDay { outcome = .approved }
-            var result = [decision(change, outcome, at: meeting, by: chair, random: &random)]
+            var result = [decision(change, outcome, at: meeting, by: chair(of: meeting), random: &random)]
             if outcome == .deferred {
-                result.append(decision(change, random.chance(0.8) ? .approved : .approvedWithConditions, at: next, by: chair, random: &random))
+                result.append(decision(change, random.chance(0.8) ? .approved : .approvedWithConditions, at: next, by: chair(of: next), random: &random))
             }
             return result.filter { $0.at < now }
         }
@@ -160,6 +199,14 @@ public struct DemoHistory: Sendable {
             id: Decision.naturalID(change: change.id, at: at, by: by), change: change.id, outcome: outcome, at: at, by: by,
             conditions: outcome == .approvedWithConditions ? random.pick(["Deploy behind a feature flag", "Owner on call during the window", "Run the rollback in staging first"]) : nil,
             note: outcome == .rejected ? random.pick(["Rollback untested", "Overlaps the payment freeze", "Blast radius unclear"]) : outcome == .deferred ? "Not ready in three minutes" : nil)
+    }
+
+    /// The hour `now` falls in, so today's windows read like a person set them.
+    private var onTheHour: Timestamp { Timestamp(milliseconds: now.milliseconds / 3_600_000 * 3_600_000) }
+
+    /// The two chairs take turns by day.
+    func chair(of meeting: Timestamp) -> String {
+        DemoCatalog.chairs[Int(meeting.milliseconds / Timestamp.millisecondsPerDay % Int64(DemoCatalog.chairs.count))]
     }
 
     /// The last weekday meeting before today.
@@ -183,6 +230,24 @@ public struct DemoHistory: Sendable {
         }
     }
 
+    /// Board changes submitted the day before the last meeting and decided there, one per outcome.
+    private func lastMeetingAgenda(firstNumber: Int, random: inout SeededRandom) -> [(Change, Decision)] {
+        let meeting = lastMeetingBeforeToday
+        let serviceTeams = Dictionary(uniqueKeysWithValues: DemoCatalog.services.map { ($0.name, $0.team) })
+        return Outcome.allCases.enumerated().map { offset, outcome in
+            let team = DemoCatalog.teams[offset % DemoCatalog.teams.count]
+            let services = [DemoCatalog.services.first { $0.team == team }?.name ?? DemoCatalog.services[0].name]
+            let route = Routing.route(type: .normal, category: .singleService, risk: .high, team: team, services: services, serviceTeams: serviceTeams)
+            var change = makeChange(number: firstNumber + offset, type: .normal, category: .singleService, risk: .high, team: team,
+                                    services: services, route: route, submittedAt: meeting.adding(hours: -20 + Int64(offset) * 3),
+                                    windowStart: onTheHour.adding(hours: 6), random: &random)
+            change.rollbackMinutes = 2
+            let decided = decision(change, outcome, at: meeting.adding(minutes: 3 + 3 * Int64(offset)), by: chair(of: meeting), random: &random)
+            change.state = outcome.resultingState
+            return (change, decided)
+        }
+    }
+
     /// Today's agenda: six board changes submitted since yesterday, three of them not ready.
     private func todaysQueue(firstNumber: Int, random: inout SeededRandom) -> [Change] {
         let serviceTeams = Dictionary(uniqueKeysWithValues: DemoCatalog.services.map { ($0.name, $0.team) })
@@ -200,7 +265,7 @@ public struct DemoHistory: Sendable {
             let route = Routing.route(type: .normal, category: category, risk: risk, team: team, services: services, serviceTeams: serviceTeams)
             var change = makeChange(number: firstNumber + offset, type: .normal, category: category, risk: risk, team: team,
                                     services: services, route: route, submittedAt: submitted,
-                                    windowStart: now.adding(hours: 4 + Int64(offset)), random: &random)
+                                    windowStart: onTheHour.adding(hours: 4 + Int64(offset)), random: &random)
             change.rollbackMinutes = 3
             switch offset {
             case 1: change.rollbackMinutes = 15

@@ -47,7 +47,13 @@ public struct Figures: Hashable, Sendable, Encodable {
 
     public func figures(for route: Route) -> RouteFigures? { byRoute.first { $0.route == route } }
 
-    enum CodingKeys: String, CodingKey { case since, until, cabShare, submitted, byRoute, weekly }
+    /// Whether the board adds value, by the article's rules.
+    public var verdict: Verdict { Verdict(self) }
+
+    /// Which way the board's incidents per approved change went over the last weeks.
+    public var incidentTrend: Trend { Trend(weekly.map { $0.figures.approved == 0 ? nil : $0.figures.incidentRate }) }
+
+    enum CodingKeys: String, CodingKey { case since, until, cabShare, submitted, byRoute, weekly, verdict, incidentTrend }
 
     public func encode(to encoder: Encoder) throws {
         try board.encode(to: encoder)
@@ -58,6 +64,8 @@ public struct Figures: Hashable, Sendable, Encodable {
         try container.encode(submitted, forKey: .submitted)
         try container.encode(RouteTable(rows: byRoute), forKey: .byRoute)
         try container.encode(weekly, forKey: .weekly)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(incidentTrend, forKey: .incidentTrend)
     }
 }
 

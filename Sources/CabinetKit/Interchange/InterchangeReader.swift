@@ -91,7 +91,8 @@ public enum InterchangeReader {
             windowEnd: windowEnd,
             submittedAt: try fields.timestamp("submittedAt"),
             state: .new,
-            migrationChecklist: try fields.nested("migrationChecklist").map(migrationChecklist)
+            migrationChecklist: try fields.nested("migrationChecklist").map(migrationChecklist),
+            touches: try fields.words("touches", as: ConfigArea.self)
         )
         return SubmittedChange(
             change: change,

@@ -35,6 +35,7 @@ public enum InterchangeWriter {
         object["windowStart"] = change.windowStart?.iso8601
         object["windowEnd"] = change.windowEnd?.iso8601
         object["migrationChecklist"] = change.migrationChecklist.map { checklistObject($0) }
+        if !change.touches.isEmpty { object["touches"] = change.touches.map(\.rawValue) }
         return object
     }
 

@@ -98,6 +98,17 @@ struct RecordFields {
         return result
     }
 
+    /// A list of vocabulary words, each named once; absent means none.
+    func words<V: Vocabulary>(_ key: String, as type: V.Type) throws(CabinetError) -> [V] {
+        var result: [V] = []
+        for text in try strings(key) {
+            guard let value = V(rawValue: text) else { throw fail(key, "unknown value '\(text)' (one of: \(V.allowedWords))") }
+            guard !result.contains(value) else { throw fail(key, "names '\(text)' twice") }
+            result.append(value)
+        }
+        return result
+    }
+
     func nested(_ key: String) throws(CabinetError) -> RecordFields? {
         guard let value = present(key) else { return nil }
         guard let object = value as? [String: Any] else { throw fail(key, "expected a JSON object") }

@@ -22,13 +22,15 @@ public struct Change: Hashable, Sendable {
     public var submittedAt: Timestamp
     public var state: ChangeState
     public var migrationChecklist: MigrationChecklist?
+    /// Configuration the change touches that needs mandatory review (resource limits, networking, IAM).
+    public var touches: [ConfigArea]
 
     public init(
         id: String, title: String, owner: String, team: String, type: ChangeType, category: ChangeCategory,
         risk: Risk, route: Route, services: [String], filesChanged: Int? = nil, hasMigration: Bool? = nil,
         blastRadius: String, rollbackPlan: String, rollbackMinutes: Int? = nil, verification: String,
         windowStart: Timestamp?, windowEnd: Timestamp?, submittedAt: Timestamp, state: ChangeState,
-        migrationChecklist: MigrationChecklist? = nil
+        migrationChecklist: MigrationChecklist? = nil, touches: [ConfigArea] = []
     ) {
         self.id = id; self.title = title; self.owner = owner; self.team = team
         self.type = type; self.category = category; self.risk = risk; self.route = route
@@ -36,6 +38,7 @@ public struct Change: Hashable, Sendable {
         self.blastRadius = blastRadius; self.rollbackPlan = rollbackPlan; self.rollbackMinutes = rollbackMinutes
         self.verification = verification; self.windowStart = windowStart; self.windowEnd = windowEnd
         self.submittedAt = submittedAt; self.state = state; self.migrationChecklist = migrationChecklist
+        self.touches = touches
     }
 
     /// The change as submitted, without its workflow state: two records with the same id are
@@ -57,6 +60,7 @@ public struct Change: Hashable, Sendable {
             ("rollbackMinutes", rollbackMinutes == other.rollbackMinutes), ("verification", verification == other.verification),
             ("windowStart", windowStart == other.windowStart), ("windowEnd", windowEnd == other.windowEnd),
             ("submittedAt", submittedAt == other.submittedAt), ("migrationChecklist", migrationChecklist == other.migrationChecklist),
+            ("touches", touches == other.touches),
         ]
         return fields.first { !$0.1 }?.0
     }

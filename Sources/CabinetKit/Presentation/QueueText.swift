@@ -6,7 +6,7 @@ public enum QueueText {
         for (index, entry) in entries.enumerated() {
             let r = entry.readiness
             let marks = [r.blastRadius, r.rollbackPlan, r.verification, r.window].map { $0 ? "✓" : "✗" }.joined(separator: " ")
-            let window = entry.change.windowStart.map { "\($0.iso8601.dropLast(4).replacingOccurrences(of: "T", with: " "))Z" } ?? "not set"
+            let window = entry.change.windowStart.map { $0.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ") + "Z" } ?? "not set"
             let status = entry.latestDecision?.outcome.rawValue ?? (r.isReady ? "ready" : "not ready")
             table.add(["\(index + 1)", entry.change.id, entry.change.title.truncated(to: 40), entry.change.owner, entry.change.category.rawValue,
                        entry.change.risk.rawValue, entry.strategy, marks, window, status])

@@ -6,6 +6,8 @@ public enum ReportText {
         var lines = [
             "Cabinet report  \(figures.period.since.iso8601) → \(figures.period.until.iso8601)",
             "",
+            figures.verdict.line,
+            "",
             "Board (route cab)",
             "  submitted (all routes)   \(figures.submitted)",
             "  CAB share                \(FigureText.percent(figures.cabShare))   goal under 10%",
@@ -15,7 +17,7 @@ public enum ReportText {
             "  rejected                 \(FigureText.percent(board.rejectedRate))",
             "  deferred                 \(FigureText.percent(board.deferredRate))",
             "  approved                 \(board.approved)",
-            "  incidents caused         \(board.incidentCount)   rate \(FigureText.percent(board.incidentRate))   goal: trending to zero",
+            "  incidents caused         \(board.incidentCount)   rate \(FigureText.percent(board.incidentRate))   trend \(figures.incidentTrend.rawValue)   goal: trending to zero",
             "  approval latency         mean \(FigureText.hours(board.approvalLatency.meanHours)), median \(FigureText.hours(board.approvalLatency.medianHours)), p90 \(FigureText.hours(board.approvalLatency.p90Hours))",
             "  approved within 4 h      \(FigureText.percent(board.approvalLatency.under4hShare))",
             "",

@@ -5,7 +5,7 @@ import GRDB
 enum ChangeRows {
     static let columns = """
         id, title, owner, team, type, category, risk, route, files_changed, has_migration, blast_radius,
-        rollback_plan, rollback_minutes, verification, window_start, window_end, submitted_at, state, migration_checklist
+        rollback_plan, rollback_minutes, verification, window_start, window_end, submitted_at, state, migration_checklist, touches
         """
 
     /// Changes matching `where`, each with its services in order.
@@ -41,7 +41,8 @@ enum ChangeRows {
             submittedAt: Timestamp(milliseconds: row["submitted_at"]), state: try word(row, "state"),
             migrationChecklist: try (row["migration_checklist"] as String?).map {
                 try JSONDecoder().decode(MigrationChecklist.self, from: Data($0.utf8))
-            })
+            },
+            touches: try ConfigAreaColumn.decode(row["touches"]))
     }
 
     static func insert(_ db: Database, _ change: Change) throws {
@@ -50,12 +51,13 @@ enum ChangeRows {
             encoder.outputFormatting = .sortedKeys
             return String(decoding: try encoder.encode(checklist), as: UTF8.self)
         }
-        try db.cachedStatement(sql: "INSERT INTO changes (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try db.cachedStatement(sql: "INSERT INTO changes (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [
                 change.id, change.title, change.owner, change.team, change.type.rawValue, change.category.rawValue,
                 change.risk.rawValue, change.route.rawValue, change.filesChanged, change.hasMigration, change.blastRadius,
                 change.rollbackPlan, change.rollbackMinutes, change.verification, change.windowStart?.milliseconds,
                 change.windowEnd?.milliseconds, change.submittedAt.milliseconds, change.state.rawValue, checklist,
+                ConfigAreaColumn.encode(change.touches),
             ])
         let link = try db.cachedStatement(sql: "INSERT INTO change_services (change_id, position, service) VALUES (?, ?, ?)")
         for (position, service) in change.services.enumerated() {
@@ -65,6 +67,23 @@ enum ChangeRows {
 
     static func setState(_ db: Database, id: String, _ state: ChangeState) throws {
         try db.cachedStatement(sql: "UPDATE changes SET state = ? WHERE id = ?").execute(arguments: [state.rawValue, id])
+    }
+}
+
+/// A change's config areas in one portable TEXT column: words joined by commas, NULL for none.
+enum ConfigAreaColumn {
+    static func encode(_ areas: [ConfigArea]) -> String? {
+        areas.isEmpty ? nil : areas.map(\.rawValue).joined(separator: ",")
+    }
+
+    static func decode(_ text: String?) throws -> [ConfigArea] {
+        guard let text else { return [] }
+        return try text.split(separator: ",").map { word in
+            guard let area = ConfigArea(rawValue: String(word)) else {
+                throw CabinetError.refused("the database holds an unknown touches '\(word)' (one of: \(ConfigArea.allowedWords))")
+            }
+            return area
+        }
     }
 }
 

@@ -10,6 +10,12 @@ enum SQLiteSchema {
         migrator.registerMigration("v1: changes, decisions, incidents, services, meetings") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: conditions met") { db in
+            try db.execute(sql: v2)
+        }
+        migrator.registerMigration("v3: config areas, freezes, risk calibrations, verifications, announcements") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -147,4 +153,14 @@ enum SQLiteSchema {
         );
         """
     }
+
+    /// When the conditions of an approved-with-conditions decision were met, and by whom.
+    private static let v2 = """
+        CREATE TABLE conditions_met (
+            decision_id TEXT PRIMARY KEY REFERENCES decisions(id),
+            met_by TEXT NOT NULL,
+            met_at INTEGER NOT NULL,
+            note TEXT
+        );
+        """
 }

@@ -29,6 +29,8 @@ extension SQLiteStore {
                 case .change(let change): try ChangeRows.insert(db, change)
                 case .decision(let decision): try DecisionRows.insert(db, decision)
                 case .incident(let incident): try IncidentRows.insert(db, incident)
+                case let .conditionMet(decision, by, at): try ConditionRows.insertMet(db, decision: decision, by: by, at: at, note: nil)
+                case .meeting(let meeting): try MeetingRows.insert(db, meeting)
                 }
             }
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [

@@ -23,13 +23,8 @@ extension SQLiteStore {
     public func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting {
         try writing { db in
             if let existing = try MeetingRows.fetch(db, date: meeting.date) { return existing }
-            try db.execute(sql: "INSERT INTO meetings (date, chair, item_minutes) VALUES (?, ?, ?)",
-                           arguments: [meeting.date, meeting.chair, meeting.itemMinutes])
-            for attendee in meeting.attendees {
-                try db.execute(sql: "INSERT INTO meeting_attendees (meeting_date, name, role, present) VALUES (?, ?, ?, ?)",
-                               arguments: [meeting.date, attendee.name, attendee.role.rawValue, attendee.present])
-            }
-            return try MeetingRows.fetch(db, date: meeting.date) ?? meeting
+            try MeetingRows.insert(db, meeting)
+            return meeting
         }
     }
 
@@ -112,4 +107,23 @@ enum MeetingRows {
     }
 
     private static func timestamp(_ milliseconds: Int64?) -> Timestamp? { milliseconds.map(Timestamp.init(milliseconds:)) }
+
+    /// Writes a whole meeting: its row, attendees and agenda items with their clocks.
+    static func insert(_ db: Database, _ meeting: Meeting) throws {
+        try db.execute(sql: """
+            INSERT INTO meetings (date, chair, item_minutes, started_at, agenda_frozen_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [meeting.date, meeting.chair, meeting.itemMinutes, meeting.startedAt?.milliseconds,
+                             meeting.agendaFrozenAt?.milliseconds, meeting.endedAt?.milliseconds])
+        for attendee in meeting.attendees {
+            try db.execute(sql: "INSERT INTO meeting_attendees (meeting_date, name, role, present) VALUES (?, ?, ?, ?)",
+                           arguments: [meeting.date, attendee.name, attendee.role.rawValue, attendee.present])
+        }
+        for item in meeting.items {
+            try db.execute(sql: """
+                INSERT INTO agenda_items (meeting_date, change_id, position, started_at, paused_at, paused_total_ms, ended_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [meeting.date, item.change, item.position, item.startedAt?.milliseconds, item.pausedAt?.milliseconds,
+                                 item.pausedTotalMilliseconds, item.endedAt?.milliseconds])
+        }
+    }
 }

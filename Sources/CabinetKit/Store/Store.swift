@@ -23,6 +23,12 @@ public protocol Store: Sendable {
     /// The effectiveness figures of a period, aggregated in the database.
     func figures(for period: Period) throws(CabinetError) -> Figures
 
+    /// Conditions of approved-with-conditions changes not met yet, oldest first.
+    func openConditions() throws(CabinetError) -> [Condition]
+
+    /// Records that the open conditions of a change were met, by whom and when.
+    func meetCondition(change: String, by: String, at time: Timestamp, note: String?) throws(CabinetError) -> Condition
+
     // MARK: The meeting
 
     /// What the board shows for a UTC day at `now`.

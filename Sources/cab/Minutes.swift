@@ -1,0 +1,58 @@
+import ArgumentParser
+import CabinetKit
+
+struct Minutes: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the minutes of a meeting: attendance, each item's time and decision.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("The meeting's day (YYYY-MM-DD, UTC); today by default.", valueName: "date")) var date: String?
+    @Flag(help: "Print Markdown.") var markdown = false
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            let now = Timestamp.now()
+            let day = try date.map { text throws(CabinetError) in try instant(text, option: "--date") } ?? now
+            guard let minutes = try store.open().minutes(on: day, now: now) else {
+                throw .notFound(kind: "meeting on", id: day.day)
+            }
+            print(output.json ? try JSONOutput.serialize(MinutesText.object(minutes))
+                : markdown ? MinutesText.markdown(minutes) : MinutesText.render(minutes))
+        }
+    }
+}
+
+struct Conditions: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the open conditions of changes approved with conditions.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            let open = try store.open().openConditions()
+            if output.json { return print(try JSONOutput.serialize(open.map(ConditionText.object))) }
+            print(ConditionText.render(open))
+        }
+    }
+}
+
+struct ConditionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "condition", abstract: "Close conditions.", subcommands: [Met.self])
+
+    struct Met: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a change's conditions were met (who and when are kept).")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The change id.") var id: String
+        @Option(help: "How they were met.") var note: String?
+        @Option(help: "Who; $CAB_USER or your login name by default.") var by: String?
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let met = try store.open().meetCondition(change: id, by: actor(by), at: Timestamp.now(), note: note)
+                print("\(id): conditions met (\(met.decision.conditions ?? "")), recorded by \(met.metBy ?? "") at \(met.metAt?.iso8601 ?? "")")
+            }
+        }
+    }
+}

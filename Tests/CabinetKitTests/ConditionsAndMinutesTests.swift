@@ -1,0 +1,58 @@
+import Testing
+@testable import CabinetKit
+
+@Suite struct ConditionsTests {
+    let folder = TemporaryFolder()
+
+    @Test func conditionsFollowTheChangeUntilSomeoneMeetsThem() throws {
+        let store = try store(with: figureFixture, in: folder)
+        let open = try store.openConditions()
+        #expect(open.map(\.decision.change) == ["C2"])
+        #expect(open[0].decision.conditions == "flag it")
+        let met = try store.meetCondition(change: "C2", by: "raj", at: time("2026-11-04T10:00:00Z"), note: "flag on since Monday")
+        #expect(met.metBy == "raj" && met.metAt == time("2026-11-04T10:00:00Z"))
+        #expect(try store.openConditions().isEmpty)
+        #expect(throws: CabinetError.refused("C2 has no open conditions (see cab conditions)")) {
+            try store.meetCondition(change: "C2", by: "raj", at: time("2026-11-04T11:00:00Z"), note: nil)
+        }
+    }
+
+    @Test func aLaterDecisionReplacesTheConditions() throws {
+        let store = try store(with: figureFixture, in: folder)
+        let latest = try #require(try store.decisions(forChange: "C2").last)
+        try store.record(Decision(id: "fix", change: "C2", outcome: .rejected, at: time("2026-11-04T09:30:00Z"), by: "priya",
+                                  note: "conditions cannot be met", supersedes: latest.id))
+        #expect(try store.openConditions().isEmpty)
+    }
+}
+
+@Suite struct MinutesTests {
+    let folder = TemporaryFolder()
+
+    @Test func theMinutesStampEachItemWithItsTimeAndDecision() throws {
+        let store = try store(with: figureFixture, in: folder)
+        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [
+            Attendee(name: "priya", role: .chair), Attendee(name: "sam", role: .onCall),
+        ]))
+        try store.setAttendance(on: "2026-11-20", name: "priya", role: .chair, present: true)
+        try store.setAttendance(on: "2026-11-20", name: "sam", role: .onCall, present: false)
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"))
+        try store.clock(.start, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:30:10Z"))
+        try store.clock(.pause, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:10Z"))
+        try store.clock(.resume, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:40Z"))
+        try store.record(Decision(id: "d", change: "C9", outcome: .approvedWithConditions, at: time("2026-11-20T09:33:40Z"),
+                                  by: "priya", conditions: "owner on call"))
+        try store.clock(.end, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:33:40Z"))
+        try store.endMeeting(on: "2026-11-20", at: time("2026-11-20T09:34:00Z"))
+
+        let minutes = try #require(try store.minutes(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T12:00:00Z")))
+        #expect(minutes.items.map(\.change.id) == ["C9"])
+        #expect(minutes.items[0].usedMilliseconds == 180_000)
+        #expect(minutes.items[0].decision?.id == "d")
+        let text = MinutesText.render(minutes)
+        #expect(text.contains("Attendees: priya (chair, present), sam (on-call, absent)"))
+        #expect(text.contains("3:00 / 3:00  approved-with-conditions  priya at 2026-11-20T09:33:40Z  owner on call"))
+        #expect(MinutesText.markdown(minutes).contains("| 1 | C9 Change C9 | owner | 3:00 / 3:00 | approved-with-conditions |"))
+        #expect(try store.minutes(on: time("2026-11-21T00:00:00Z"), now: time("2026-11-21T12:00:00Z")) == nil)
+    }
+}

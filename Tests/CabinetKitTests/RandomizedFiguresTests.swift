@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import CabinetKit
+
+/// The SQL aggregates against a plain in-memory reading of DESIGN.md's definitions, over
+/// generated histories and periods: they must agree to the last digit.
+@Suite struct RandomizedFiguresTests {
+    struct History {
+        var changes: [Change] = []
+        var decisions: [Decision] = []
+        var incidents: [Incident] = []
+    }
+
+    static func history(seed: UInt64) -> History {
+        var random = SeededRandom(seed: seed)
+        let start = time("2026-10-01T00:00:00Z")
+        var history = History()
+        for number in 0..<160 {
+            let submitted = start.adding(minutes: Int64.random(in: 0..<(60 * 24 * 70), using: &random))
+            let change = Change(
+                id: "R\(number)", title: "change \(number)", owner: "o", team: "t", type: .normal, category: .singleService,
+                risk: .low, route: random.pick(Route.allCases), services: ["S1"], blastRadius: "b", rollbackPlan: "r",
+                rollbackMinutes: 2, verification: "v", windowStart: nil, windowEnd: nil,
+                submittedAt: Timestamp(milliseconds: submitted.milliseconds + Int64.random(in: 0..<60_000, using: &random)), state: .authorize)
+            history.changes.append(change)
+            var at = change.submittedAt
+            for index in 0..<Int.random(in: 0...3, using: &random) {
+                // Exactly four hours now and then, to hit the ≤ 4 h boundary.
+                at = random.chance(0.1) ? at.adding(hours: 4) : Timestamp(milliseconds: at.milliseconds + Int64.random(in: 1...(3 * 86_400_000), using: &random))
+                let outcome = random.pick(Outcome.allCases)
+                history.decisions.append(Decision(id: "R\(number)-\(index)", change: change.id, outcome: outcome, at: at, by: "chair",
+                                                  conditions: outcome == .approvedWithConditions ? "c" : nil))
+            }
+        }
+        for number in 0..<25 {
+            let causes = (0..<Int.random(in: 1...3, using: &random)).map { _ in random.pick(history.changes).id }
+            history.incidents.append(Incident(id: "I\(number)", openedAt: start, severity: .sev3,
+                                              causedBy: Array(Set(causes)).sorted(), services: ["S1"]))
+        }
+        return history
+    }
+
+    /// DESIGN.md's definitions, read literally, for the changes of one route in one period.
+    static func expected(_ history: History, route: Route?, in period: Period) -> FigureCounts {
+        var counts = FigureCounts()
+        let decisionsByChange = Dictionary(grouping: history.decisions, by: \.change)
+        for change in history.changes where route == nil || change.route == route {
+            let decisions = (decisionsByChange[change.id] ?? []).sorted { $0.at < $1.at }
+            if period.contains(change.submittedAt) { counts.submitted += 1 }
+            if let first = decisions.first, period.contains(first.at) { counts.firstOutcomes[first.outcome, default: 0] += 1 }
+            guard let approval = decisions.first(where: { $0.outcome.approves }), period.contains(approval.at) else { continue }
+            counts.approved += 1
+            counts.latencies.append(approval.at.milliseconds - change.submittedAt.milliseconds)
+            if history.incidents.contains(where: { $0.causedBy.contains(change.id) }) { counts.approvedWithIncident += 1 }
+        }
+        let approved = Set(history.changes.filter { change in
+            (route == nil || change.route == route) && ((decisionsByChange[change.id] ?? []).sorted { $0.at < $1.at }
+                .first { $0.outcome.approves }.map { period.contains($0.at) } ?? false)
+        }.map(\.id))
+        counts.incidents = history.incidents.filter { !approved.isDisjoint(with: $0.causedBy) }.count
+        return counts
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func theDatabaseAgreesWithTheDefinitions(seed: UInt64) throws {
+        let folder = TemporaryFolder()
+        let history = Self.history(seed: seed)
+        let store = try SQLiteStore(path: folder.databasePath)
+        _ = try store.importDocument(InterchangeDocument(
+            services: [Service(name: "S1", team: "t")],
+            changes: history.changes.map { SubmittedChange(change: $0, statedRoute: $0.route, statedState: nil) },
+            decisions: history.decisions, incidents: history.incidents))
+
+        var random = SeededRandom(seed: seed * 31)
+        for _ in 0..<6 {
+            let since = time("2026-10-01T00:00:00Z").adding(minutes: Int64.random(in: 0..<(60 * 24 * 60), using: &random))
+            let period = try Period(since: since, until: since.adding(minutes: Int64.random(in: 1...(60 * 24 * 40), using: &random)))
+            let figures = try store.figures(for: period)
+            #expect(figures.board == ReviewFigures(Self.expected(history, route: .cab, in: period)))
+            #expect(figures.submitted == Self.expected(history, route: nil, in: period).submitted)
+            for row in figures.byRoute {
+                let expected = Self.expected(history, route: row.route, in: period)
+                #expect(row.figures == ReviewFigures(expected), "\(row.route)")
+                #expect(row.submitted == expected.submitted)
+            }
+            for week in figures.weekly {
+                let slice = try Period(since: max(week.week.start, period.since), until: min(week.week.end, period.until))
+                #expect(week.figures == ReviewFigures(Self.expected(history, route: .cab, in: slice)), "\(week.week.label)")
+                #expect(week.submitted == Self.expected(history, route: nil, in: slice).submitted)
+            }
+        }
+    }
+}
