@@ -18,9 +18,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "CabinetUI"),
+        .target(name: "CabinetUI", dependencies: ["CabinetKit"]),
         .target(name: "Terminal", dependencies: ["CNcursesW", "CabinetUI"]),
-        .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI"]),
+        .target(name: "CabinetBoard", dependencies: ["CabinetKit", "CabinetUI", "Terminal"]),
+        .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI", "CabinetKit"], exclude: ["__Snapshots__"]),
         .target(
             name: "CabinetKit",
             dependencies: [
@@ -32,6 +33,7 @@ let package = Package(
             name: "cab",
             dependencies: [
                 "CabinetKit",
+                "CabinetBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,15 @@
 /// What a key asks the board to do; the key table maps keys to actions per screen.
 public enum Action: String, CaseIterable, Hashable, Sendable {
     case up, down, open, back, nextPane, filter, quit
-    case startPause, next
+    case startMeeting, endMeeting, startPause, next, follow
     case approve, approveWithConditions, reject, `defer`
-    case attendance, help, panel, minutes
+    case attendance, toggle, help, panel, minutes
+    /// The panel's period: the last 7, 30 or 90 days.
+    case days7, days30, days90
+    /// Accept the text typed into a field.
+    case submit
+    /// Leave a field or a question without doing anything.
+    case cancel
+    /// Answer yes to a question.
+    case confirm
 }

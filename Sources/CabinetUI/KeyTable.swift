@@ -12,25 +12,38 @@ public struct KeyTable: Hashable, Sendable {
 
     /// The board's bindings.
     public static let standard: KeyTable = {
-        let all = Set(Screen.allCases)
+        let screens: Set<Screen> = [.agenda, .item, .panel, .minutes, .attendance, .help]
+        let meeting: Set<Screen> = [.agenda, .item]
         return KeyTable(bindings: [
-            KeyBinding([.enter], .open, hint: "open", help: "Open the selected change", on: [.agenda]),
-            KeyBinding([.character(" ")], .startPause, hint: "start/pause", help: "Start or pause the item's timer", on: [.item]),
-            KeyBinding([.character("n")], .next, hint: "next", help: "Move on to the next item in the queue", on: [.item]),
-            KeyBinding([.character("a")], .approve, hint: "approve", help: "Approve the change", on: [.item]),
-            KeyBinding([.character("c")], .approveWithConditions, hint: "conditions", help: "Approve the change with conditions", on: [.item]),
-            KeyBinding([.character("r")], .reject, hint: "reject", help: "Reject the change", on: [.item]),
-            KeyBinding([.character("d")], .defer, hint: "defer", help: "Defer the change: it is not ready", on: [.item]),
+            KeyBinding([.enter], .open, hint: "open", help: "Open the selected change's card", on: [.agenda]),
+            KeyBinding([.character("s")], .startMeeting, hint: "start meeting", help: "Start the meeting: freezes the agenda", on: [.agenda]),
+            KeyBinding([.character(" ")], .startPause, hint: "start/pause", help: "Start, pause or resume the item's timer", on: meeting),
+            KeyBinding([.character("n")], .next, hint: "next", help: "End this item and start the next undecided one", on: meeting),
+            KeyBinding([.character("a")], .approve, hint: "approve", help: "Approve the change", on: meeting),
+            KeyBinding([.character("c")], .approveWithConditions, hint: "conditions", help: "Approve the change with conditions", on: meeting),
+            KeyBinding([.character("r")], .reject, hint: "reject", help: "Reject the change (a reason is required)", on: meeting),
+            KeyBinding([.character("d")], .defer, hint: "defer", help: "Defer the change: it is not ready", on: meeting),
+            KeyBinding([.character(" "), .enter], .toggle, hint: "present/absent", help: "Mark the person present or absent", on: [.attendance]),
+            KeyBinding([.enter], .submit, hint: "ok", help: "Accept the text", on: [.input]),
+            KeyBinding([.character("y")], .confirm, hint: "yes", help: "Yes, do it", on: [.confirm]),
+            KeyBinding([.character("n"), .escape], .cancel, hint: "no", help: "No, leave it", on: [.confirm]),
+            KeyBinding([.escape], .cancel, hint: "cancel", help: "Leave the field without using it", on: [.input]),
             KeyBinding([.character("/")], .filter, hint: "filter", help: "Filter the queue by text", on: [.agenda]),
-            KeyBinding([.tab], .nextPane, hint: "pane", help: "Move to the next pane", on: [.agenda, .item, .panel]),
-            KeyBinding([.character("t")], .attendance, hint: "attendance", help: "Show and mark who attends", on: [.agenda, .item]),
+            KeyBinding([.character("f")], .follow, hint: "follow", help: "Show the meeting's current item and follow it", on: meeting),
+            KeyBinding([.character("t")], .attendance, hint: "attendance", help: "Show and mark who attends", on: meeting),
+            KeyBinding([.character("e")], .endMeeting, hint: "end meeting", help: "End the meeting", on: [.agenda]),
+            KeyBinding([.character("1")], .days7, hint: "7d", help: "Show the last 7 days", on: [.panel]),
+            KeyBinding([.character("2")], .days30, hint: "30d", help: "Show the last 30 days", on: [.panel]),
+            KeyBinding([.character("3")], .days90, hint: "90d", help: "Show the last 90 days", on: [.panel]),
+            KeyBinding([.tab], .nextPane, hint: "pane", help: "Move to the next pane", on: [.agenda]),
             KeyBinding([.character("p")], .panel, hint: "panel", help: "Show the effectiveness panel", on: [.agenda, .item, .minutes]),
             KeyBinding([.character("m")], .minutes, hint: "minutes", help: "Show the meeting's minutes", on: [.agenda, .item, .panel]),
-            KeyBinding([.up, .character("k")], .up, hint: "up", help: "Move the selection or scroll up", on: all),
-            KeyBinding([.down, .character("j")], .down, hint: "down", help: "Move the selection or scroll down", on: all),
-            KeyBinding([.escape], .back, hint: "back", help: "Go back to the previous screen", on: all.subtracting([.agenda])),
-            KeyBinding([.character("?")], .help, hint: "help", help: "Show or hide this help", on: all),
-            KeyBinding([.character("q"), .ctrlC], .quit, hint: "quit", help: "Quit Cabinet", on: all),
+            KeyBinding([.up, .character("k")], .up, hint: "up", help: "Move the selection or scroll up", on: screens.subtracting([.panel])),
+            KeyBinding([.down, .character("j")], .down, hint: "down", help: "Move the selection or scroll down", on: screens.subtracting([.panel])),
+            KeyBinding([.escape], .back, hint: "back", help: "Go back to the previous screen", on: screens.subtracting([.agenda])),
+            KeyBinding([.character("?")], .help, hint: "help", help: "Show or hide this help", on: screens),
+            KeyBinding([.character("q"), .ctrlC], .quit, hint: "quit", help: "Quit Cabinet", on: screens.union([.confirm])),
+            KeyBinding([.ctrlC], .quit, hint: "quit", help: "Quit Cabinet", on: [.input]),
         ])
     }()
 
@@ -44,11 +57,11 @@ public struct KeyTable: Hashable, Sendable {
         bindings.filter { $0.screens.contains(screen) }
     }
 
-    /// Footer hints for `screen` that fit in `width` columns when joined by `hintSeparator`.
+    /// Footer hints for `screen` (leaving out `excluded` actions) that fit in `width` columns when joined by `hintSeparator`.
     /// Help and quit are kept whenever they fit; the others are taken in table order up to
     /// the first that does not fit, so a hidden hint is never more important than a shown one.
-    public func footerHints(for screen: Screen, width: Int) -> [KeyHint] {
-        let applicable = bindings(on: screen)
+    public func footerHints(for screen: Screen, width: Int, excluding excluded: Set<Action> = []) -> [KeyHint] {
+        let applicable = bindings(on: screen).filter { !excluded.contains($0.action) }
         let essential: Set<Action> = [.help, .quit]
         let separator = TextWidth.width(of: Self.hintSeparator)
         func hint(_ binding: KeyBinding) -> KeyHint {
@@ -73,9 +86,9 @@ public struct KeyTable: Hashable, Sendable {
         return applicable.filter { chosen.contains($0.action) }.map(hint)
     }
 
-    /// The help overlay for `screen`: one line per binding, "keys  help", keys in an aligned column.
-    public func helpLines(for screen: Screen) -> [String] {
-        let rows = bindings(on: screen).map { binding in
+    /// The help overlay for `screen` (leaving out `excluded` actions): one line per binding, "keys  help", keys in an aligned column.
+    public func helpLines(for screen: Screen, excluding excluded: Set<Action> = []) -> [String] {
+        let rows = bindings(on: screen).filter { !excluded.contains($0.action) }.map { binding in
             (keys: binding.keys.map(\.label).joined(separator: " "), help: binding.help)
         }
         let column = rows.map { TextWidth.width(of: $0.keys) }.max() ?? 0

@@ -1,4 +1,4 @@
-/// The board's screens (and the help overlay), which decide which key bindings apply.
+/// The board's screens (and the overlays), which decide which key bindings apply.
 public enum Screen: String, CaseIterable, Hashable, Sendable {
     /// Today's queue of changes.
     case agenda
@@ -12,4 +12,8 @@ public enum Screen: String, CaseIterable, Hashable, Sendable {
     case attendance
     /// The `?` overlay listing the keys.
     case help
+    /// A text field (the filter, conditions, a reason): printable keys type text.
+    case input
+    /// A yes/no question, such as confirming a rejection.
+    case confirm
 }

@@ -16,14 +16,15 @@ public struct TerminalSession: Sendable {
         self.environment = environment
     }
 
-    /// Takes over the terminal, renders `initial`, then feeds each event to `update` and paints
-    /// what changed in the next `render`, until `update` says `.quit` or an exit signal arrives.
+    /// Takes over the terminal, renders `initial`, then feeds each event (with the screen's size
+    /// and abilities) to `update` and paints what changed in the next `render`, until `update`
+    /// says `.quit` or an exit signal arrives.
     /// The terminal is restored before this returns, and on crashes and `exit()` too.
     /// Ctrl-Z (or SIGTSTP) suspends and repaints on resume; `.resize` is passed on after the
     /// screen was resized.
     public func run<State>(
         initial: State,
-        update: (inout State, TerminalEvent) -> LoopControl,
+        update: (inout State, TerminalEvent, TerminalContext) -> LoopControl,
         render: (State, TerminalContext) -> CellBuffer
     ) -> TerminalExit {
         SignalTrap.install()
@@ -78,7 +79,7 @@ public struct TerminalSession: Sendable {
             default:
                 break
             }
-            if update(&state, event) == .quit { return .quit }
+            if update(&state, event, screen.context) == .quit { return .quit }
             redraw()
         }
     }

@@ -23,6 +23,8 @@ struct ChangeCommand: ParsableCommand {
         @Option(help: "Leave out to route by the rules: \(Route.allowedWords)") var route: String?
         @Option(name: .customLong("service"), help: "A service the change touches (repeat).") var services: [String] = []
         @Option var filesChanged: Int?
+        @Option(name: .customLong("touches"), help: "Config it touches that needs mandatory review (repeat): \(ConfigArea.allowedWords)")
+        var touches: [String] = []
         @Flag var hasMigration = false
         @Option var blastRadius: String?
         @Option var rollbackPlan: String?
@@ -39,7 +41,7 @@ struct ChangeCommand: ParsableCommand {
                 if let file {
                     submitted = try InterchangeReader.readChange(try readInput(file), source: file)
                 } else {
-                    var object: [String: Any] = ["owner": owner ?? actor(by), "services": services, "hasMigration": hasMigration,
+                    var object: [String: Any] = ["owner": owner ?? actor(by), "services": services, "hasMigration": hasMigration, "touches": touches,
                                                  "submittedAt": submittedAt ?? Timestamp.now().iso8601]
                     object["id"] = id; object["title"] = title; object["team"] = team; object["type"] = type
                     object["category"] = category; object["risk"] = risk; object["route"] = route
@@ -59,7 +61,7 @@ struct ChangeCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a change: the four fields, readiness, strategy, decisions, incidents.")
+        static let configuration = CommandConfiguration(abstract: "Show a change: the four fields, readiness, strategy, impact, risk score, flags, decisions, incidents.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -68,12 +70,12 @@ struct ChangeCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let store = try store.open()
-                guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
-                let decisions = try store.decisions(forChange: id), incidents = try store.incidents(causedBy: id)
                 let now = Timestamp.now()
+                let (change, assessment, _) = try store.assessedChange(id, now: now)
+                let decisions = try store.decisions(forChange: id), incidents = try store.incidents(causedBy: id)
                 print(output.json
-                    ? try JSONOutput.serialize(JSONOutput.object(change: change, decisions: decisions, incidents: incidents, now: now))
-                    : ChangeText.render(change, decisions: decisions, incidents: incidents, now: now))
+                    ? try JSONOutput.serialize(JSONOutput.object(change: change, decisions: decisions, incidents: incidents, now: now, assessment: assessment))
+                    : ChangeText.render(change, decisions: decisions, incidents: incidents, now: now, assessment: assessment))
             }
         }
     }

@@ -1,9 +1,11 @@
 import ArgumentParser
+import CabinetBoard
 import CabinetKit
+import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a deterministic demo history into a demo database and show today's queue and the report.",
+        abstract: "Write a deterministic demo history into a demo database and open the board on it.",
         discussion: "The demo database is never your real one: by default it is demo.sqlite beside it, and an existing file is replaced only if an earlier demo wrote it.")
 
     @Option(name: .long, help: ArgumentHelp("The demo database file.", valueName: "path"))
@@ -18,7 +20,13 @@ struct Demo: ParsableCommand {
     @Flag(name: .long, help: "Only write the database; print one line.")
     var quiet = false
 
+    @Flag(name: .customLong("print"), help: "Print today's queue and the report instead of opening the board (the default when not on a terminal).")
+    var printOnly = false
+
+    @OptionGroup var board: BoardFlags
+
     func run() throws {
+        var status: Int32 = 0
         try guarded { () throws(CabinetError) in
             guard changes >= DemoHistory.minimumChanges else {
                 throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.minimumChanges) (the last meeting and today's queue)")
@@ -31,10 +39,15 @@ struct Demo: ParsableCommand {
             let store = try SQLiteStore.writeDemo(DemoHistory(changeCount: changes, seed: seed, now: now), at: path)
             print("Demo database: \(path) (\(changes) changes, seed \(seed))")
             guard !quiet else { return }
+            if !printOnly, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+                status = BoardRuntime.run(store: store, options: try board.options())
+                return
+            }
             print("")
             print(QueueText.render(try store.queue(on: now, now: now), day: now.day))
             print("")
             print(ReportText.render(try store.figures(for: Period(lastDays: 30, endingAt: now))))
         }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -108,3 +108,12 @@ import Testing
         #expect(ApprovalLatency.percentile(0.5, ofSorted: []) == nil)
     }
 }
+
+@Suite struct LatencyHistogramTests {
+    @Test func eachLatencyFallsInTheFirstBucketWhoseEdgeItDoesNotPass() {
+        let hours: [Double] = [0.5, 1, 1.5, 4, 4.01, 24, 47, 48, 49, 500]
+        let histogram = LatencyHistogram(milliseconds: hours.map { Int64($0 * 3_600_000) })
+        #expect(histogram.counts == [2, 1, 1, 1, 1, 2, 2])
+        #expect(LatencyHistogram.labels == ["≤1h", "≤2h", "≤4h", "≤8h", "≤24h", "≤48h", ">48h"])
+    }
+}

@@ -23,11 +23,17 @@ import Testing
 
     @Test func dispatchesByScreen() {
         #expect(table.action(for: .character("a"), on: .item) == .approve)
-        #expect(table.action(for: .character("a"), on: .agenda) == nil)
+        #expect(table.action(for: .character("a"), on: .agenda) == .approve)
+        #expect(table.action(for: .character("a"), on: .attendance) == nil)
+        #expect(table.action(for: .character(" "), on: .attendance) == .toggle)
+        #expect(table.action(for: .character("y"), on: .confirm) == .confirm)
+        #expect(table.action(for: .character("n"), on: .confirm) == .cancel)
+        #expect(table.action(for: .enter, on: .input) == .submit)
         #expect(table.action(for: .enter, on: .agenda) == .open)
         #expect(table.action(for: .escape, on: .item) == .back)
         #expect(table.action(for: .character("k"), on: .agenda) == .up)
-        #expect(table.action(for: .down, on: .panel) == .down)
+        #expect(table.action(for: .down, on: .minutes) == .down)
+        #expect(table.action(for: .character("2"), on: .panel) == .days30)
         #expect(table.action(for: .character(" "), on: .item) == .startPause)
         #expect(table.action(for: .tab, on: .agenda) == .nextPane)
         #expect(table.action(for: .character("/"), on: .agenda) == .filter)
@@ -36,11 +42,21 @@ import Testing
         #expect(table.action(for: .character("Q"), on: .agenda) == nil)
     }
 
-    @Test func helpAndQuitWorkEverywhere() {
-        for screen in Screen.allCases {
+    @Test func helpAndQuitWorkEverywhereExceptWhileTyping() {
+        for screen in Screen.allCases where screen != .input && screen != .confirm {
             #expect(table.action(for: .character("?"), on: screen) == .help)
             #expect(table.action(for: .character("q"), on: screen) == .quit)
         }
+        #expect(table.action(for: .character("q"), on: .input) == nil)
+        #expect(table.action(for: .character("?"), on: .input) == nil)
+        #expect(table.action(for: .ctrlC, on: .input) == .quit)
+        #expect(table.action(for: .character("q"), on: .confirm) == .quit)
+    }
+
+    @Test func presentersDoNotSeeTheChairsKeys() {
+        let hints = table.footerHints(for: .item, width: 200, excluding: [.approve, .startPause])
+        #expect(!hints.contains { $0.key == "a" || $0.key == "Space" })
+        #expect(!table.helpLines(for: .item, excluding: [.approve]).contains { $0.contains("Approve the change") && !$0.contains("conditions") })
     }
 
     @Test func footerFitsTheWidthAndKeepsHelpAndQuit() {
@@ -49,7 +65,7 @@ import Testing
                 let hints = table.footerHints(for: screen, width: width)
                 let used = hints.map(\.width).reduce(0, +) + max(0, hints.count - 1) * 2
                 #expect(used <= width, "\(screen) at \(width)")
-                if width >= 14 {
+                if width >= 14, screen != .input, screen != .confirm {
                     #expect(hints.contains(KeyHint(key: "?", text: "help")))
                     #expect(hints.contains(KeyHint(key: "q", text: "quit")))
                 }
@@ -69,7 +85,7 @@ import Testing
         #expect(lines.contains("q ^C   Quit Cabinet"))
         #expect(lines.contains("↑ k    Move the selection or scroll up"))
         #expect(Set(lines.map { $0.prefix(7).last }) == [" "])
-        #expect(table.helpLines(for: .agenda).first == "Enter  Open the selected change")
+        #expect(table.helpLines(for: .agenda).first == "Enter  Open the selected change's card")
     }
 
     @Test func keyLabels() {

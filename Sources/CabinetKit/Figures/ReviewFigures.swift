@@ -10,6 +10,8 @@ public struct ReviewFigures: Hashable, Sendable, Encodable {
     public let incidentCount: Int
     public let incidentRate: Double?
     public let approvalLatency: ApprovalLatency
+    /// The latencies' spread, for charts (not part of the JSON report).
+    public let latencyHistogram: LatencyHistogram
 
     public init(_ counts: FigureCounts) {
         reviewed = counts.reviewed
@@ -22,6 +24,7 @@ public struct ReviewFigures: Hashable, Sendable, Encodable {
         incidentCount = counts.incidents
         incidentRate = ratio(counts.approvedWithIncident, counts.approved)
         approvalLatency = ApprovalLatency(milliseconds: counts.latencies)
+        latencyHistogram = LatencyHistogram(milliseconds: counts.latencies)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -16,17 +16,26 @@ public struct ImportPlan: Sendable {
         public var changeIDs: Set<String> = []
         public var decisionIDs: Set<String> = []
         public var incidentIDs: Set<String> = []
+        /// Services of changes routed by the rules, whose history feeds their risk score.
+        public var scoredServices: Set<String> = []
     }
 
-    /// What the store already holds among the looked-up ids, plus its whole service catalogue.
+    /// What the store already holds among the looked-up ids, plus its whole service catalogue,
+    /// the history of the scored services and the risk policy.
     public struct Existing: Sendable {
         public var services: [String: Service]
         public var changes: [String: Change]
         public var decisions: [String: Decision]
         public var incidents: [String: Incident]
+        public var history: [String: ServiceHistory]
+        public var policy: RiskPolicy
 
-        public init(services: [String: Service], changes: [String: Change], decisions: [String: Decision], incidents: [String: Incident]) {
+        public init(
+            services: [String: Service], changes: [String: Change], decisions: [String: Decision], incidents: [String: Incident],
+            history: [String: ServiceHistory] = [:], policy: RiskPolicy = RiskPolicy()
+        ) {
             self.services = services; self.changes = changes; self.decisions = decisions; self.incidents = incidents
+            self.history = history; self.policy = policy
         }
     }
 
@@ -38,20 +47,28 @@ public struct ImportPlan: Sendable {
         lookups.decisionIDs.formUnion(document.decisions.map(\.id))
         lookups.decisionIDs.formUnion(document.decisions.compactMap(\.supersedes))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
+        lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))
         return lookups
     }
 
     public init(document: InterchangeDocument, source: String, existing: Existing) throws(CabinetError) {
         var services = existing.services
         var seen = Seen()
+        var named: [String: Int] = [:]
         for (index, service) in document.services.enumerated() {
             let record = "services[\(index)] (id \(service.name))"
+            if let earlier = named[service.name] {
+                throw .invalidRecord(source: source, record: record, field: "name", problem: "named twice (first at services[\(earlier)])")
+            }
+            named[service.name] = index
+            if let repeated = service.dependsOn.enumerated().first(where: { service.dependsOn.prefix($0.offset).contains($0.element) }) {
+                throw .invalidRecord(source: source, record: record, field: "dependsOn", problem: "names '\(repeated.element)' twice")
+            }
             if let known = services[service.name] {
                 guard known == service else { throw seen.conflict(source, record, kind: "services", id: service.name, field: "team or dependsOn") }
                 summary.unchanged += 1
                 continue
             }
-            seen.note(kind: "services", id: service.name, index: index)
             services[service.name] = service
             self.services.append(service)
         }
@@ -61,11 +78,25 @@ public struct ImportPlan: Sendable {
                                      problem: dependency == service.name ? "a service cannot depend on itself" : "unknown service '\(dependency)'")
             }
         }
+        let graph = ServiceGraph(services.values.sorted { $0.name < $1.name })
+        if !self.services.isEmpty, let cycle = graph.cycle() {
+            // A stored catalogue has no cycle, so this one runs through a service of the document.
+            let index = document.services.firstIndex { cycle.contains($0.name) } ?? 0
+            let name = document.services[index].name
+            let start = cycle.firstIndex(of: name) ?? 0
+            let loop = Array(cycle.dropLast())
+            let path = Array(loop[start...]) + Array(loop[..<start]) + [name]
+            throw .invalidRecord(source: source, record: "services[\(index)] (id \(name))", field: "dependsOn",
+                                 problem: "dependency cycle \(path.joined(separator: " → "))")
+        }
         let serviceTeams = services.mapValues(\.team)
 
         var changes = existing.changes
         for (index, submitted) in document.changes.enumerated() {
-            let change = submitted.resolved(serviceTeams: serviceTeams)
+            let overThreshold = submitted.statedRoute == nil && existing.policy.model.score(
+                RiskFeatures(change: submitted.change, radius: graph.impact(of: submitted.change.services), history: existing.history),
+                threshold: existing.policy.threshold).isOverThreshold
+            let change = submitted.resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)
             let record = "changes[\(index)] (id \(change.id))"
             if let unknown = change.services.first(where: { services[$0] == nil }) {
                 throw .invalidRecord(source: source, record: record, field: "services",

@@ -22,12 +22,12 @@ public struct SubmittedChange: Hashable, Sendable {
         self.change = change; self.statedRoute = statedRoute; self.statedState = statedState
     }
 
-    /// The change with its route resolved against the service catalogue.
-    public func resolved(serviceTeams: [String: String]) -> Change {
+    /// The change with its route resolved against the service catalogue and its risk score.
+    public func resolved(serviceTeams: [String: String], riskOverThreshold: Bool = false) -> Change {
         var resolved = change
         resolved.route = statedRoute ?? Routing.route(
             type: change.type, category: change.category, risk: change.risk, team: change.team,
-            services: change.services, serviceTeams: serviceTeams)
+            services: change.services, serviceTeams: serviceTeams, touches: change.touches, riskOverThreshold: riskOverThreshold)
         resolved.state = statedState ?? Self.initialState(of: resolved.route)
         return resolved
     }

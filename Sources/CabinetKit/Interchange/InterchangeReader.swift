@@ -33,6 +33,25 @@ public enum InterchangeReader {
         return document
     }
 
+    /// A service catalogue (by `cab services import`): `{"services": [...]}` or the bare list.
+    public static func readServices(_ data: Data, source: String) throws(CabinetError) -> [Service] {
+        let root = try object(data, source: source)
+        let list: [Any]
+        if let top = root as? [String: Any] {
+            guard top.keys.allSatisfy({ $0 == "services" }) else {
+                throw .unreadableInput(source: source, problem: "expected {\"services\": [...]} or a list of services")
+            }
+            list = try section(top, "services", source)
+        } else if let bare = root as? [Any] {
+            list = bare
+        } else {
+            throw .unreadableInput(source: source, problem: "expected {\"services\": [...]} or a list of services")
+        }
+        return try list.enumerated().map { index, value throws(CabinetError) in
+            try service(RecordFields(value, source: source, kind: "services", index: index))
+        }
+    }
+
     /// One change given alone (by `cab change add`), as a JSON object or its bytes.
     public static func readChange(_ input: Any, source: String) throws(CabinetError) -> SubmittedChange {
         try change(RecordFields(try object(input, source: source), source: source, kind: "change", index: nil))

@@ -1,6 +1,9 @@
-/// The readable form of `cab change show`: the four fields, readiness, strategy and history.
+/// The readable form of `cab change show`: the four fields, readiness, strategy, what automation
+/// found (impact, risk score, flags) and history.
 public enum ChangeText {
-    public static func render(_ change: Change, decisions: [Decision], incidents: [Incident], now: Timestamp) -> String {
+    public static func render(
+        _ change: Change, decisions: [Decision], incidents: [Incident], now: Timestamp, assessment: ChangeAssessment? = nil
+    ) -> String {
         let readiness = Readiness(change: change, now: now)
         var lines = [
             "\(change.id)  \(change.title)",
@@ -16,6 +19,10 @@ public enum ChangeText {
             "",
             readiness.isReady ? "Ready for the board." : "Not ready: " + readiness.problems.joined(separator: "; "),
         ]
+        if let assessment {
+            lines.append("")
+            lines += RiskText.summary(assessment, now: now)
+        }
         if !decisions.isEmpty {
             lines.append("")
             lines.append("Decisions:")

@@ -18,14 +18,17 @@ public enum JSONOutput {
         }
     }
 
-    /// A change with its readiness, strategy, decisions and incidents.
-    public static func object(change: Change, decisions: [Decision], incidents: [Incident], now: Timestamp) -> [String: Any] {
+    /// A change with its readiness, strategy, decisions, incidents and, when given, its assessment.
+    public static func object(
+        change: Change, decisions: [Decision], incidents: [Incident], now: Timestamp, assessment: ChangeAssessment? = nil
+    ) -> [String: Any] {
         var object = InterchangeWriter.object(SubmittedChange(change: change, statedRoute: change.route, statedState: change.state))
         let readiness = Readiness(change: change, now: now)
         object["readiness"] = readinessObject(readiness)
         object["strategy"] = DeploymentStrategy.suggested(category: change.category, risk: change.risk)
         object["decisions"] = decisions.map(InterchangeWriter.object)
         object["incidents"] = incidents.map(\.id)
+        object["assessment"] = assessment.map { self.object(assessment: $0, now: now) }
         return object
     }
 
@@ -34,7 +37,7 @@ public enum JSONOutput {
          "verification": readiness.verification, "window": readiness.window, "problems": readiness.problems]
     }
 
-    public static func object(queue entries: [QueueEntry], day: String) -> [String: Any] {
+    public static func object(queue entries: [QueueEntry], day: String, now: Timestamp) -> [String: Any] {
         ["date": day, "items": entries.map { entry -> [String: Any] in
             var item: [String: Any] = [
                 "id": entry.change.id, "title": entry.change.title, "owner": entry.change.owner,
@@ -44,6 +47,8 @@ public enum JSONOutput {
             item["windowStart"] = entry.change.windowStart?.iso8601
             item["windowEnd"] = entry.change.windowEnd?.iso8601
             item["decision"] = entry.latestDecision.map(InterchangeWriter.object)
+            item["riskScore"] = entry.assessment?.risk.probability
+            item["assessment"] = entry.assessment.map { object(assessment: $0, now: now) }
             return item
         }]
     }

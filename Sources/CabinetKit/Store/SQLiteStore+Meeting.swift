@@ -16,8 +16,9 @@ extension SQLiteStore {
                 return QueueEntry(change: change, now: now, latestDecision: latest)
             }
         }
+        let assessedAgenda = try assessed(agenda, now: now)
         let late = queue.filter { !onAgenda.contains($0.change.id) && $0.latestDecision.map { $0.outcome == .deferred } ?? true }
-        return BoardSnapshot(day: date, meeting: meeting, agenda: agenda, late: late)
+        return BoardSnapshot(day: date, meeting: meeting, agenda: assessedAgenda, late: late)
     }
 
     public func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting {

@@ -34,7 +34,10 @@ extension SQLiteStore {
                 incidents[incident.id] = incident
             }
         }
-        return ImportPlan.Existing(services: services, changes: changes, decisions: decisions, incidents: incidents)
+        return ImportPlan.Existing(
+            services: services, changes: changes, decisions: decisions, incidents: incidents,
+            history: try ServiceHistoryRows.fetch(db, counted: lookups.scoredServices, dated: [], now: Timestamp.now()),
+            policy: try RiskRows.policy(db))
     }
 
     /// The ids of `table` that exist among `ids`, probed by primary key.

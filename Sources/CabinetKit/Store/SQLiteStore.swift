@@ -130,7 +130,7 @@ public final class SQLiteStore: Store {
         let start = day.startOfDay, end = day.startOfDay.adding(days: 1)
         let waitingToo = end > now
         let readinessTime = waitingToo ? now : start
-        return try reading { db in
+        let entries = try reading { db in
             let changes = try ChangeRows.fetch(
                 db,
                 where: """
@@ -145,6 +145,7 @@ public final class SQLiteStore: Store {
                 return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
             }
         }
+        return try assessed(entries, now: now)
     }
 
     /// A value of the `meta` table (for instance, what made this database).

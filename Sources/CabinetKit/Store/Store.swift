@@ -52,6 +52,27 @@ public protocol Store: Sendable {
     /// A number that changes whenever another process commits: polled on the board's tick to
     /// reload within a second of a write made elsewhere.
     func dataVersion() throws(CabinetError) -> Int
+
+    // MARK: Risk and release
+
+    /// The risk threshold and the latest calibration (none: the uncalibrated default).
+    func riskPolicy() throws(CabinetError) -> RiskPolicy
+    func setRiskThreshold(_ threshold: Double) throws(CabinetError)
+    /// What assessing `changes` needs: the service graph, the history of the services they
+    /// affect, the policy, the freezes and the pending changes whose windows overlap theirs.
+    func riskContext(for changes: [Change], now: Timestamp) throws(CabinetError) -> RiskContext
+    /// Deployed changes submitted in `[since, until)` as the risk model's samples.
+    func riskSamples(since: Timestamp?, until: Timestamp, now: Timestamp) throws(CabinetError) -> RiskSamples
+    func saveCalibration(_ calibration: RiskCalibration) throws(CabinetError)
+
+    func freezes() throws(CabinetError) -> [Freeze]
+    func addFreeze(from: Timestamp, to: Timestamp, reason: String, by: String, at time: Timestamp) throws(CabinetError) -> Freeze
+    func removeFreeze(id: String) throws(CabinetError) -> Freeze
+
+    func record(_ verification: Verification) throws(CabinetError)
+    func verifications(forChange id: String) throws(CabinetError) -> [Verification]
+    /// Records an announcement that reached its webhook (and only then).
+    func recordAnnouncement(id: String, change: String, at time: Timestamp, by: String, webhook: String, text: String) throws(CabinetError)
 }
 
 /// Filters of `cab change list`; `nil` means any.
@@ -71,11 +92,14 @@ public struct QueueEntry: Hashable, Sendable {
     public var change: Change
     public var readiness: Readiness
     public var latestDecision: Decision?
+    /// Blast radius, risk score, conflicts, freezes and review gates; filled by the store's queue.
+    public var assessment: ChangeAssessment?
 
-    public init(change: Change, now: Timestamp, latestDecision: Decision?) {
+    public init(change: Change, now: Timestamp, latestDecision: Decision?, assessment: ChangeAssessment? = nil) {
         self.change = change
         self.readiness = Readiness(change: change, now: now)
         self.latestDecision = latestDecision
+        self.assessment = assessment
     }
 
     public var strategy: String { DeploymentStrategy.suggested(category: change.category, risk: change.risk) }

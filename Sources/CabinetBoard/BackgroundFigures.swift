@@ -1,0 +1,57 @@
+import CabinetKit
+import CabinetUI
+import Foundation
+
+/// Computes the effectiveness figures off the terminal's thread: over a large history they take
+/// a second or more, and the board must keep painting and answering keys meanwhile. One
+/// computation runs at a time; requests made during it are coalesced into the latest, and the
+/// answers wait here until the loop takes them on its next event.
+final class BackgroundFigures: @unchecked Sendable {
+    private let store: any Store
+    private let lock = NSLock()
+    private var running = false
+    private var pending: Period?
+    private var answers: [Msg] = []
+
+    init(store: any Store) {
+        self.store = store
+    }
+
+    /// Starts computing the figures of `period`, or queues it behind the computation under way.
+    func request(_ period: Period) {
+        let idle = lock.withLock {
+            guard running else {
+                running = true
+                return true
+            }
+            pending = period
+            return false
+        }
+        guard idle else { return }
+        Thread.detachNewThread { [self] in
+            var next: Period? = period
+            while let current = next {
+                let answer: Msg
+                do throws(CabinetError) {
+                    answer = .figuresLoaded(try store.figures(for: current))
+                } catch {
+                    answer = .failed(error.description)
+                }
+                next = lock.withLock {
+                    answers.append(answer)
+                    defer { pending = nil }
+                    running = pending != nil
+                    return pending
+                }
+            }
+        }
+    }
+
+    /// The answers that arrived since the last call, oldest first.
+    func take() -> [Msg] {
+        lock.withLock {
+            defer { answers = [] }
+            return answers
+        }
+    }
+}

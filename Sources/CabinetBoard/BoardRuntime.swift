@@ -1,0 +1,35 @@
+import CabinetKit
+import CabinetUI
+import Foundation
+import Terminal
+
+/// Runs the board on the terminal against a store: the only place where the pure core meets the
+/// database and the screen.
+public enum BoardRuntime {
+    /// How often the board ticks: the timer redraws and the store is polled for other terminals' writes.
+    static let tickMilliseconds = 250
+
+    /// Opens the board and returns the process exit status once it ends: 0 on quit, 128 + signal
+    /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used. A theme that cannot be
+    /// loaded is reported on standard error in one line and the default theme is used.
+    public static func run(
+        store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int32 {
+        let resolution = ThemeCatalog.resolve(options.theme, directories: ThemeCatalog.userDirectories(environment: environment))
+        if let error = resolution.error { printError(error.description) }
+        var loop = BoardLoop(store: store, options: options, environment: environment)
+        loop.start()
+        let session = TerminalSession(theme: resolution.theme, tickMilliseconds: tickMilliseconds, environment: environment)
+        let exit = session.run(
+            initial: loop,
+            update: { loop, event, context in loop.handle(event, context: context) },
+            render: { loop, context in loop.render(context) }
+        )
+        if case .unavailable(let message) = exit { printError(message) }
+        return exit.status
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("cab: \(message)\n".utf8))
+    }
+}

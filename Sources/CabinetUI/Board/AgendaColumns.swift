@@ -1,0 +1,79 @@
+/// The queue table's columns, and which of them fit a width: the more important kept first,
+/// extra room going to the title, then to the others up to their natural width.
+enum AgendaColumn: CaseIterable, Hashable {
+    case number, id, title, owner, category, risk, route, strategy, readiness, window, used, decision
+
+    var heading: String {
+        switch self {
+        case .number: "#"
+        case .id: "id"
+        case .title: "title"
+        case .owner: "owner"
+        case .category: "category"
+        case .risk: "risk"
+        case .route: "route"
+        case .strategy: "strategy"
+        case .readiness: "BRVW"
+        case .window: "window"
+        case .used: "used"
+        case .decision: "status"
+        }
+    }
+
+    /// Columns in the order they are given room; the last ones are dropped first on a narrow screen.
+    static let byImportance: [AgendaColumn] = [.id, .title, .readiness, .decision, .used, .number, .risk, .owner, .strategy, .window, .category, .route]
+
+    var minimumWidth: Int {
+        switch self {
+        case .number: 2
+        case .id: 8
+        case .title: 20
+        case .owner: 8
+        case .category: 9
+        case .risk: 6
+        case .route: 5
+        case .strategy: 16
+        case .readiness: 4
+        case .window: 11
+        case .used: 5
+        case .decision: 12
+        }
+    }
+
+    var rightAligned: Bool { self == .number || self == .used }
+
+    /// The columns that fit `width` with one space between them, in display order, and their widths.
+    /// `natural` is each column's widest content. The id is never cut, and the title claims a
+    /// quarter of the width before the less important columns come in.
+    static func fit(width: Int, natural: [AgendaColumn: Int]) -> [(column: AgendaColumn, width: Int)] {
+        func minimum(_ column: AgendaColumn) -> Int {
+            switch column {
+            case .id: max(column.minimumWidth, min(natural[.id] ?? 0, 16))
+            case .title: min(max(column.minimumWidth, width / 4), max(column.minimumWidth, natural[.title] ?? 0))
+            default: column.minimumWidth
+            }
+        }
+        var chosen: [AgendaColumn: Int] = [:]
+        var used = -1
+        for column in byImportance {
+            let cost = minimum(column) + 1
+            if used + cost <= width {
+                chosen[column] = minimum(column)
+                used += cost
+            }
+        }
+        var room = width - used
+        let titleShare = max(0, room / 2)
+        let titleGrowth = min(titleShare, max(0, (natural[.title] ?? 0) - (chosen[.title] ?? 0)))
+        chosen[.title]? += titleGrowth
+        room -= titleGrowth
+        for column in byImportance where column != .title {
+            guard let current = chosen[column] else { continue }
+            let growth = min(room, max(0, (natural[column] ?? 0) - current))
+            chosen[column] = current + growth
+            room -= growth
+        }
+        if chosen[.title] != nil { chosen[.title]? += room }
+        return allCases.compactMap { column in chosen[column].map { (column, $0) } }
+    }
+}

@@ -1,0 +1,150 @@
+import CabinetKit
+
+/// The queue screen: one row per agenda item, then the late changes, then the selected change's details.
+enum AgendaView {
+    /// The text of one table cell and how it is drawn.
+    private struct Entry {
+        var text: String
+        var role: StyleRole
+    }
+
+    static func draw(_ state: AppState, snapshot: BoardSnapshot, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        let rows = state.rows
+        let layout = AgendaLayout(rows: rows, selection: state.selection, height: buffer.height)
+        let table = rows.map { cells(for: $0, state: state, snapshot: snapshot, glyphs: glyphs) }
+        var natural: [AgendaColumn: Int] = [:]
+        for column in AgendaColumn.allCases {
+            natural[column] = ([TextWidth.width(of: column.heading)] + table.map { TextWidth.width(of: $0[column]?.text ?? "") }).max()
+        }
+        let columns = AgendaColumn.fit(width: buffer.width - 2, natural: natural)
+        var x = 1
+        for (column, width) in columns {
+            buffer.write(align(column.heading, column: column, width: width, glyphs: glyphs), x: x, y: layout.headingY, role: .dim)
+            x += width + 1
+        }
+        if rows.isEmpty {
+            let empty = state.filter.isEmpty ? "Nothing for the board today." : "No change matches \"\(state.filter)\" (Esc in the filter clears it)."
+            buffer.write(empty, x: 1, y: layout.listTop, role: .dim, fitting: buffer.width - 2, marker: glyphs.more)
+        }
+        for (offset, line) in layout.visible.enumerated() {
+            let y = layout.listTop + offset
+            switch line {
+            case .lateDivider:
+                let frozen = snapshot.meeting?.agendaFrozenAt.map { " (after \(BoardText.time($0)))" } ?? ""
+                let label = "\(glyphs.horizontal)\(glyphs.horizontal) late \(glyphs.dash) next meeting\(frozen) "
+                let end = buffer.write(label, x: 1, y: y, role: .late)
+                buffer.write(String(repeating: glyphs.horizontal, count: max(0, buffer.width - 1 - end)), x: end, y: y, role: .late)
+            case .row(let index):
+                let selected = index == state.selection
+                if selected { buffer.fill(x: 0, y: y, width: buffer.width, height: 1, role: .selection) }
+                drawRow(table[index], readiness: rows[index].entry.readiness, columns: columns, y: y, selected: selected,
+                        into: &buffer, glyphs: glyphs)
+            }
+        }
+        drawDetail(state.selectedRow, state: state, snapshot: snapshot, layout: layout, into: &buffer, glyphs: glyphs)
+    }
+
+    private static func drawRow(
+        _ cells: [AgendaColumn: Entry], readiness: Readiness, columns: [(column: AgendaColumn, width: Int)], y: Int, selected: Bool,
+        into buffer: inout CellBuffer, glyphs: Glyphs
+    ) {
+        var x = 1
+        for (column, width) in columns {
+            if column == .readiness {
+                for (offset, ok) in [readiness.blastRadius, readiness.rollbackPlan, readiness.verification, readiness.window].enumerated() {
+                    buffer.write(glyphs.mark(ok), x: x + offset, y: y, role: selected ? .selection : ok ? .ready : .notReady)
+                }
+            } else if let cell = cells[column] {
+                buffer.write(align(cell.text, column: column, width: width, glyphs: glyphs), x: x, y: y, role: selected ? .selection : cell.role,
+                             maxWidth: width)
+            }
+            x += width + 1
+        }
+    }
+
+    private static func align(_ text: String, column: AgendaColumn, width: Int, glyphs: Glyphs) -> String {
+        let fitted = TextWidth.truncate(InertText.sanitize(text), to: width, marker: glyphs.more)
+        guard column.rightAligned else { return fitted }
+        return String(repeating: " ", count: max(0, width - TextWidth.width(of: fitted))) + fitted
+    }
+
+    private static func cells(for row: BoardRow, state: AppState, snapshot: BoardSnapshot, glyphs: Glyphs) -> [AgendaColumn: Entry] {
+        let change = row.entry.change
+        let text: StyleRole = row.isLate ? .late : .normal
+        let position = snapshot.agenda.firstIndex { $0.change.id == change.id }.map { "\($0 + 1)" } ?? ""
+        var cells: [AgendaColumn: Entry] = [
+            .number: Entry(text: row.isLate ? "" : position, role: .dim),
+            .id: Entry(text: change.id, role: text),
+            .title: Entry(text: change.title, role: text),
+            .owner: Entry(text: change.owner, role: text),
+            .category: Entry(text: change.category.rawValue, role: text),
+            .risk: Entry(text: change.risk.rawValue, role: change.risk == .high ? .warn : text),
+            .route: Entry(text: change.route.rawValue, role: text),
+            .strategy: Entry(text: row.entry.strategy, role: text),
+            .readiness: Entry(text: "    ", role: text),
+            .window: change.windowStart.map { Entry(text: BoardText.dayAndTime($0), role: text) } ?? Entry(text: "not set", role: .notReady),
+        ]
+        let timer = ItemTimer(item: snapshot.item(for: change.id), itemMinutes: state.allotmentMinutes, now: state.now)
+        switch timer.state {
+        case .notStarted: cells[.used] = Entry(text: "", role: .dim)
+        case .running, .paused: cells[.used] = Entry(text: BoardText.duration(milliseconds: timer.elapsedMilliseconds), role: timer.phase.role)
+        case .ended: cells[.used] = Entry(text: BoardText.duration(milliseconds: timer.elapsedMilliseconds), role: .dim)
+        }
+        cells[.decision] = status(of: row, timer: timer, snapshot: snapshot)
+        return cells
+    }
+
+    /// The decision of the day, else where the item stands.
+    private static func status(of row: BoardRow, timer: ItemTimer, snapshot: BoardSnapshot) -> Entry {
+        if let decision = snapshot.decisionToday(row.entry) {
+            let role: StyleRole = switch decision.outcome {
+            case .approved: .good
+            case .approvedWithConditions: .warn
+            case .rejected: .bad
+            case .deferred: .notReady
+            }
+            return Entry(text: BoardText.short(decision.outcome), role: role)
+        }
+        if row.isLate { return Entry(text: "next meeting", role: .late) }
+        switch timer.state {
+        case .running: return Entry(text: "presenting", role: timer.phase.role)
+        case .paused: return Entry(text: "paused", role: .warn)
+        case .ended: return Entry(text: "to decide", role: .warn)
+        case .notStarted: return row.entry.readiness.isReady ? Entry(text: "ready", role: .ready) : Entry(text: "not ready", role: .notReady)
+        }
+    }
+
+    private static func drawDetail(
+        _ row: BoardRow?, state: AppState, snapshot: BoardSnapshot, layout: AgendaLayout, into buffer: inout CellBuffer, glyphs: Glyphs
+    ) {
+        buffer.write(String(repeating: glyphs.horizontal, count: buffer.width), x: 0, y: layout.detailTop, role: .border)
+        guard let row else { return }
+        let change = row.entry.change
+        let width = buffer.width - 2
+        let top = layout.detailTop + 1
+        buffer.write("\(change.id)  \(change.title)", x: 1, y: top, role: .title, fitting: width, marker: glyphs.more)
+        var next = top + 1
+        if layout.detailHeight >= 3 {
+            let facts = ["\(change.risk.rawValue) risk", change.category.rawValue, "strategy: \(row.entry.strategy)",
+                         "window \(CardView.window(change, glyphs: glyphs))", "owner \(change.owner) (\(change.team))", "route \(change.route.rawValue)"]
+            buffer.write(facts.joined(separator: " \(glyphs.dot) "), x: 1, y: next, role: .normal, fitting: width, marker: glyphs.more)
+            next += 1
+        }
+        let (text, role) = verdict(row, snapshot: snapshot, glyphs: glyphs)
+        buffer.writeWrapped(text, x: 1, y: next, width: width, height: layout.detailTop + 1 + layout.detailHeight - next, role: role,
+                            marker: glyphs.more)
+    }
+
+    /// The decision with its conditions or reason, or whether the change is ready and why not.
+    static func verdict(_ row: BoardRow, snapshot: BoardSnapshot, glyphs: Glyphs) -> (String, StyleRole) {
+        if let decision = snapshot.decisionToday(row.entry) {
+            let extra = [decision.conditions.map { "conditions: \($0)" }, decision.note.map { "reason: \($0)" }].compactMap { $0 }
+            return (([BoardText.describe(decision)] + extra).joined(separator: " \(glyphs.dot) "), .normal)
+        }
+        if row.isLate { return ("submitted after the agenda was frozen: it goes to the next meeting", .late) }
+        let readiness = row.entry.readiness
+        return readiness.isReady
+            ? ("ready: the four fields are articulated", .ready)
+            : ("not ready: " + readiness.problems.joined(separator: "; "), .notReady)
+    }
+}

@@ -1,0 +1,120 @@
+import CabinetKit
+
+/// Everything the board shows, as a value: `update` changes it, `render` draws it.
+public struct AppState: Hashable, Sendable {
+    /// Chair (runs the meeting) or presenter (follows it read-only).
+    public var role: BoardRole
+    /// The chair's name: who opens the meeting and whom decisions are recorded by.
+    public var chair: String
+    /// The on-call engineer, on the suggested roster.
+    public var onCall: String?
+    /// The item allotment for a meeting this board opens; an open meeting's own allotment wins.
+    public var itemMinutes: Int
+    /// The services, for the suggested attendance roster.
+    public var services: [Service]
+    /// The UTC day the board shows, `2026-11-27`.
+    public var day: String
+    /// The time of the last tick: timers and decisions use it.
+    public var now: Timestamp
+    /// The terminal's size, for mouse clicks; `render` takes its own.
+    public var width: Int
+    public var height: Int
+    /// True when block and box characters can be drawn; ASCII otherwise.
+    public var unicode: Bool
+    /// The last snapshot read from the store; nil until the first load.
+    public var snapshot: BoardSnapshot?
+    /// The change of `cab present ID` when it is not on the day's board.
+    public var pinned: QueueEntry?
+    /// The screen stack; the agenda is always at the bottom.
+    public var screens: [Screen]
+    /// Which change the card shows.
+    public var card: CardTarget
+    /// The selected row of the agenda (agenda rows, then late rows, after the filter).
+    public var selection: Int
+    /// The selected row of the attendance list.
+    public var attendanceSelection: Int
+    /// The first line of the help overlay that is shown.
+    public var helpScroll: Int
+    /// The queue filter: rows whose id, title, owner, team, category, risk, route or strategy contain it.
+    public var filter: String
+    /// The open text field or question, if any.
+    public var dialog: Dialog?
+    /// The message above the footer; cleared by the next key.
+    public var status: StatusLine?
+    /// The effectiveness panel's period and figures.
+    public var panel: PanelState
+    /// The minutes of the day's meeting as last read; nil before they arrive or without a meeting.
+    public var minutes: MeetingMinutes?
+    /// The first line of the minutes that is shown.
+    public var minutesScroll: Int
+
+    /// A board for `day`; the presenter starts on the card of the meeting's current item, or of `changeID`;
+    /// with `openPanel`, the board starts on the effectiveness panel for `panelPeriod`.
+    public init(
+        role: BoardRole, chair: String, onCall: String? = nil, itemMinutes: Int = 3, services: [Service] = [],
+        day: String, now: Timestamp, width: Int = 80, height: Int = 24, unicode: Bool = true, changeID: String? = nil,
+        openPanel: Bool = false, panelPeriod: PanelPeriod = .standard
+    ) {
+        self.role = role
+        self.chair = chair
+        self.onCall = onCall
+        self.itemMinutes = max(1, itemMinutes)
+        self.services = services
+        self.day = day
+        self.now = now
+        self.width = width
+        self.height = height
+        self.unicode = unicode
+        self.screens = (role == .presenter || changeID != nil ? [.agenda, .item] : [.agenda]) + (openPanel ? [.panel] : [])
+        self.card = changeID.map(CardTarget.change) ?? .following
+        self.selection = 0
+        self.attendanceSelection = 0
+        self.helpScroll = 0
+        self.filter = ""
+        self.panel = PanelState(period: panelPeriod)
+        self.minutesScroll = 0
+    }
+
+    /// The screen on top of the stack.
+    public var screen: Screen { screens.last ?? .agenda }
+
+    /// The screen whose key bindings apply now: an open dialog's, else the top screen's.
+    public var keyScreen: Screen {
+        switch dialog {
+        case .filter?, .conditions?, .rejectReason?: .input
+        case .confirmReject?, .confirmEnd?: .confirm
+        case nil: screen
+        }
+    }
+}
+
+/// Which change the card shows.
+public enum CardTarget: Hashable, Sendable {
+    /// The meeting's current item, changing as the meeting moves on.
+    case following
+    case change(String)
+}
+
+/// A question or text field over the board.
+public enum Dialog: Hashable, Sendable {
+    /// Typing the queue filter; Esc puts `previous` back.
+    case filter(previous: String)
+    /// The conditions of an approval.
+    case conditions(change: String, text: String)
+    /// Why a change is rejected; required.
+    case rejectReason(change: String, text: String)
+    /// The last step before recording a rejection.
+    case confirmReject(change: String, reason: String)
+    case confirmEnd
+}
+
+/// A one-line message above the footer.
+public struct StatusLine: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}

@@ -1,0 +1,14 @@
+/// Who is looking at the board: the chair runs the meeting; a presenter follows it read-only.
+public enum BoardRole: Hashable, Sendable {
+    case chair
+    /// `cab present`: the current item's card and timer; keys that change anything only explain.
+    case presenter
+
+    /// Actions only the chair may take: they write to the store.
+    public static let chairActions: Set<Action> = [
+        .startMeeting, .endMeeting, .startPause, .next, .approve, .approveWithConditions, .reject, .defer, .toggle,
+    ]
+
+    /// The actions this role does not see in the footer and help.
+    var hiddenActions: Set<Action> { self == .presenter ? Self.chairActions : [] }
+}

@@ -1,0 +1,57 @@
+import CabinetKit
+
+/// The conditions and reason fields, and the confirmations, as a box in the middle of the board.
+/// (The filter is typed on the status line; see `FooterView`.)
+enum DialogView {
+    static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        switch state.dialog {
+        case .conditions(let change, let text)?:
+            field(title: "Approve \(change) with conditions", prompt: "Conditions:", text: text, into: &buffer, glyphs: glyphs)
+        case .rejectReason(let change, let text)?:
+            field(title: "Reject \(change)", prompt: "Reason (required):", text: text, into: &buffer, glyphs: glyphs)
+        case .confirmReject(let change, let reason)?:
+            question(title: "Reject \(change)?", text: "Reason: \(reason)", into: &buffer, glyphs: glyphs)
+        case .confirmEnd?:
+            let waiting = state.snapshot.map { MeetingClock(snapshot: $0, itemMinutes: state.allotmentMinutes, now: state.now).waiting } ?? 0
+            question(title: "End the meeting?", text: waiting == 0 ? "Every item is decided." : "\(waiting) item\(waiting == 1 ? " is" : "s are") still undecided.",
+                     into: &buffer, glyphs: glyphs)
+        case .filter?, nil:
+            break
+        }
+    }
+
+    /// The box's frame: centred, up to 72 columns wide.
+    private static func frame(height: Int, in buffer: CellBuffer) -> (x: Int, y: Int, width: Int, height: Int) {
+        let width = min(buffer.width - 4, 72)
+        let height = min(height, buffer.height - 4)
+        return ((buffer.width - width) / 2, max(1, (buffer.height - height) / 2), width, height)
+    }
+
+    private static func open(title: String, height: Int, into buffer: inout CellBuffer, glyphs: Glyphs) -> (x: Int, y: Int, width: Int, height: Int) {
+        let box = frame(height: height, in: buffer)
+        buffer.fill(x: box.x, y: box.y, width: box.width, height: box.height, role: .help)
+        buffer.drawBox(x: box.x, y: box.y, width: box.width, height: box.height, glyphs: glyphs, role: .help)
+        buffer.write(" \(title) ", x: box.x + 2, y: box.y, role: .title, fitting: box.width - 4, marker: glyphs.more)
+        return box
+    }
+
+    /// A text field: the text wraps, and the end (where typing goes) stays in view.
+    private static func field(title: String, prompt: String, text: String, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        let box = open(title: title, height: 8, into: &buffer, glyphs: glyphs)
+        let width = box.width - 4
+        buffer.write(prompt, x: box.x + 2, y: box.y + 1, role: .help, fitting: width, marker: glyphs.more)
+        let rows = max(1, box.height - 3)
+        let lines = TextWrap.wrap(text + glyphs.cursor, width: width, marker: glyphs.more)
+        let shown = lines.suffix(rows)
+        if lines.count > rows { buffer.write(glyphs.more, x: box.x + 1, y: box.y + 2, role: .help) }
+        for (offset, line) in shown.enumerated() {
+            buffer.fill(x: box.x + 2, y: box.y + 2 + offset, width: width, height: 1, role: .input)
+            buffer.write(line, x: box.x + 2, y: box.y + 2 + offset, role: .input, maxWidth: width)
+        }
+    }
+
+    private static func question(title: String, text: String, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        let box = open(title: title, height: 5, into: &buffer, glyphs: glyphs)
+        buffer.writeWrapped(text, x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2, role: .help, marker: glyphs.more)
+    }
+}

@@ -1,0 +1,25 @@
+/// The two bottom rows: the status line (messages, the filter) and the key hints from the key table.
+enum FooterView {
+    static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        let statusY = buffer.height - 2
+        let footerY = buffer.height - 1
+        if case .filter? = state.dialog {
+            let end = buffer.write("/", x: 1, y: statusY, role: .input)
+            let cursor = buffer.write(state.filter, x: end, y: statusY, role: .input, fitting: buffer.width - end - 2, marker: glyphs.more)
+            buffer.write(glyphs.cursor, x: cursor, y: statusY, role: .input)
+        } else if let status = state.status {
+            buffer.write(status.text, x: 1, y: statusY, role: status.isError ? .error : .normal, fitting: buffer.width - 2, marker: glyphs.more)
+        } else if !state.filter.isEmpty {
+            let total = (state.snapshot?.agenda.count ?? 0) + (state.snapshot?.late.count ?? 0)
+            buffer.write("filter \"\(state.filter)\": \(state.rows.count) of \(total)", x: 1, y: statusY, role: .dim,
+                         fitting: buffer.width - 2, marker: glyphs.more)
+        }
+        buffer.fill(x: 0, y: footerY, width: buffer.width, height: 1, role: .footer)
+        var x = 1
+        let hints = KeyTable.standard.footerHints(for: state.keyScreen, width: buffer.width - 2, excluding: state.role.hiddenActions)
+        for hint in hints {
+            x = buffer.write(hint.key, x: x, y: footerY, role: .key)
+            x = buffer.write(" " + hint.text + KeyTable.hintSeparator, x: x, y: footerY, role: .footer)
+        }
+    }
+}

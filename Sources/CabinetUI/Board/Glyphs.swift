@@ -1,0 +1,47 @@
+/// The characters the board draws beyond letters, with ASCII stand-ins for terminals without UTF-8.
+struct Glyphs: Sendable {
+    let check: String
+    let cross: String
+    let unknown = "?"
+    let dot: String
+    let arrow: String
+    /// Ends text that was cut.
+    let more: String
+    let horizontal: String
+    let vertical: String
+    let topLeft: String
+    let topRight: String
+    let bottomLeft: String
+    let bottomRight: String
+    let cursor: String
+    let times: String
+    let dash: String
+    /// A trend going up or down.
+    let rising: String
+    let falling: String
+    /// "at most", in the histogram's bucket labels.
+    let atMost: String
+
+    init(unicode: Bool) {
+        check = unicode ? "✓" : "+"
+        cross = unicode ? "✗" : "x"
+        dot = unicode ? "·" : "-"
+        arrow = unicode ? "→" : "->"
+        more = unicode ? "…" : "~"
+        horizontal = unicode ? "─" : "-"
+        vertical = unicode ? "│" : "|"
+        topLeft = unicode ? "┌" : "+"
+        topRight = unicode ? "┐" : "+"
+        bottomLeft = unicode ? "└" : "+"
+        bottomRight = unicode ? "┘" : "+"
+        cursor = unicode ? "▏" : "_"
+        times = unicode ? "×" : "x"
+        dash = unicode ? "—" : "-"
+        rising = unicode ? "↑" : "^"
+        falling = unicode ? "↓" : "v"
+        atMost = unicode ? "≤" : "<="
+    }
+
+    /// ✓ or ✗.
+    func mark(_ ok: Bool) -> String { ok ? check : cross }
+}

@@ -1,0 +1,23 @@
+import CabinetKit
+
+/// What happens to the board: input from the terminal, time passing, and results from the store.
+public enum Msg: Hashable, Sendable {
+    /// A key press or mouse click.
+    case key(Key)
+    /// Time passed; `now` is the wall clock.
+    case tick(Timestamp)
+    /// The terminal's new size.
+    case resize(width: Int, height: Int)
+    /// A fresh snapshot of the day from the store.
+    case loaded(BoardSnapshot)
+    /// The change of `cab present ID`, read on its own because it is not on the day's board.
+    case pinnedLoaded(QueueEntry)
+    /// The effectiveness figures the panel asked for with `loadFigures`.
+    case figuresLoaded(Figures)
+    /// The minutes the minutes screen asked for with `loadMinutes`; nil when no meeting was opened that day.
+    case minutesLoaded(MeetingMinutes?)
+    /// A store operation failed; the message is shown on the status line.
+    case failed(String)
+    /// The store refused a decision on `change` because someone else decided first.
+    case decisionRefused(change: String, message: String)
+}

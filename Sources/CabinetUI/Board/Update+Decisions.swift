@@ -1,0 +1,108 @@
+import CabinetKit
+
+extension AppState {
+    /// Records a decision on the target entry (or `changeID`) now, by the chair, and moves on.
+    mutating func decide(_ outcome: Outcome, conditions: String? = nil, note: String? = nil, change changeID: String? = nil) -> [Effect] {
+        guard let entry = changeID.flatMap(entry(for:)) ?? targetEntry, decidable(entry) else { return [] }
+        let id = entry.change.id
+        let started = snapshot?.item(for: id).map { $0.startedAt != nil && $0.endedAt == nil } ?? false
+        let end: [Effect] = started ? [.clock(.end, change: id, day: day, at: now)] : []
+        let decision = Decision(id: "board-\(id)-\(now.milliseconds)", change: id, outcome: outcome, at: now, by: chair,
+                                conditions: conditions, note: note)
+        status = StatusLine("\(id): \(outcome.rawValue)")
+        return end + [.record(decision)] + moveOn(after: id)
+    }
+
+    mutating func askForConditions() {
+        guard let entry = targetEntry, decidable(entry) else { return }
+        dialog = .conditions(change: entry.change.id, text: "")
+    }
+
+    mutating func askForReason() {
+        guard let entry = targetEntry, decidable(entry) else { return }
+        dialog = .rejectReason(change: entry.change.id, text: "")
+    }
+
+    /// A key typed into the open text field.
+    mutating func type(_ key: Key) {
+        func edit(_ text: String) -> String {
+            switch key {
+            case .character(let character): text + String(character)
+            case .backspace: String(text.dropLast())
+            default: text
+            }
+        }
+        switch dialog {
+        case .filter?:
+            filter = edit(filter)
+            selection = 0
+        case .conditions(let change, let text)?:
+            dialog = .conditions(change: change, text: edit(text))
+        case .rejectReason(let change, let text)?:
+            dialog = .rejectReason(change: change, text: edit(text))
+        default:
+            break
+        }
+    }
+
+    mutating func submitDialog() -> [Effect] {
+        switch dialog {
+        case .filter?:
+            dialog = nil
+        case .conditions(let change, let text)?:
+            let conditions = BoardText.trimmed(text)
+            guard !conditions.isEmpty else {
+                status = StatusLine("write the conditions, or Esc to leave", isError: true)
+                return []
+            }
+            dialog = nil
+            return decide(.approvedWithConditions, conditions: conditions, change: change)
+        case .rejectReason(let change, let text)?:
+            let reason = BoardText.trimmed(text)
+            guard !reason.isEmpty else {
+                status = StatusLine("a reason is required to reject", isError: true)
+                return []
+            }
+            dialog = .confirmReject(change: change, reason: reason)
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func cancelDialog() {
+        if case .filter(let previous)? = dialog {
+            filter = previous
+            clampSelections()
+        }
+        dialog = nil
+    }
+
+    mutating func confirmDialog() -> [Effect] {
+        switch dialog {
+        case .confirmReject(let change, let reason)?:
+            dialog = nil
+            return decide(.rejected, note: reason, change: change)
+        case .confirmEnd?:
+            dialog = nil
+            status = StatusLine("meeting ended")
+            return endMeeting()
+        default:
+            return []
+        }
+    }
+
+    /// True when the entry can be decided now; otherwise the status line says why not.
+    private mutating func decidable(_ entry: QueueEntry) -> Bool {
+        let id = entry.change.id
+        if let decision = snapshot?.decisionToday(entry) {
+            status = StatusLine("\(id) is already decided: \(BoardText.describe(decision))", isError: true)
+            return false
+        }
+        if snapshot?.late.contains(where: { $0.change.id == id }) == true {
+            status = StatusLine("\(id) is late: it goes to the next meeting", isError: true)
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,173 @@
+import CabinetKit
+
+/// Applies one message to the board and returns what the runtime must do, in order.
+/// Pure: no store, no terminal, no clock beyond `state.now`.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .tick(let now):
+        state.now = now
+    case .resize(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+        state.clampMinutesScroll()
+    case .loaded(let snapshot):
+        state.load(snapshot)
+        return state.refreshReads()
+    case .figuresLoaded(let figures):
+        state.receive(figures)
+    case .minutesLoaded(let minutes):
+        state.minutes = minutes
+        state.clampMinutesScroll()
+    case .pinnedLoaded(let entry):
+        state.pinned = entry
+    case .failed(let message):
+        state.status = StatusLine(message, isError: true)
+    case .decisionRefused(let change, let message):
+        state.status = StatusLine("not overwritten: \(message)", isError: true)
+        if state.screen == .item { state.card = .change(change) }
+        state.moveOn(to: change)
+    case .key(let key):
+        return state.handle(key)
+    }
+    return []
+}
+
+extension AppState {
+    /// Takes a fresh snapshot, keeping the selection on the same change where it still shows.
+    mutating func load(_ snapshot: BoardSnapshot) {
+        let selected = selectedRow?.entry.change.id
+        self.snapshot = snapshot
+        if let selected, let index = rows.firstIndex(where: { $0.entry.change.id == selected }) {
+            selection = index
+        }
+        clampSelections()
+    }
+
+    mutating func clampSelections() {
+        selection = max(0, min(selection, rows.count - 1))
+        attendanceSelection = max(0, min(attendanceSelection, attendees.count - 1))
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        if case .click(let x, let y) = key {
+            click(x: x, y: y)
+            return []
+        }
+        let screen = keyScreen
+        guard let action = KeyTable.standard.action(for: key, on: screen) else {
+            if screen == .input { type(key) }
+            return []
+        }
+        if screen != .input { status = nil }
+        if role == .presenter, BoardRole.chairActions.contains(action) {
+            status = StatusLine("read-only: the chair runs the meeting")
+            return []
+        }
+        return perform(action)
+    }
+
+    private mutating func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help: toggleHelp()
+        case .back: if screens.count > 1 { screens.removeLast() }
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .open: open()
+        case .filter: dialog = .filter(previous: filter)
+        case .nextPane: jumpPane()
+        case .follow: follow()
+        case .attendance: return showAttendance()
+        case .toggle: return toggleAttendance()
+        case .startMeeting: return startMeeting()
+        case .endMeeting: askToEndMeeting()
+        case .startPause: return startPause()
+        case .next: return next()
+        case .approve: return decide(.approved)
+        case .approveWithConditions: askForConditions()
+        case .reject: askForReason()
+        case .defer: return decide(.deferred)
+        case .panel: return showPanel()
+        case .minutes: return showMinutes()
+        case .days7: return choosePeriod(days: 7)
+        case .days30: return choosePeriod(days: 30)
+        case .days90: return choosePeriod(days: 90)
+        case .submit: return submitDialog()
+        case .cancel: cancelDialog()
+        case .confirm: return confirmDialog()
+        }
+        return []
+    }
+
+    private mutating func toggleHelp() {
+        if screen == .help {
+            screens.removeLast()
+        } else {
+            screens.append(.help)
+            helpScroll = 0
+        }
+    }
+
+    private mutating func move(by delta: Int) {
+        switch screen {
+        case .item:
+            let rows = rows
+            guard let current = cardChangeID, let index = rows.firstIndex(where: { $0.entry.change.id == current }) else {
+                selection = max(0, min(selection + delta, rows.count - 1))
+                return
+            }
+            let target = max(0, min(index + delta, rows.count - 1))
+            selection = target
+            card = .change(rows[target].entry.change.id)
+        case .attendance:
+            attendanceSelection = max(0, min(attendanceSelection + delta, attendees.count - 1))
+        case .help:
+            helpScroll = max(0, helpScroll + delta)
+        case .minutes:
+            minutesScroll += delta
+            clampMinutesScroll()
+        default:
+            selection = max(0, min(selection + delta, rows.count - 1))
+        }
+    }
+
+    private mutating func open() {
+        guard let row = selectedRow else { return }
+        card = .change(row.entry.change.id)
+        screens.append(.item)
+    }
+
+    /// Tab: from the agenda to the late changes and back.
+    private mutating func jumpPane() {
+        let rows = rows
+        guard let current = selectedRow else { return }
+        if let index = rows.firstIndex(where: { $0.isLate != current.isLate }) { selection = index }
+    }
+
+    private mutating func follow() {
+        card = .following
+        if screen != .item { screens.append(.item) }
+        if let id = cardChangeID, let index = rows.firstIndex(where: { $0.entry.change.id == id }) { selection = index }
+    }
+
+    /// Shows the change `id` next: on the card when the card is up, else as the selected row.
+    mutating func moveOn(to id: String) {
+        if screen == .item, card != .following { card = .change(id) }
+        if let index = rows.firstIndex(where: { $0.entry.change.id == id }) { selection = index }
+    }
+
+    private mutating func click(x: Int, y: Int) {
+        guard dialog == nil, BoardLayout.fits(width: width, height: height) else { return }
+        switch screen {
+        case .agenda:
+            if let index = AgendaLayout(rows: rows, selection: selection, height: height).row(atY: y) { selection = index }
+        case .attendance:
+            let count = attendees.count
+            if let index = AttendanceLayout(count: count, selection: attendanceSelection, height: height).row(atY: y, count: count) {
+                attendanceSelection = index
+            }
+        default:
+            break
+        }
+    }
+}

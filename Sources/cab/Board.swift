@@ -1,0 +1,50 @@
+import ArgumentParser
+import CabinetBoard
+import CabinetKit
+
+/// Options of every command that opens the board.
+struct BoardFlags: ParsableArguments {
+    @Option(help: "Who chairs (records decisions); $CAB_USER or your login name by default.") var by: String?
+    @Option(help: "The on-call engineer, invited to the meeting.") var onCall: String?
+    @Option(help: "Minutes per item when this board opens the meeting.") var itemMinutes = 3
+    @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono) or a theme file.", valueName: "name|path"))
+    var theme: String?
+
+    func options(presenter: Bool = false, changeID: String? = nil) throws(CabinetError) -> BoardOptions {
+        guard (1...30).contains(itemMinutes) else { throw .invalidArgument(name: "--item-minutes", problem: "between 1 and 30") }
+        return BoardOptions(chair: actor(by), onCall: onCall, itemMinutes: itemMinutes, theme: theme, presenter: presenter, changeID: changeID)
+    }
+}
+
+struct Board: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the board on today's meeting (what `cab` alone does).")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var flags: BoardFlags
+
+    func run() throws {
+        var status: Int32 = 0
+        try guarded { () throws(CabinetError) in status = BoardRuntime.run(store: try store.open(), options: try flags.options()) }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Present: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Follow the meeting read-only: the current item's card and timer; with an id, that change's card.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var flags: BoardFlags
+    @Argument(help: "A change to show (to rehearse before the meeting).") var id: String?
+
+    func run() throws {
+        var status: Int32 = 0
+        try guarded { () throws(CabinetError) in
+            let store = try store.open()
+            if let id, try store.change(id: id) == nil { throw .notFound(kind: "change", id: id) }
+            status = BoardRuntime.run(store: store, options: try flags.options(presenter: true, changeID: id))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import CabinetKit
+
+struct Impact: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a change's blast radius: touched services, direct and transitive consumers, teams, last incident.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The change id.") var id: String
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            let now = Timestamp.now()
+            let (change, assessment, context) = try store.open().assessedChange(id, now: now)
+            if output.json {
+                var object = JSONOutput.object(impact: assessment.impact, lastIncident: assessment.lastIncident, now: now)
+                object["change"] = change.id
+                return print(try JSONOutput.serialize(object))
+            }
+            print(RiskText.impact(change, assessment, graph: context.graph, now: now))
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import CabinetKit
+import Testing
+@testable import CabinetUI
+
+/// Drives the board like a chair at the keyboard, against an in-memory stand-in for the store
+/// that applies effects the way the store does (the clock through `AgendaItem.applying`), so a
+/// test reads like a user's script: press keys, let time pass, read the screen.
+struct BoardDriver: CustomTestStringConvertible {
+    var state: AppState
+    var world: World
+    /// Every effect `update` asked for, in order.
+    var effects: [Effect] = []
+    var quit = false
+
+    init(role: BoardRole = .chair, width: Int = 80, height: Int = 24, now: Timestamp = BoardFixture.at("09:00:00")) {
+        world = World(changes: BoardFixture.changes + [BoardFixture.lateChange])
+        state = AppState(role: role, chair: role == .chair ? BoardFixture.chair : "viewer", onCall: "ana.ribeiro",
+                         services: BoardFixture.services, day: BoardFixture.day, now: now)
+        send(.resize(width: width, height: height))
+        send(.loaded(world.snapshot(now: now)))
+    }
+
+    /// The stand-in store: changes, one meeting, decisions, and the aggregates the figures come from.
+    struct World {
+        var changes: [Change]
+        var meeting: Meeting?
+        var decisions: [String: Decision] = [:]
+        var figureGroups: [RouteWeek: FigureCounts] = [:]
+
+        func figures(for period: Period) -> Figures {
+            Figures(period: period, groups: figureGroups, incidentsByRoute: [:], boardIncidentsByWeek: [:])
+        }
+
+        func minutes(now: Timestamp) -> MeetingMinutes? {
+            meeting.map { MeetingMinutes(snapshot: snapshot(now: now), meeting: $0, decisions: decisions.mapValues { [$0] }, now: now) }
+        }
+
+        func snapshot(now: Timestamp) -> BoardSnapshot {
+            let visible = changes.filter { $0.submittedAt <= now }
+            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id]) }
+            guard let meeting, meeting.agendaFrozenAt != nil else {
+                return BoardSnapshot(day: BoardFixture.day, meeting: meeting, agenda: entries, late: [])
+            }
+            let onAgenda = Set(meeting.items.map(\.change))
+            return BoardSnapshot(day: BoardFixture.day, meeting: meeting,
+                                 agenda: meeting.items.compactMap { item in entries.first { $0.change.id == item.change } },
+                                 late: entries.filter { !onAgenda.contains($0.change.id) && $0.latestDecision == nil })
+        }
+
+        /// Applies one effect; the message the runtime would send when the store refuses it.
+        mutating func apply(_ effect: Effect, now: Timestamp) -> Msg? {
+            switch effect {
+            case .openMeeting(let opened):
+                if meeting == nil { meeting = opened }
+            case .startMeeting(_, let time):
+                guard meeting?.agendaFrozenAt == nil else { return nil }
+                meeting?.startedAt = time
+                meeting?.agendaFrozenAt = time
+                let waiting = changes.filter { $0.submittedAt <= time && (decisions[$0.id] == nil || decisions[$0.id]?.outcome == .deferred) }
+                meeting?.items = waiting.enumerated().map { AgendaItem(change: $0.element.id, position: $0.offset) }
+            case .endMeeting(_, let time):
+                meeting?.endedAt = time
+            case .clock(let action, let change, _, let time):
+                guard let index = meeting?.items.firstIndex(where: { $0.change == change }) else { return .failed("\(change) is not on the agenda") }
+                if let item = meeting?.items[index].applying(action, at: time) { meeting?.items[index] = item }
+            case .record(let decision):
+                if let first = decisions[decision.change], first.outcome != .deferred {
+                    return .decisionRefused(change: decision.change, message: "\(decision.change) was already decided by \(first.by)")
+                }
+                decisions[decision.change] = decision
+            case .setAttendance(_, let name, let role, let present):
+                if let index = meeting?.attendees.firstIndex(where: { $0.name == name }) {
+                    meeting?.attendees[index].present = present
+                } else {
+                    meeting?.attendees.append(Attendee(name: name, role: role, present: present))
+                }
+            case .loadFigures(let period):
+                return .figuresLoaded(figures(for: period))
+            case .loadMinutes:
+                return .minutesLoaded(minutes(now: now))
+            case .quit:
+                break
+            }
+            return nil
+        }
+    }
+
+    var now: Timestamp { state.now }
+
+    /// Sends a message, then runs its effects against the world as the runtime does: a read's
+    /// answer is sent back at once, a refusal stops the rest, and writes are followed by a reload.
+    mutating func send(_ msg: Msg) {
+        let produced = update(&state, msg)
+        effects += produced
+        var wrote = false
+        for effect in produced {
+            switch effect {
+            case .quit:
+                quit = true
+            case .loadFigures, .loadMinutes:
+                if let answer = world.apply(effect, now: now) { send(answer) }
+            default:
+                wrote = true
+                if let refusal = world.apply(effect, now: now) {
+                    _ = update(&state, refusal)
+                    reload()
+                    return
+                }
+            }
+        }
+        if wrote { reload() }
+    }
+
+    mutating func press(_ key: Key) { send(.key(key)) }
+
+    /// Presses one key per character: "s", " ", "a"…
+    mutating func press(_ keys: String) {
+        for character in keys { press(.character(character)) }
+    }
+
+    /// Types text into the open field.
+    mutating func type(_ text: String) { press(text) }
+
+    /// Lets `seconds` pass in 250 ms ticks, as the terminal does.
+    mutating func wait(seconds: Double) {
+        let end = now.milliseconds + Int64(seconds * 1000)
+        while now.milliseconds < end {
+            send(.tick(Timestamp(milliseconds: min(end, now.milliseconds + 250))))
+        }
+    }
+
+    /// Someone else writes to the store (another terminal); the board sees it on its next load.
+    mutating func elsewhere(_ effect: Effect) {
+        _ = world.apply(effect, now: now)
+        reload()
+    }
+
+    /// The board reloads, as it does when the store's data version moved.
+    mutating func reload() { send(.loaded(world.snapshot(now: now))) }
+
+    var screen: [String] { render(state, width: state.width, height: state.height).lines }
+    var text: String { screen.joined(separator: "\n") }
+
+    func shows(_ fragment: String) -> Bool { screen.contains { $0.contains(fragment) } }
+
+    /// The role of the first cell of `fragment` on screen.
+    func role(of fragment: String) -> StyleRole? {
+        let buffer = render(state, width: state.width, height: state.height)
+        for y in 0..<buffer.height {
+            let cells = (0..<buffer.width).map { buffer[$0, y] }
+            let texts = cells.map(\.text)
+            for x in texts.indices where texts[x...].joined().hasPrefix(fragment) { return cells[x].role }
+        }
+        return nil
+    }
+
+    func decision(_ change: String) -> Decision? { world.decisions[change] }
+
+    var testDescription: String { "the board shows:\n" + text }
+    func item(_ change: String) -> AgendaItem? { world.meeting?.items.first { $0.change == change } }
+}

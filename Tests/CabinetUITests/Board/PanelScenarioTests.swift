@@ -1,0 +1,129 @@
+import CabinetKit
+import Testing
+@testable import CabinetUI
+
+/// The effectiveness panel and the minutes driven by keys: the effects ask for the right
+/// period or day, answers land on the right screen, reloads recompute, Esc goes back.
+@Suite struct PanelScenarioTests {
+    @Test func pOpensThePanelOnTheLast30Days() {
+        var board = BoardDriver()
+        board.press("p")
+        #expect(board.state.screen == .panel)
+        #expect(board.effects.last == .loadFigures(Period(lastDays: 30, endingAt: board.now)))
+        #expect(board.shows("Effectiveness · last 30 days · 2026-10-28 → 2026-11-27"), "\(board.text)")
+        #expect(board.shows("1 7d  2 30d  3 90d"), "\(board.text)")
+    }
+
+    @Test func theNumberKeysAskForTheirPeriod() {
+        var board = BoardDriver()
+        board.press("p")
+        board.wait(seconds: 60)
+        for (key, days) in [("1", 7), ("3", 90), ("2", 30)] {
+            board.press(key)
+            #expect(board.effects.last == .loadFigures(Period(lastDays: Int64(days), endingAt: board.now)), "\(key)")
+            #expect(board.state.panel.figures?.period == Period(lastDays: Int64(days), endingAt: board.now))
+            #expect(board.shows("last \(days) days"), "\(board.text)")
+        }
+    }
+
+    @Test func figuresOfAnotherPeriodAreDropped() {
+        var state = BoardFixture.board(BoardFixture.inMeeting)
+        _ = update(&state, .key(.character("p")))
+        _ = update(&state, .key(.character("1")))
+        _ = update(&state, .figuresLoaded(PanelFixture.healthy))
+        #expect(state.panel.figures == nil)
+        #expect(render(state, width: 80, height: 24).lines.contains { $0.contains("computing the figures…") })
+    }
+
+    @Test func figuresAskedForBeforeAReloadStillCount() {
+        var state = BoardFixture.board(BoardFixture.inMeeting)
+        _ = update(&state, .key(.character("p")))
+        _ = update(&state, .tick(BoardFixture.at("09:05:30")))
+        #expect(update(&state, .loaded(BoardFixture.inMeeting)) == [.loadFigures(Period(lastDays: 30, endingAt: BoardFixture.at("09:05:30")))])
+        _ = update(&state, .figuresLoaded(PanelFixture.healthy))
+        #expect(state.panel.figures == PanelFixture.healthy)
+    }
+
+    @Test func aReloadRecomputesTheOpenPanelOnly() throws {
+        var board = BoardDriver()
+        board.reload()
+        #expect(!board.effects.contains { if case .loadFigures = $0 { true } else { false } })
+        board.press("p")
+        #expect(board.shows("Not enough data: no board decisions in the period"), "\(board.text)")
+        let week = ISOWeek(containing: board.now)
+        board.world.figureGroups[RouteWeek(route: .cab, week: week)] = PanelFixture.counts((2, 1, 1, 0), latencyHours: [1, 3, 5], submitted: 4)
+        board.reload()
+        #expect(board.effects.last == .loadFigures(Period(lastDays: 30, endingAt: board.now)))
+        #expect(board.state.panel.figures?.board.reviewed == 4)
+        #expect(board.screen.first { $0.hasPrefix(" Pass-through") }?.contains("50.0%") == true, "\(board.text)")
+    }
+
+    @Test func escGoesBackToTheAgenda() {
+        var board = BoardDriver()
+        board.press("p")
+        board.press(.escape)
+        #expect(board.state.screens == [.agenda])
+        #expect(board.shows("start meeting"), "\(board.text)")
+    }
+
+    @Test func thePanelAndTheMinutesReplaceEachOther() {
+        var board = BoardDriver()
+        board.press("pmpm")
+        #expect(board.state.screens == [.agenda, .minutes])
+        board.press(.escape)
+        #expect(board.state.screens == [.agenda])
+    }
+
+    @Test func cabPanelOpensOnItsOwnPeriod() throws {
+        let fixed = try Period(since: BoardFixture.at("00:00:00").adding(days: -14), until: BoardFixture.at("00:00:00"))
+        var state = AppState(role: .chair, chair: BoardFixture.chair, day: BoardFixture.day, now: BoardFixture.now, openPanel: true,
+                             panelPeriod: .fixed(fixed))
+        #expect(state.screens == [.agenda, .panel])
+        #expect(update(&state, .loaded(BoardFixture.inMeeting)) == [.loadFigures(fixed)])
+        #expect(PanelView.title(state.panel.period, shown: fixed, glyphs: Glyphs(unicode: true)) == "Effectiveness · 2026-11-13 → 2026-11-27")
+        #expect(update(&state, .key(.character("3"))) == [.loadFigures(Period(lastDays: 90, endingAt: BoardFixture.now))])
+    }
+
+    @Test func aRubberStampIsFlagged() {
+        let board = PanelFixture.panel(PanelFixture.rubberStamp, width: 80, height: 24)
+        let screen = render(board, width: 80, height: 24)
+        let row = screen.lines.firstIndex { $0.contains("Pass-through") }
+        #expect(row.map { screen.lines[$0].contains("96.0%") && screen.lines[$0].contains("rubber stamp: over 95.0%") } == true, "\(screen.lines)")
+        #expect(screen.lines.contains { $0.contains("Theater: pass-through 96.0% is over 95.0%") })
+    }
+
+    @Test func anEmptyPeriodShowsDashesNotZeros() {
+        let lines = render(PanelFixture.panel(PanelFixture.empty, width: 80, height: 24), width: 80, height: 24).lines
+        for label in ["Pass-through", "Incidents", "CAB share", "Median approval"] {
+            let line = lines.first { $0.hasPrefix(" " + label) } ?? ""
+            #expect(line.dropFirst(" Median approval ".count).drop { $0 == " " }.prefix(2) == "— ", "\(label): \(line)")
+        }
+    }
+
+    @Test func mShowsTheMinutesAndScrollsWithinThem() {
+        var board = BoardDriver(height: 16)
+        board.press("s")
+        board.press(" ")
+        board.wait(seconds: 100)
+        board.press("a")
+        board.press("m")
+        #expect(board.effects.last == .loadMinutes(day: BoardFixture.day))
+        #expect(board.shows("approved by priya.raman at 09:01"), "\(board.text)")
+        #expect(board.shows("1:40 / 3:00  approved"), "\(board.text)")
+        for _ in 0..<100 { board.press(.down) }
+        let bottom = board.state.minutesScroll
+        #expect(bottom > 0 && bottom + MinutesView.visibleLines(height: 16) == MinutesView.lines(board.state.minutes!, width: 80, glyphs: Glyphs(unicode: true)).count)
+        board.press(.up)
+        #expect(board.state.minutesScroll == bottom - 1)
+        board.press(.escape)
+        #expect(board.state.screen == .agenda)
+    }
+
+    @Test func minutesFollowTheMeetingWhileOpen() {
+        var board = BoardDriver()
+        board.press("m")
+        #expect(board.shows("No meeting was opened on 2026-11-27"), "\(board.text)")
+        board.elsewhere(.openMeeting(Meeting(date: BoardFixture.day, chair: "ana.ribeiro")))
+        #expect(board.shows("chair ana.ribeiro"), "\(board.text)")
+    }
+}

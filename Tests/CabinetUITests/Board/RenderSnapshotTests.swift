@@ -1,0 +1,100 @@
+import CabinetKit
+import Testing
+@testable import CabinetUI
+
+/// Each screen at 80×24, 120×40 and 60×16, compared with the files in __Snapshots__.
+@Suite struct RenderSnapshotTests {
+    static let sizes = [(80, 24), (120, 40), (60, 16)]
+
+    /// The screens, each reached the way a user gets there.
+    static let screens: [(name: String, make: @Sendable (Int, Int) -> AppState)] = [
+        ("queue-before-meeting", { BoardFixture.board(BoardFixture.beforeMeeting, width: $0, height: $1) }),
+        ("queue-in-meeting", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.down))
+            return state
+        }),
+        ("card-running", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("f")))
+            return state
+        }),
+        ("card-overrun", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("f")))
+            _ = update(&state, .tick(BoardFixture.at("09:06:40")))
+            return state
+        }),
+        ("card-long-text", { w, h in
+            var state = BoardFixture.board(BoardFixture.beforeMeeting, width: w, height: h)
+            for _ in 0..<5 { _ = update(&state, .key(.down)) }
+            _ = update(&state, .key(.enter))
+            return state
+        }),
+        ("presenter-card", { BoardFixture.board(BoardFixture.inMeeting, role: .presenter, width: $0, height: $1) }),
+        ("attendance", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("t")))
+            _ = update(&state, .key(.down))
+            return state
+        }),
+        ("help", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("?")))
+            return state
+        }),
+        ("conditions-field", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("f")))
+            _ = update(&state, .key(.character("c")))
+            for character in "Only after the 15:00 freeze ends" { _ = update(&state, .key(.character(character))) }
+            return state
+        }),
+        ("reject-confirmation", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("f")))
+            _ = update(&state, .key(.character("r")))
+            for character in "No load test" { _ = update(&state, .key(.character(character))) }
+            _ = update(&state, .key(.enter))
+            return state
+        }),
+        ("queue-filtered", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("/")))
+            for character in "orders" { _ = update(&state, .key(.character(character))) }
+            return state
+        }),
+        ("queue-ascii", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            state.unicode = false
+            return state
+        }),
+        ("panel", { PanelFixture.panel(PanelFixture.healthy, width: $0, height: $1) }),
+        ("panel-rubber-stamp", { PanelFixture.panel(PanelFixture.rubberStamp, width: $0, height: $1) }),
+        ("panel-empty", { PanelFixture.panel(PanelFixture.empty, width: $0, height: $1) }),
+        ("panel-ascii", { PanelFixture.panel(PanelFixture.healthy, width: $0, height: $1, unicode: false) }),
+        ("minutes", { PanelFixture.minutesScreen(width: $0, height: $1) }),
+        ("minutes-scrolled", { w, h in
+            var state = PanelFixture.minutesScreen(width: w, height: h)
+            for _ in 0..<8 { _ = update(&state, .key(.down)) }
+            return state
+        }),
+    ]
+
+    @Test(arguments: screens.indices, sizes.indices)
+    func screenMatchesItsSnapshot(screen: Int, size: Int) throws {
+        let (width, height) = Self.sizes[size]
+        let (name, make) = Self.screens[screen]
+        let buffer = render(make(width, height), width: width, height: height)
+        #expect(buffer.width == width && buffer.height == height)
+        try Snapshot.assertMatches(buffer, named: "\(name)-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(59, 16), (60, 15), (30, 8), (1, 1)])
+    func tooSmallNotice(width: Int, height: Int) throws {
+        let buffer = render(BoardFixture.board(BoardFixture.inMeeting, width: width, height: height), width: width, height: height)
+        #expect(buffer.width == width && buffer.height == height)
+        if width >= 32 { #expect(buffer.lines.contains { $0.contains("terminal too small (need 60×16)") }) }
+        try Snapshot.assertMatches(buffer, named: "too-small-\(width)x\(height)")
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+/// The real `cab` board in tmux, driven as a chair and a presenter would drive it.
+@Suite(.serialized) struct BoardEndToEndTests {
+    let sandbox = Sandbox()
+    let demo: String
+
+    init() throws {
+        demo = sandbox.path + "/demo.sqlite"
+        // The board reads the real clock (the timer must move), so the demo is made for today.
+        var environment = sandbox.environment
+        environment["CAB_NOW"] = nil
+        let made = try CabProcess.run(["demo", "--db", demo, "--quiet"], environment: environment)
+        guard made.status == 0 else { throw TmuxSession.Failure(description: made.stderr) }
+    }
+
+    /// `cab ARGUMENTS --db demo` as the pane's own process (exec), then a check of the terminal
+    /// modes the shell is left with, written to `stty.txt`.
+    func board(_ arguments: String, width: Int = 100, height: Int = 30, user: String = "priya") throws -> TmuxSession {
+        let command = "\(CabProcess.binary) \(arguments) --db \(demo); echo \"exit $?\" > \(sandbox.path)/exit.txt; stty -a > \(sandbox.path)/stty.txt"
+        return try TmuxSession("sh -c '\(command)'", width: width, height: height,
+                               environment: ["CAB_USER": user, "HOME": sandbox.path, "XDG_DATA_HOME": sandbox.path + "/data"])
+    }
+
+    func cab(_ arguments: String...) throws -> CabProcess.Result {
+        var environment = sandbox.environment
+        environment["CAB_NOW"] = nil
+        return try CabProcess.run(arguments + ["--db", demo], environment: environment)
+    }
+
+    /// Moves the running item's stored clock back, as if `seconds` had passed: the clock is data.
+    func rewindRunningItem(by seconds: Int) throws {
+        let sql = "UPDATE agenda_items SET started_at = started_at - \(seconds * 1000) WHERE started_at IS NOT NULL AND ended_at IS NULL;"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [demo, sql]
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    func outcome(of change: String) throws -> (outcome: String, by: String, text: String)? {
+        let shown = try cab("change", "show", change, "--json")
+        let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
+        guard let last = (object?["decisions"] as? [[String: Any]])?.last else { return nil }
+        return (last["outcome"] as? String ?? "", last["by"] as? String ?? "", (last["conditions"] ?? last["note"]) as? String ?? "")
+    }
+
+    func exitLine() -> String? {
+        (try? String(contentsOfFile: sandbox.path + "/exit.txt", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func waitForExitLine(timeout: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let line = exitLine() { return line }
+            usleep(20_000)
+        }
+        throw TmuxSession.Failure(description: "the board did not exit")
+    }
+
+    /// After the board exits, the shell has a terminal with echo and canonical mode back on.
+    func expectTerminalRestored(_ tmux: TmuxSession) throws {
+        let stty = try String(contentsOfFile: sandbox.path + "/stty.txt", encoding: .utf8)
+        let flags = Set(stty.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        #expect(flags.contains("icanon") && flags.contains("echo"), "stty: \(stty)")
+        #expect(try tmux.pane("#{alternate_on}") == "0")
+    }
+
+    @Test func aChairRunsTheMeetingAndEveryDecisionIsRecorded() throws {
+        let tmux = try board("--by priya")
+        try tmux.waitFor("7 waiting")
+        try tmux.send("s")
+        try tmux.waitFor("meeting 0:0")
+        try tmux.send("n")
+        try tmux.waitFor("0:01 of 3:00 used")
+        try tmux.waitFor("0:02 of 3:00 used")
+
+        let first = try #require(try tmux.screen().split(separator: "\n").dropFirst().first.map { String($0.split(separator: " ")[0]) })
+        try tmux.send("a")
+        try tmux.waitFor("0:0", timeout: 5)
+        #expect(try outcome(of: first)?.outcome == "approved")
+        #expect(try outcome(of: first)?.by == "priya")
+
+        let second = try currentChange(tmux)
+        try tmux.send("c")
+        try tmux.waitFor("conditions")
+        try tmux.send("-l", "Owner on call during the window")
+        try tmux.send("Enter")
+        try tmux.waitFor("CHG-", timeout: 5) { $0.contains("CHG-") && !$0.contains(second + "  ") }
+        #expect(try outcome(of: second)?.outcome == "approved-with-conditions")
+        #expect(try outcome(of: second)?.text == "Owner on call during the window")
+
+        let third = try currentChange(tmux)
+        try tmux.send("r")
+        try tmux.waitFor("Reason (required)")
+        try tmux.send("-l", "Rollback untested")
+        try tmux.send("Enter")
+        try tmux.waitFor("Reject \(third)?")
+        try tmux.send("y")
+        try tmux.waitFor("next item", timeout: 5) { !$0.contains("Reject \(third)?") }
+        #expect(try outcome(of: third)?.outcome == "rejected")
+        #expect(try outcome(of: third)?.text == "Rollback untested")
+
+        let fourth = try currentChange(tmux)
+        try rewindRunningItem(by: 200)
+        try tmux.waitFor("not ready — defer?")
+        try tmux.send("d")
+        try tmux.waitFor("next item", timeout: 5) { !$0.contains("not ready — defer?") }
+        #expect(try outcome(of: fourth)?.outcome == "deferred")
+
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        try expectTerminalRestored(tmux)
+    }
+
+    /// The id of the change whose card is open (its header line starts with it).
+    func currentChange(_ tmux: TmuxSession) throws -> String {
+        let screen = try tmux.waitFor("a card") { $0.split(separator: "\n").dropFirst().first?.hasPrefix(" CHG-") == true }
+        return String(screen.split(separator: "\n")[1].split(separator: " ")[0])
+    }
+
+    @Test func aPresenterFollowsTheChairFromAnotherTerminal() throws {
+        let chair = try board("--by priya")
+        try chair.waitFor("7 waiting")
+        let presenter = try TmuxSession("\(CabProcess.binary) present --db \(demo)", width: 100, height: 30,
+                                        environment: ["CAB_USER": "emma.stone", "HOME": sandbox.path])
+        try presenter.waitFor("read-only")
+        try chair.send("s")
+        try chair.send("n")
+        let item = try currentChange(chair)
+        try presenter.waitFor(item, timeout: 2)
+        try presenter.waitFor("of 3:00 used", timeout: 2)
+        try chair.send("a")
+        let started = Date()
+        try presenter.waitFor("approved", timeout: 2) { $0.contains("approved") || !$0.contains(item + "  ") }
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        try presenter.send("a")
+        try presenter.waitFor("read-only")
+        try chair.send("q")
+        try presenter.send("q")
+    }
+
+    @Test func resizingFromLargeToTinyAndBackNeverCrashes() throws {
+        let tmux = try board("--by priya", width: 80, height: 24)
+        try tmux.waitFor("7 waiting")
+        for (width, height) in [(60, 16), (59, 16), (20, 5), (1, 1), (200, 60), (80, 24)] {
+            try tmux.resize(width: width, height: height)
+            if width < 60 || height < 16 {
+                try tmux.waitFor("too small", timeout: 5) { width < 20 || $0.contains("too small") }
+            } else {
+                try tmux.waitFor("CAB 2026-")
+            }
+            #expect(try tmux.pane("#{pane_dead}") == "0", "crashed at \(width)×\(height)")
+        }
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+    }
+
+    /// Ctrl-C in the board is a key (raw mode) that quits; the signals come from outside.
+    @Test(arguments: [("q", "exit 0"), ("C-c", "exit 0"), ("SIGINT", "exit 130"), ("SIGTERM", "exit 143"), ("SIGHUP", "exit 129")])
+    func everyWayOutRestoresTheTerminal(way: String, expected: String) throws {
+        let tmux = try board("--by priya")
+        try tmux.waitFor("7 waiting")
+        let signals = ["SIGINT": SIGINT, "SIGTERM": SIGTERM, "SIGHUP": SIGHUP]
+        if let signal = signals[way] {
+            let pid = try #require(Int32(try tmux.pane("#{pane_pid}")))
+            kill(try #require(childProcess(of: pid)), signal)
+        } else {
+            try tmux.send(way)
+        }
+        #expect(try waitForExitLine() == expected)
+        try expectTerminalRestored(tmux)
+    }
+
+    /// The first child of `parent` (the board under the pane's shell).
+    func childProcess(of parent: Int32) -> Int32? {
+        let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    @Test func killedMidItemTheBoardComesBackOnTheSameItemWithItsTime() throws {
+        let first = try board("--by priya")
+        try first.waitFor("7 waiting")
+        try first.send("s")
+        try first.send("n")
+        let item = try currentChange(first)
+        try first.waitFor("0:03 of 3:00 used")
+        let pid = try #require(Int32(try first.pane("#{pane_pid}")))
+        kill(try #require(childProcess(of: pid)), SIGKILL)
+
+        let second = try TmuxSession("\(CabProcess.binary) --db \(demo)", width: 100, height: 30,
+                                     environment: ["CAB_USER": "priya", "HOME": sandbox.path])
+        let screen = try second.waitFor("the same item presenting") { screen in
+            screen.split(separator: "\n").contains { $0.contains(item) && $0.contains("presenting") }
+        }
+        let row = screen.split(separator: "\n").first { $0.contains(item) }.map(String.init) ?? ""
+        let used = row.split(separator: " ").first { $0.contains(":") && $0.count == 4 }.map(String.init) ?? ""
+        #expect(["0:03", "0:04", "0:05", "0:06"].contains(used), "\(row)")
+        try second.send("q")
+    }
+
+    @Test func textFromTheDatabaseIsDrawnInert() throws {
+        let file = sandbox.path + "/hostile.json"
+        let title = "Reset \u{1B}[2J\u{1B}]0;owned\u{07} 決済 🚀 gateway"
+        let document: [String: Any] = ["changes": [[
+            "id": "CHG-EVIL", "title": title, "owner": "mallory", "team": "platform", "type": "normal",
+            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b\u{1B}[31mred",
+            "rollbackPlan": "r", "rollbackMinutes": 2, "verification": "v", "submittedAt": "2026-11-27T00:00:00Z",
+        ] as [String: Any]]]
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+        #expect(try cab("import", file).status == 0)
+        let tmux = try board("--by priya", width: 120, height: 40)
+        try tmux.waitFor("CHG-EVIL")
+        let screen = try tmux.screen()
+        #expect(screen.contains("␛[2J"))
+        #expect(!screen.contains("\u{1B}"))
+        #expect(try tmux.pane("#{pane_title}") != "owned")
+        try tmux.send("q")
+    }
+}
