@@ -53,6 +53,17 @@ import Testing
         #expect(try store.change(id: "C8")?.state == .scheduled)
     }
 
+    @Test func aStatedStateWinsOverTheStateItsDecisionsImply() throws {
+        let stated = { (id: String, state: String) in
+            fixtureChange(id, route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "\"submittedAt\"", with: "\"state\": \"\(state)\", \"submittedAt\"")
+        }
+        let decided = { (id: String) in "{\"change\": \"\(id)\", \"outcome\": \"approved\", \"at\": \"2026-11-21T00:00:00Z\", \"by\": \"priya\"}" }
+        let json = "{\"services\": [{\"name\": \"S1\", \"team\": \"alpha\"}], \"changes\": [\(stated("A", "authorize")), \(stated("B", "closed")), \(stated("C", "scheduled"))], "
+            + "\"decisions\": [\(decided("A")), \(decided("B")), \(decided("C"))]}"
+        let store = try store(with: json, in: folder)
+        #expect(try ["A", "B", "C"].map { try store.change(id: $0)?.state } == [.authorize, .closed, .scheduled])
+    }
+
     @Test func aSecondFirstDecisionIsRefusedNamingWhoDecidedFirst() throws {
         let store = try store(with: figureFixture, in: folder)
         try store.record(Decision(id: "d1", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya"))

@@ -7,7 +7,7 @@ public struct ImportPlan: Sendable {
     /// Decisions to add, oldest first, so the latest one sets its change's state.
     public var decisions: [Decision] = []
     public var incidents: [Incident] = []
-    /// States the document gives for its new changes, applied after their decisions.
+    /// States the document gives for new changes that their decisions would otherwise move.
     public var statedStates: [(id: String, state: ChangeState)] = []
     public var summary = ImportSummary()
 
@@ -138,6 +138,11 @@ public struct ImportPlan: Sendable {
             self.decisions.append(decision)
         }
         self.decisions.sort { $0.at < $1.at }
+        // New changes go in with their stated state; only where a decision of this document will
+        // move it elsewhere must the stated state be written again after the decisions.
+        var latest: [String: Outcome] = [:]
+        for decision in self.decisions { latest[decision.change] = decision.outcome }
+        statedStates = statedStates.filter { $0.state.after(latestDecision: latest[$0.id]) != $0.state }
 
         var incidents = existing.incidents
         for (index, incident) in document.incidents.enumerated() {

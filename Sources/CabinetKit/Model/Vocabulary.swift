@@ -38,6 +38,16 @@ public enum Route: String, Vocabulary {
 /// The ServiceNow-like life of a change; `authorize` means waiting for a decision.
 public enum ChangeState: String, Vocabulary {
     case new, assess, authorize, scheduled, implement, review, closed, canceled
+
+    /// The states a decision can still move a change out of: once implemented, a change's
+    /// state is its own.
+    public static let movedByDecisions: [ChangeState] = [.new, .assess, .authorize, .scheduled, .canceled]
+
+    /// The state a change in this state ends up in once `latest` is its latest decision.
+    public func after(latestDecision latest: Outcome?) -> ChangeState {
+        guard let latest, ChangeState.movedByDecisions.contains(self) else { return self }
+        return latest.resultingState
+    }
 }
 
 /// What the board (or the peer reviewer) decided.

@@ -1,6 +1,6 @@
 /// A reliability table: samples in ten equal groups by predicted probability, each group's mean
 /// prediction against the share that had an incident. A calibrated model has them close.
-public struct ReliabilityRow: Hashable, Sendable, Encodable {
+public struct ReliabilityRow: Hashable, Sendable {
     public var decile: Int
     public var changes: Int
     public var predicted: Double

@@ -31,8 +31,6 @@ public struct RiskFeatures: Hashable, Sendable {
     /// The readable source of each value: `40 files`, `3 services`, `2.5%`, `yes`, `iam`.
     public var sources: [String]
 
-    public init(values: [Double], sources: [String]) { self.values = values; self.sources = sources }
-
     public init(change: Change, radius: BlastRadius, history: [String: ServiceHistory]) {
         let migration = Self.isMigration(hasMigration: change.hasMigration, category: change.category)
         values = Self.values(filesChanged: change.filesChanged, affected: radius.affected.count, services: change.services,

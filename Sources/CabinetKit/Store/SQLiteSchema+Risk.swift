@@ -6,7 +6,6 @@ extension SQLiteSchema {
         ALTER TABLE changes ADD COLUMN touches TEXT;
         CREATE INDEX change_services_by_service ON change_services(service, change_id);
         CREATE INDEX incident_services_by_service ON incident_services(service, incident_id);
-        CREATE INDEX changes_by_state_window ON changes(state, window_start);
 
         CREATE TABLE freezes (
             number INTEGER PRIMARY KEY,

@@ -20,7 +20,12 @@ enum SQLiteSchema {
     }
 
     private static func check<V: Vocabulary>(_ column: String, _ vocabulary: V.Type) -> String {
-        "CHECK (\(column) IN (\(V.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))))"
+        "CHECK (\(column) IN (\(words(V.allCases))))"
+    }
+
+    /// `'a', 'b'`: words as an SQL list.
+    private static func words<V: Vocabulary>(_ values: some Collection<V>) -> String {
+        values.map { "'\($0.rawValue)'" }.joined(separator: ", ")
     }
 
     private static var v1: String {
@@ -95,16 +100,18 @@ enum SQLiteSchema {
 
         CREATE TRIGGER decision_sets_first AFTER INSERT ON decisions
         BEGIN
-            UPDATE changes SET first_decision_at = NEW.at, first_outcome = NEW.outcome
-            WHERE id = NEW.change_id AND (first_decision_at IS NULL OR NEW.at < first_decision_at);
-            UPDATE changes SET approved_at = NEW.at
-            WHERE id = NEW.change_id AND NEW.outcome IN ('approved', 'approved-with-conditions')
-              AND (approved_at IS NULL OR NEW.at < approved_at);
-            UPDATE changes SET state = CASE NEW.outcome
-                    WHEN 'rejected' THEN 'canceled' WHEN 'deferred' THEN 'authorize' ELSE 'scheduled' END
-            WHERE id = NEW.change_id
-              AND state IN ('new', 'assess', 'authorize', 'scheduled', 'canceled')
-              AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.change_id = NEW.change_id AND d.at > NEW.at);
+            UPDATE changes SET
+                first_decision_at = CASE WHEN first_decision_at IS NULL OR NEW.at < first_decision_at
+                    THEN NEW.at ELSE first_decision_at END,
+                first_outcome = CASE WHEN first_decision_at IS NULL OR NEW.at < first_decision_at
+                    THEN NEW.outcome ELSE first_outcome END,
+                approved_at = CASE WHEN NEW.outcome IN ('approved', 'approved-with-conditions')
+                    AND (approved_at IS NULL OR NEW.at < approved_at) THEN NEW.at ELSE approved_at END,
+                state = CASE WHEN state IN (\(words(ChangeState.movedByDecisions)))
+                    AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.change_id = NEW.change_id AND d.at > NEW.at)
+                    THEN (CASE NEW.outcome \(Outcome.allCases.map { "WHEN '\($0.rawValue)' THEN '\($0.resultingState.rawValue)'" }.joined(separator: " ")) END)
+                    ELSE state END
+            WHERE id = NEW.change_id;
         END;
 
         CREATE TABLE incidents (

@@ -20,7 +20,7 @@ extension SQLiteStore {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let store = try SQLiteStore(path: path)
-        try store.writing { db in
+        try store.writingInBulk { db in
             try history.generate { record in
                 switch record {
                 case .service(let service):

@@ -36,9 +36,4 @@ extension SQLiteStore {
                            arguments: [id, change, time.milliseconds, by, webhook, text])
         }
     }
-
-    /// How many announcements of a change reached a webhook.
-    public func announcementCount(forChange id: String) throws(CabinetError) -> Int {
-        try reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM announcements WHERE change_id = ?", arguments: [id]) ?? 0 }
-    }
 }

@@ -35,10 +35,13 @@ extension SQLiteStore {
             let touched = Set(changes.flatMap(\.services))
             let affected = Set(changes.flatMap { graph.impact(of: $0.services).affected })
             var neighbours: [String: Change] = [:]
+            // Every route and pending state spelled out, so the (route, state) index finds the few
+            // pending changes without a scan of the history.
+            let routes = Route.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             let states = Conflict.pendingStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             for change in changes {
                 guard let start = change.windowStart, let end = change.windowEnd else { continue }
-                for other in try ChangeRows.fetch(db, where: "state IN (\(states)) AND window_start < ? AND window_end > ?",
+                for other in try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
                                                   arguments: [end.milliseconds, start.milliseconds]) {
                     neighbours[other.id] = other
                 }

@@ -7,7 +7,7 @@ extension SQLiteStore {
 
     /// Imports all-or-nothing inside one IMMEDIATE transaction; `source` names the input in errors.
     public func importDocument(_ document: InterchangeDocument, source: String) throws(CabinetError) -> ImportSummary {
-        try writing { db in
+        try writingInBulk { db in
             let plan = try ImportPlan(document: document, source: source, existing: try existing(db, ImportPlan.lookups(for: document)))
             try write(plan, db)
             return plan.summary

@@ -69,6 +69,16 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Runs a bulk write (an import, the demo) with a page cache large enough that SQLite does not
+    /// spill pages to the WAL again and again before the commit; the cache shrinks back after.
+    func writingInBulk<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
+        try writing { db in
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            return try body(db)
+        }
+    }
+
     static func translate(_ error: Error, path: String) -> CabinetError {
         if let error = error as? CabinetError { return error }
         if let error = error as? DatabaseError {
