@@ -30,8 +30,7 @@ extension Store {
     public func minutes(on day: Timestamp, now: Timestamp) throws(CabinetError) -> MeetingMinutes? {
         let snapshot = try boardSnapshot(on: day, now: now)
         guard let meeting = snapshot.meeting else { return nil }
-        var decisions: [String: [Decision]] = [:]
-        for entry in snapshot.agenda { decisions[entry.change.id] = try self.decisions(forChange: entry.change.id) }
+        let decisions = Dictionary(grouping: try decisions(forAgendaOn: meeting.date), by: \.change)
         return MeetingMinutes(snapshot: snapshot, meeting: meeting, decisions: decisions, now: now)
     }
 }

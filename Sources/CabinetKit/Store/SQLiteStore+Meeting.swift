@@ -4,21 +4,32 @@ extension SQLiteStore {
     public func boardSnapshot(on day: Timestamp, now: Timestamp) throws(CabinetError) -> BoardSnapshot {
         let date = day.day
         let meeting = try reading { db in try MeetingRows.fetch(db, date: date) }
-        let queue = try queue(on: day, now: now)
         guard let meeting, meeting.agendaFrozenAt != nil else {
-            return BoardSnapshot(day: date, meeting: meeting, agenda: queue, late: [])
+            return BoardSnapshot(day: date, meeting: meeting, agenda: try queue(on: day, now: now), late: [])
         }
-        let onAgenda = Set(meeting.items.map(\.change))
         let agenda = try reading { db in
-            try meeting.items.compactMap { item -> QueueEntry? in
-                guard let change = try ChangeRows.fetch(db, where: "id = ?", arguments: [item.change]).first else { return nil }
-                let latest = try DecisionRows.fetch(db, where: "change_id = ?", arguments: [item.change]).last
-                return QueueEntry(change: change, now: now, latestDecision: latest)
+            let changes = Dictionary(uniqueKeysWithValues: try ChangeRows.fetch(db, where: "id IN (\(Self.agendaChanges))", arguments: [date])
+                .map { ($0.id, $0) })
+            let latest = try DecisionRows.fetch(db, where: "change_id IN (\(Self.agendaChanges))", arguments: [date])
+                .reduce(into: [String: Decision]()) { $0[$1.change] = $1 }
+            return meeting.items.compactMap { item in
+                changes[item.change].map { QueueEntry(change: $0, now: now, latestDecision: latest[item.change]) }
             }
         }
-        let assessedAgenda = try assessed(agenda, now: now)
-        let late = queue.filter { !onAgenda.contains($0.change.id) && $0.latestDecision.map { $0.outcome == .deferred } ?? true }
-        return BoardSnapshot(day: date, meeting: meeting, agenda: assessedAgenda, late: late)
+        // Late changes matter only while the board can still take them.
+        guard !Self.isPast(day, now: now) else { return BoardSnapshot(day: date, meeting: meeting, agenda: agenda, late: []) }
+        let onAgenda = Set(meeting.items.map(\.change))
+        let late = try unassessedQueue(on: day, now: now)
+            .filter { !onAgenda.contains($0.change.id) && $0.latestDecision.map { $0.outcome == .deferred } ?? true }
+        let assessed = try assessed(agenda + late, now: now)
+        return BoardSnapshot(day: date, meeting: meeting, agenda: Array(assessed.prefix(agenda.count)), late: Array(assessed.dropFirst(agenda.count)))
+    }
+
+    /// The ids of the changes on a day's agenda (bound to the day).
+    private static let agendaChanges = "SELECT change_id FROM agenda_items WHERE meeting_date = ?"
+
+    public func decisions(forAgendaOn day: String) throws(CabinetError) -> [Decision] {
+        try reading { db in try DecisionRows.fetch(db, where: "change_id IN (\(Self.agendaChanges))", arguments: [day]) }
     }
 
     public func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting {

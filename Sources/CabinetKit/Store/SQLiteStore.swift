@@ -137,10 +137,24 @@ public final class SQLiteStore: Store {
     }
 
     public func queue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        try assessedIfCurrent(try unassessedQueue(on: day, now: now), day: day, now: now)
+    }
+
+    /// A day that ended before `now`: its queue is history, and risk is assessed only for the
+    /// changes still ahead of the board.
+    static func isPast(_ day: Timestamp, now: Timestamp) -> Bool { day.startOfDay.adding(days: 1) <= now }
+
+    /// Entries with their risk assessment, unless the day is history.
+    func assessedIfCurrent(_ entries: [QueueEntry], day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        Self.isPast(day, now: now) ? entries : try assessed(entries, now: now)
+    }
+
+    /// The day's queue without the risk assessment of each entry.
+    func unassessedQueue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
         let start = day.startOfDay, end = day.startOfDay.adding(days: 1)
-        let waitingToo = end > now
+        let waitingToo = !Self.isPast(day, now: now)
         let readinessTime = waitingToo ? now : start
-        let entries = try reading { db in
+        return try reading { db in
             let changes = try ChangeRows.fetch(
                 db,
                 where: """
@@ -155,7 +169,6 @@ public final class SQLiteStore: Store {
                 return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
             }
         }
-        return try assessed(entries, now: now)
     }
 
     /// A value of the `meta` table (for instance, what made this database).

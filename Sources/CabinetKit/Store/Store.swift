@@ -38,6 +38,9 @@ public protocol Store: Sendable {
     /// an open meeting is returned as it is.
     func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting
 
+    /// Every decision, oldest first, about the changes on the agenda of the meeting held on `day`.
+    func decisions(forAgendaOn day: String) throws(CabinetError) -> [Decision]
+
     /// Starts the day's meeting and freezes its agenda: the board changes waiting at `time`, in
     /// queue order. Changes submitted later wait for the next meeting.
     func startMeeting(on day: String, at time: Timestamp) throws(CabinetError)
