@@ -41,14 +41,18 @@ struct ChangeCommand: ParsableCommand {
                 if let file {
                     submitted = try InterchangeReader.readChange(try readInput(file), source: file)
                 } else {
-                    var object: [String: Any] = ["owner": owner ?? actor(by), "services": services, "hasMigration": hasMigration, "touches": touches,
-                                                 "submittedAt": submittedAt ?? Timestamp.now().iso8601]
-                    object["id"] = id; object["title"] = title; object["team"] = team; object["type"] = type
-                    object["category"] = category; object["risk"] = risk; object["route"] = route
-                    object["filesChanged"] = filesChanged; object["blastRadius"] = blastRadius; object["rollbackPlan"] = rollbackPlan
-                    object["rollbackMinutes"] = rollbackMinutes; object["verification"] = verification
-                    object["windowStart"] = windowStart; object["windowEnd"] = windowEnd
-                    submitted = try InterchangeReader.readChange(object, source: "cab change add")
+                    var object: [String: JSONValue] = [
+                        "owner": .string(owner ?? actor(by)), "services": JSONValue(services), "hasMigration": .bool(hasMigration),
+                        "touches": JSONValue(touches), "submittedAt": .string(submittedAt ?? Timestamp.now().iso8601),
+                    ]
+                    let texts = ["id": id, "title": title, "team": team, "type": type, "category": category, "risk": risk, "route": route,
+                                 "blastRadius": blastRadius, "rollbackPlan": rollbackPlan, "verification": verification,
+                                 "windowStart": windowStart, "windowEnd": windowEnd]
+                    for case let (key, text?) in texts { object[key] = .string(text) }
+                    for case let (key, number?) in ["filesChanged": filesChanged, "rollbackMinutes": rollbackMinutes] {
+                        object[key] = .number(Double(number))
+                    }
+                    submitted = try InterchangeReader.readChange(.object(object), source: "cab change add")
                 }
                 let store = try store.open()
                 let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")

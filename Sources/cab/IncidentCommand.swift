@@ -16,9 +16,11 @@ struct IncidentCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let object: [String: Any] = ["id": id, "severity": severity, "causedBy": causedBy, "services": services,
-                                             "openedAt": openedAt ?? Timestamp.now().iso8601]
-                let incident = try InterchangeReader.readIncident(object, source: "cab incident add")
+                let fields: JSONValue = .object([
+                    "id": .string(id), "severity": .string(severity), "causedBy": JSONValue(causedBy), "services": JSONValue(services),
+                    "openedAt": .string(openedAt ?? Timestamp.now().iso8601),
+                ])
+                let incident = try InterchangeReader.readIncident(fields, source: "cab incident add")
                 let summary = try store.open().importDocument(InterchangeDocument(incidents: [incident]), source: "cab incident add")
                 print("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))")
             }

@@ -123,7 +123,7 @@ import Testing
     func changes(_ records: String...) -> String { "{\"changes\": [\(records.joined(separator: ","))]}" }
 
     @Test func malformedJSONNamesTheLine() throws {
-        try expectRefused("{\n\"changes\": [ tru ]}", "bad.json: not valid JSON (line 2, column 17: Invalid value around character 18.)")
+        try expectRefused("{\n\"changes\": [ tru ]}", "bad.json: not valid JSON (line 2, column 14: invalid value (expected true))")
     }
 
     @Test func anUnknownWordNamesTheRecordAndField() throws {

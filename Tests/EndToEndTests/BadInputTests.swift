@@ -21,7 +21,7 @@ import Testing
 
     @Test func malformedJSON() throws {
         try expectRefused(try importing("{ \"changes\": [\n  { \"id\": \"CHG-9\" ] }"),
-                          "\(badFile): not valid JSON (line 2, column 19: Invalid value around character 33.)")
+                          "\(badFile): not valid JSON (line 2, column 19: expected ',' or '}' in an object)")
     }
 
     @Test func anUnknownEnumValue() throws {

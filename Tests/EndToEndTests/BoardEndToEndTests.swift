@@ -15,10 +15,12 @@ import Testing
         guard made.status == 0 else { throw TmuxSession.Failure(description: made.stderr) }
     }
 
-    /// `cab ARGUMENTS --db demo` as the pane's own process (exec), then a check of the terminal
-    /// modes the shell is left with, written to `stty.txt`.
+    /// `cab ARGUMENTS --db demo` under a shell that then writes the terminal modes it is left with
+    /// to `stty.txt` and the board's exit status to `exit.txt`.
     func board(_ arguments: String, width: Int = 100, height: Int = 30, user: String = "priya") throws -> TmuxSession {
-        let command = "\(CabProcess.binary) \(arguments) --db \(demo); echo \"exit $?\" > \(sandbox.path)/exit.txt; stty -a > \(sandbox.path)/stty.txt"
+        // The terminal modes are saved before the exit status, so that the status means both are there.
+        let command = "\(CabProcess.binary) \(arguments) --db \(demo); status=$?; stty -a > \(sandbox.path)/stty.txt; "
+            + "echo \"exit $status\" > \(sandbox.path)/exit.txt"
         return try TmuxSession("sh -c '\(command)'", width: width, height: height,
                                environment: ["CAB_USER": user, "HOME": sandbox.path, "XDG_DATA_HOME": sandbox.path + "/data"])
     }
@@ -47,7 +49,9 @@ import Testing
     }
 
     func exitLine() -> String? {
-        (try? String(contentsOfFile: sandbox.path + "/exit.txt", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The shell creates the file before it writes the line: empty means not yet.
+        (try? String(contentsOfFile: sandbox.path + "/exit.txt", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
     }
 
     func waitForExitLine(timeout: Double = 10) throws -> String {
@@ -218,4 +222,8 @@ import Testing
         #expect(try tmux.pane("#{pane_title}") != "owned")
         try tmux.send("q")
     }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -4,13 +4,7 @@ import Foundation
 /// window order); duplicates and references are checked against the store by `ImportPlan`.
 public enum InterchangeReader {
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw .unreadableInput(source: source, problem: "not valid JSON (\(jsonErrorPosition(error, in: data)))")
-        }
-        guard let top = root as? [String: Any] else {
+        guard case .object(let top) = try parse(data, source: source) else {
             throw .unreadableInput(source: source, problem: "expected a JSON object with services, changes, decisions and incidents")
         }
         let known: Set<String> = ["services", "changes", "decisions", "incidents"]
@@ -35,16 +29,16 @@ public enum InterchangeReader {
 
     /// A service catalogue (by `cab services import`): `{"services": [...]}` or the bare list.
     public static func readServices(_ data: Data, source: String) throws(CabinetError) -> [Service] {
-        let root = try object(data, source: source)
-        let list: [Any]
-        if let top = root as? [String: Any] {
+        let list: [JSONValue]
+        switch try parse(data, source: source) {
+        case .object(let top):
             guard top.keys.allSatisfy({ $0 == "services" }) else {
                 throw .unreadableInput(source: source, problem: "expected {\"services\": [...]} or a list of services")
             }
             list = try section(top, "services", source)
-        } else if let bare = root as? [Any] {
+        case .array(let bare):
             list = bare
-        } else {
+        default:
             throw .unreadableInput(source: source, problem: "expected {\"services\": [...]} or a list of services")
         }
         return try list.enumerated().map { index, value throws(CabinetError) in
@@ -52,26 +46,30 @@ public enum InterchangeReader {
         }
     }
 
-    /// One change given alone (by `cab change add`), as a JSON object or its bytes.
-    public static func readChange(_ input: Any, source: String) throws(CabinetError) -> SubmittedChange {
-        try change(RecordFields(try object(input, source: source), source: source, kind: "change", index: nil))
+    /// One change given alone (by `cab change add`), from a file.
+    public static func readChange(_ data: Data, source: String) throws(CabinetError) -> SubmittedChange {
+        try readChange(try parse(data, source: source), source: source)
     }
 
-    /// One incident given alone (by `cab incident add`).
-    public static func readIncident(_ input: Any, source: String) throws(CabinetError) -> Incident {
-        try incident(RecordFields(try object(input, source: source), source: source, kind: "incident", index: nil))
+    /// One change given alone, as fields (`cab change add` flags).
+    public static func readChange(_ fields: JSONValue, source: String) throws(CabinetError) -> SubmittedChange {
+        try change(RecordFields(fields, source: source, kind: "change", index: nil))
     }
 
-    private static func object(_ input: Any, source: String) throws(CabinetError) -> Any {
-        guard let data = input as? Data else { return input }
-        do { return try JSONSerialization.jsonObject(with: data) } catch {
-            throw .unreadableInput(source: source, problem: "not valid JSON (\(jsonErrorPosition(error, in: data)))")
+    /// One incident given alone, as fields (`cab incident add` flags).
+    public static func readIncident(_ fields: JSONValue, source: String) throws(CabinetError) -> Incident {
+        try incident(RecordFields(fields, source: source, kind: "incident", index: nil))
+    }
+
+    private static func parse(_ data: Data, source: String) throws(CabinetError) -> JSONValue {
+        do { return try JSONParser.parse(data) } catch {
+            throw .unreadableInput(source: source, problem: "not valid JSON (\(error))")
         }
     }
 
-    private static func section(_ top: [String: Any], _ key: String, _ source: String) throws(CabinetError) -> [Any] {
+    private static func section(_ top: [String: JSONValue], _ key: String, _ source: String) throws(CabinetError) -> [JSONValue] {
         guard let value = top[key] else { return [] }
-        guard let list = value as? [Any] else { throw .unreadableInput(source: source, problem: "'\(key)' must be a list") }
+        guard case .array(let list) = value else { throw .unreadableInput(source: source, problem: "'\(key)' must be a list") }
         return list
     }
 
@@ -150,18 +148,6 @@ public enum InterchangeReader {
         return Incident(
             id: try fields.nonEmptyString("id"), openedAt: try fields.timestamp("openedAt"),
             severity: try fields.word("severity", as: Severity.self), causedBy: causedBy, services: try fields.strings("services"))
-    }
-
-    /// `line 3, column 7` from Foundation's "around character N" message.
-    private static func jsonErrorPosition(_ error: Error, in data: Data) -> String {
-        let message = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
-        guard let range = message.range(of: "character "),
-              let offset = Int(message[range.upperBound...].prefix { $0.isNumber }) else { return message }
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-        }
-        return "line \(line), column \(column): \(message)"
     }
 }
 

@@ -1,23 +1,21 @@
-import Foundation
-
 /// Typed access to the fields of one JSON record, each failure naming the source, the record
 /// (`changes[3] (id CHG-104)`) and the field.
 struct RecordFields {
-    let object: [String: Any]
+    let object: [String: JSONValue]
     let source: String
     let record: String
 
     /// - Parameter index: the record's position in its section, or `nil` for a record given alone.
-    init(_ value: Any, source: String, kind: String, index: Int?) throws(CabinetError) {
+    init(_ value: JSONValue, source: String, kind: String, index: Int?) throws(CabinetError) {
         let position = index.map { "\(kind)[\($0)]" } ?? kind
-        guard let object = value as? [String: Any] else {
+        guard case .object(let object) = value else {
             throw .invalidRecord(source: source, record: position, field: "(record)", problem: "expected a JSON object")
         }
         self.object = object
         self.source = source
-        if let id = (object["id"] as? String) ?? (object["name"] as? String) {
+        if case .string(let id)? = object["id"] ?? object["name"] {
             record = "\(position) (id \(id))"
-        } else if let change = object["change"] as? String {
+        } else if case .string(let change)? = object["change"] {
             record = "\(position) (change \(change))"
         } else {
             record = position
@@ -28,8 +26,8 @@ struct RecordFields {
         .invalidRecord(source: source, record: record, field: field, problem: problem)
     }
 
-    private func present(_ key: String) -> Any? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
+    private func present(_ key: String) -> JSONValue? {
+        guard let value = object[key], value != .null else { return nil }
         return value
     }
 
@@ -47,13 +45,13 @@ struct RecordFields {
 
     func optionalString(_ key: String) throws(CabinetError) -> String? {
         guard let value = present(key) else { return nil }
-        guard let text = value as? String else { throw fail(key, "expected a string") }
+        guard case .string(let text) = value else { throw fail(key, "expected a string") }
         return text
     }
 
     func optionalInt(_ key: String, minimum: Int = 0) throws(CabinetError) -> Int? {
         guard let value = present(key) else { return nil }
-        guard !isJSONBoolean(value), let number = value as? NSNumber, let int = Int(exactly: number.doubleValue) else {
+        guard case .number(let number) = value, let int = Int(exactly: number) else {
             throw fail(key, "expected a whole number")
         }
         guard int >= minimum else { throw fail(key, "must be at least \(minimum)") }
@@ -62,7 +60,7 @@ struct RecordFields {
 
     func optionalBool(_ key: String) throws(CabinetError) -> Bool? {
         guard let value = present(key) else { return nil }
-        guard let bool = value as? Bool, isJSONBoolean(value) else { throw fail(key, "expected true or false") }
+        guard case .bool(let bool) = value else { throw fail(key, "expected true or false") }
         return bool
     }
 
@@ -89,10 +87,10 @@ struct RecordFields {
 
     func strings(_ key: String) throws(CabinetError) -> [String] {
         guard let value = present(key) else { return [] }
-        guard let list = value as? [Any] else { throw fail(key, "expected a list of strings") }
+        guard case .array(let list) = value else { throw fail(key, "expected a list of strings") }
         var result: [String] = []
         for element in list {
-            guard let text = element as? String, !text.isBlank else { throw fail(key, "expected a list of non-empty strings") }
+            guard case .string(let text) = element, !text.isBlank else { throw fail(key, "expected a list of non-empty strings") }
             result.append(text)
         }
         return result
@@ -111,17 +109,11 @@ struct RecordFields {
 
     func nested(_ key: String) throws(CabinetError) -> RecordFields? {
         guard let value = present(key) else { return nil }
-        guard let object = value as? [String: Any] else { throw fail(key, "expected a JSON object") }
+        guard case .object(let object) = value else { throw fail(key, "expected a JSON object") }
         return RecordFields(object: object, source: source, record: "\(record) \(key)")
     }
 
-    private init(object: [String: Any], source: String, record: String) {
+    private init(object: [String: JSONValue], source: String, record: String) {
         self.object = object; self.source = source; self.record = record
     }
-}
-
-/// Foundation bridges JSON numbers to `Bool` too; only `true`/`false` count as booleans.
-private func isJSONBoolean(_ value: Any) -> Bool {
-    guard let number = value as? NSNumber else { return false }
-    return String(cString: number.objCType) == "c"
 }
