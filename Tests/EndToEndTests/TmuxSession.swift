@@ -18,7 +18,7 @@ final class TmuxSession {
         folder = NSTemporaryDirectory() + "tmux-" + socket
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         environment = ["TMUX_TMPDIR": folder, "PATH": "/usr/bin:/bin", "HOME": folder, "TERM": "xterm-256color", "LANG": "C.UTF-8"]
-        let exports = (["TERM": "xterm-256color", "LANG": "C.UTF-8", "TZ": "UTC", "SWIFT_BACKTRACE": "interactive=no"]
+        let exports = (["TERM": "xterm-256color", "LANG": "C.UTF-8", "TZ": "UTC", "SWIFT_BACKTRACE": "enable=no"]
             .merging(extra) { $1 })
             .sorted { $0.key < $1.key }
             .flatMap { ["-e", "\($0.key)=\($0.value)"] }
