@@ -5,7 +5,9 @@ public enum TextWidth {
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
-        if value < 0x300 { return 1 }
+        // The board's own lines and dashes: one column, without asking the Unicode tables
+        // (each frame draws thousands of them).
+        if value < 0x300 || (0x2500...0x259F).contains(value) || (0x2010...0x2027).contains(value) { return 1 }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:

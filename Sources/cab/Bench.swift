@@ -1,12 +1,44 @@
 import ArgumentParser
+import CabinetBoard
 import CabinetKit
 import Foundation
 
-/// Hidden: in-process timings of the risk work, for `scripts/bench`.
+/// Hidden: in-process timings of the risk work and the board, for `scripts/bench` and `scripts/bench-board`.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Time impact analysis and calibration in process (for scripts/bench).", shouldDisplay: false,
-        subcommands: [ImpactBench.self, CalibrationBench.self])
+        abstract: "Time impact analysis, calibration and the board's frames in process (for scripts/bench, scripts/bench-board).",
+        shouldDisplay: false,
+        subcommands: [ImpactBench.self, CalibrationBench.self, RenderBench.self])
+
+    struct RenderBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "render", abstract: "Render + diff of board frames, the timer moving each frame.",
+            discussion: "Without --db, the default demo (2,000 changes, seed 1) at 2026-11-27 09:05 UTC, written to a temporary file.")
+
+        @Option var frames = 1000
+        @Option var width = 200
+        @Option var height = 60
+        @Option(help: "queue or card.") var screen = RenderBenchmark.Screen.queue
+        @Option(help: ArgumentHelp("Today's board of this database instead of the fixture.", valueName: "path")) var db: String?
+
+        func run() throws {
+            var benchmark: RenderBenchmark?
+            let (_, load) = try timed {
+                try guarded { () throws(CabinetError) in
+                    if let db {
+                        benchmark = try RenderBenchmark(store: try SQLiteStore(path: db), now: .now())
+                    } else {
+                        benchmark = try RenderBenchmark.demo(in: NSTemporaryDirectory())
+                    }
+                }
+            }
+            guard let benchmark else { throw ExitCode(1) }
+            let result = benchmark.run(frames: frames, width: width, height: height, screen: screen)
+            print(String(format: "render screen=%@ size=%dx%d frames=%d rows=%d load_ms=%.1f median_ms=%.3f p99_ms=%.3f max_ms=%.3f changed_cells_per_frame=%.0f",
+                         screen.rawValue, width, height, frames, benchmark.snapshot.agenda.count + benchmark.snapshot.late.count, load * 1000,
+                         result.median, result.p99, result.milliseconds.last ?? .nan, Double(result.changedCells) / Double(max(1, frames))))
+        }
+    }
 
     struct ImpactBench: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "impact", abstract: "Blast radius of one change on a big catalogue.")
@@ -48,6 +80,8 @@ struct Bench: ParsableCommand {
         }
     }
 }
+
+extension RenderBenchmark.Screen: ExpressibleByArgument {}
 
 /// The value of `body` and the seconds it took.
 func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {

@@ -1,7 +1,7 @@
 /// The queue table's columns, and which of them fit a width: the more important kept first,
 /// extra room going to the title, then to the others up to their natural width.
 enum AgendaColumn: CaseIterable, Hashable {
-    case number, id, title, owner, category, risk, route, strategy, readiness, window, used, decision
+    case number, id, title, owner, category, risk, score, flags, route, strategy, readiness, window, used, decision
 
     var heading: String {
         switch self {
@@ -11,6 +11,8 @@ enum AgendaColumn: CaseIterable, Hashable {
         case .owner: "owner"
         case .category: "category"
         case .risk: "risk"
+        case .score: "score"
+        case .flags: "CFM"
         case .route: "route"
         case .strategy: "strategy"
         case .readiness: "BRVW"
@@ -20,17 +22,31 @@ enum AgendaColumn: CaseIterable, Hashable {
         }
     }
 
-    /// Columns in the order they are given room; the last ones are dropped first on a narrow screen.
-    static let byImportance: [AgendaColumn] = [.id, .title, .readiness, .decision, .used, .number, .risk, .owner, .strategy, .window, .category, .route]
+    /// What the queue's terse headings mean, for the help overlay.
+    static func legend(glyphs: Glyphs) -> [String] {
+        [
+            "score  risk score: the probability that an incident follows",
+            "CFM    \(glyphs.conflict) conflict with another change, \(glyphs.freeze) window in a freeze, \(glyphs.review) mandatory review",
+            "BRVW   blast radius, rollback plan, verification, window: \(glyphs.check) articulated, \(glyphs.cross) not",
+        ]
+    }
+
+    /// Columns in the order they are given room; the last ones are dropped first on a narrow
+    /// screen. All of them fit from 140 columns on.
+    static let byImportance: [AgendaColumn] = [
+        .id, .title, .readiness, .decision, .used, .flags, .score, .number, .risk, .owner, .strategy, .window, .category, .route,
+    ]
 
     var minimumWidth: Int {
         switch self {
         case .number: 2
         case .id: 8
-        case .title: 20
+        case .title: 18
         case .owner: 8
         case .category: 9
         case .risk: 6
+        case .score: 5
+        case .flags: 3
         case .route: 5
         case .strategy: 16
         case .readiness: 4
@@ -40,16 +56,16 @@ enum AgendaColumn: CaseIterable, Hashable {
         }
     }
 
-    var rightAligned: Bool { self == .number || self == .used }
+    var rightAligned: Bool { self == .number || self == .used || self == .score }
 
     /// The columns that fit `width` with one space between them, in display order, and their widths.
     /// `natural` is each column's widest content. The id is never cut, and the title claims a
-    /// quarter of the width before the less important columns come in.
+    /// fifth of the width before the less important columns come in.
     static func fit(width: Int, natural: [AgendaColumn: Int]) -> [(column: AgendaColumn, width: Int)] {
         func minimum(_ column: AgendaColumn) -> Int {
             switch column {
             case .id: max(column.minimumWidth, min(natural[.id] ?? 0, 16))
-            case .title: min(max(column.minimumWidth, width / 4), max(column.minimumWidth, natural[.title] ?? 0))
+            case .title: min(max(column.minimumWidth, width / 5), max(column.minimumWidth, natural[.title] ?? 0))
             default: column.minimumWidth
             }
         }

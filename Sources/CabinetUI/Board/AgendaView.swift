@@ -37,22 +37,26 @@ enum AgendaView {
             case .row(let index):
                 let selected = index == state.selection
                 if selected { buffer.fill(x: 0, y: y, width: buffer.width, height: 1, role: .selection) }
-                drawRow(table[index], readiness: rows[index].entry.readiness, columns: columns, y: y, selected: selected,
-                        into: &buffer, glyphs: glyphs)
+                drawRow(table[index], entry: rows[index].entry, columns: columns, y: y, selected: selected, into: &buffer, glyphs: glyphs)
             }
         }
         drawDetail(state.selectedRow, state: state, snapshot: snapshot, layout: layout, into: &buffer, glyphs: glyphs)
     }
 
     private static func drawRow(
-        _ cells: [AgendaColumn: Entry], readiness: Readiness, columns: [(column: AgendaColumn, width: Int)], y: Int, selected: Bool,
+        _ cells: [AgendaColumn: Entry], entry: QueueEntry, columns: [(column: AgendaColumn, width: Int)], y: Int, selected: Bool,
         into buffer: inout CellBuffer, glyphs: Glyphs
     ) {
         var x = 1
         for (column, width) in columns {
             if column == .readiness {
+                let readiness = entry.readiness
                 for (offset, ok) in [readiness.blastRadius, readiness.rollbackPlan, readiness.verification, readiness.window].enumerated() {
                     buffer.write(glyphs.mark(ok), x: x + offset, y: y, role: selected ? .selection : ok ? .ready : .notReady)
+                }
+            } else if column == .flags {
+                for (offset, mark) in AssessmentText.marks(entry.assessment, glyphs: glyphs).enumerated() {
+                    buffer.write(mark.text, x: x + offset, y: y, role: selected ? .selection : mark.role)
                 }
             } else if let cell = cells[column] {
                 buffer.write(align(cell.text, column: column, width: width, glyphs: glyphs), x: x, y: y, role: selected ? .selection : cell.role,
@@ -72,6 +76,7 @@ enum AgendaView {
         let change = row.entry.change
         let text: StyleRole = row.isLate ? .late : .normal
         let position = snapshot.agenda.firstIndex { $0.change.id == change.id }.map { "\($0 + 1)" } ?? ""
+        let score = AssessmentText.score(row.entry.assessment, glyphs: glyphs)
         var cells: [AgendaColumn: Entry] = [
             .number: Entry(text: row.isLate ? "" : position, role: .dim),
             .id: Entry(text: change.id, role: text),
@@ -81,6 +86,8 @@ enum AgendaView {
             .risk: Entry(text: change.risk.rawValue, role: change.risk == .high ? .warn : text),
             .route: Entry(text: change.route.rawValue, role: text),
             .strategy: Entry(text: row.entry.strategy, role: text),
+            .score: Entry(text: score.text, role: score.role == .normal ? text : score.role),
+            .flags: Entry(text: "   ", role: text),
             .readiness: Entry(text: "    ", role: text),
             .window: change.windowStart.map { Entry(text: BoardText.dayAndTime($0), role: text) } ?? Entry(text: "not set", role: .notReady),
         ]
@@ -124,15 +131,20 @@ enum AgendaView {
         let top = layout.detailTop + 1
         buffer.write("\(change.id)  \(change.title)", x: 1, y: top, role: .title, fitting: width, marker: glyphs.more)
         var next = top + 1
-        if layout.detailHeight >= 3 {
+        let bottom = top + layout.detailHeight
+        // The details keep a line for the verdict; the risk summary comes before the facts.
+        if let assessment = row.entry.assessment, bottom - next >= 2 {
+            buffer.write(AssessmentText.compact(assessment, glyphs: glyphs), x: 1, y: next, limit: buffer.width - 1, marker: glyphs.more)
+            next += 1
+        }
+        if bottom - next >= 2 {
             let facts = ["\(change.risk.rawValue) risk", change.category.rawValue, "strategy: \(row.entry.strategy)",
                          "window \(CardView.window(change, glyphs: glyphs))", "owner \(change.owner) (\(change.team))", "route \(change.route.rawValue)"]
             buffer.write(facts.joined(separator: " \(glyphs.dot) "), x: 1, y: next, role: .normal, fitting: width, marker: glyphs.more)
             next += 1
         }
         let (text, role) = verdict(row, snapshot: snapshot, glyphs: glyphs)
-        buffer.writeWrapped(text, x: 1, y: next, width: width, height: layout.detailTop + 1 + layout.detailHeight - next, role: role,
-                            marker: glyphs.more)
+        buffer.writeWrapped(text, x: 1, y: next, width: width, height: bottom - next, role: role, marker: glyphs.more)
     }
 
     /// The decision with its conditions or reason, or whether the change is ready and why not.

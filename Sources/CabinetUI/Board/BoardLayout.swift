@@ -30,7 +30,7 @@ struct AgendaLayout {
 
     init(rows: [BoardRow], selection: Int, height: Int) {
         let body = BoardLayout.body(height: height)
-        detailHeight = height >= 20 ? 3 : 2
+        detailHeight = height >= 24 ? 4 : height >= 20 ? 3 : 2
         headingY = body.lowerBound
         listTop = headingY + 1
         detailTop = body.upperBound - detailHeight - 1

@@ -21,6 +21,11 @@ struct Glyphs: Sendable {
     let falling: String
     /// "at most", in the histogram's bucket labels.
     let atMost: String
+    /// The risk flags of a change: a conflict with another change, a window in a freeze, and a
+    /// mandatory review; in the queue's CFM column and on the card.
+    let conflict: String
+    let freeze: String
+    let review: String
 
     init(unicode: Bool) {
         check = unicode ? "✓" : "+"
@@ -40,6 +45,9 @@ struct Glyphs: Sendable {
         rising = unicode ? "↑" : "^"
         falling = unicode ? "↓" : "v"
         atMost = unicode ? "≤" : "<="
+        conflict = unicode ? "⚠" : "C"
+        freeze = unicode ? "❄" : "F"
+        review = unicode ? "⚑" : "M"
     }
 
     /// ✓ or ✗.

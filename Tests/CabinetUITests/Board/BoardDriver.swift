@@ -37,7 +37,7 @@ struct BoardDriver: CustomTestStringConvertible {
 
         func snapshot(now: Timestamp) -> BoardSnapshot {
             let visible = changes.filter { $0.submittedAt <= now }
-            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id]) }
+            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id], assessment: AssessmentFixture.assess($0)) }
             guard let meeting, meeting.agendaFrozenAt != nil else {
                 return BoardSnapshot(day: BoardFixture.day, meeting: meeting, agenda: entries, late: [])
             }
