@@ -104,22 +104,25 @@ enum ServiceHistoryRows {
     /// `nil` means every service.
     static func fetch(_ db: Database, counted: Set<String>?, dated: Set<String>?, now: Timestamp) throws -> [String: ServiceHistory] {
         var history: [String: ServiceHistory] = [:]
-        if case let (filter, arguments)? = serviceFilter(counted, column: "cs.service") {
-            for row in try Row.fetchAll(db, sql: "SELECT cs.service, COUNT(*) FROM change_services cs \(filter) GROUP BY cs.service",
+        if case let (condition, arguments)? = serviceCondition(counted, column: "service") {
+            for row in try Row.fetchAll(db, sql: "SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service",
                                         arguments: arguments) {
                 history[row[0], default: ServiceHistory()].changes = row[1]
             }
+            // From the few changes that caused incidents to their services; `|| ''` keeps the
+            // planner off the service index, which would walk every change of the services.
+            let (linked, _) = serviceCondition(counted, column: "service || ''") ?? ("1", [])
             for row in try Row.fetchAll(db, sql: """
-                SELECT cs.service, COUNT(DISTINCT cs.change_id) FROM incident_causes ic
-                JOIN change_services cs ON cs.change_id = ic.change_id \(filter) GROUP BY cs.service
+                SELECT service, COUNT(DISTINCT change_id) FROM change_services
+                WHERE change_id IN (SELECT change_id FROM incident_causes) AND \(linked) GROUP BY service
                 """, arguments: arguments) {
                 history[row[0], default: ServiceHistory()].changesWithIncident = row[1]
             }
         }
-        if case let (filter, arguments)? = serviceFilter(dated, column: "s.service") {
+        if case let (condition, arguments)? = serviceCondition(dated, column: "s.service") {
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.service, i.id, i.opened_at FROM incident_services s JOIN incidents i ON i.id = s.incident_id
-                \(filter.isEmpty ? "WHERE" : filter + " AND") i.opened_at <= ?
+                WHERE \(condition) AND i.opened_at <= ?
                 """, arguments: arguments + [now.milliseconds]) {
                 let incident = LastIncident(id: row[1], openedAt: Timestamp(milliseconds: row[2]))
                 let name: String = row[0]
@@ -130,11 +133,11 @@ enum ServiceHistoryRows {
         return history
     }
 
-    /// `WHERE column IN (…)` and its arguments; an empty filter for every service; `nil` for none.
-    private static func serviceFilter(_ services: Set<String>?, column: String) -> (String, StatementArguments)? {
-        guard let services else { return ("", []) }
+    /// `column IN (…)` and its arguments; `1` for every service; `nil` for none.
+    private static func serviceCondition(_ services: Set<String>?, column: String) -> (String, StatementArguments)? {
+        guard let services else { return ("1", []) }
         guard !services.isEmpty else { return nil }
-        return ("WHERE \(column) IN (\(placeholders(services.count)))", StatementArguments(services.sorted()))
+        return ("\(column) IN (\(placeholders(services.count)))", StatementArguments(services.sorted()))
     }
 }
 

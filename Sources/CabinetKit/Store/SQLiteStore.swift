@@ -157,10 +157,14 @@ public final class SQLiteStore: Store {
         return try reading { db in
             let changes = try ChangeRows.fetch(
                 db,
+                // Two index ranges joined by UNION (an OR across them would walk every board change);
+                // `|| ''` keeps the second on the day's decisions rather than on every board change.
                 where: """
-                    route = 'cab' AND (
-                        (? AND state = 'authorize' AND submitted_at < ?)
-                        OR id IN (SELECT change_id FROM decisions WHERE at >= ? AND at < ?))
+                    id IN (
+                        SELECT id FROM changes WHERE ? AND route = 'cab' AND state = 'authorize' AND submitted_at < ?
+                        UNION
+                        SELECT d.change_id FROM decisions d JOIN changes c ON c.id = d.change_id
+                        WHERE d.at >= ? AND d.at < ? AND c.route || '' = 'cab')
                     """,
                 arguments: [waitingToo, end.milliseconds, start.milliseconds, end.milliseconds],
                 order: "submitted_at, id")
