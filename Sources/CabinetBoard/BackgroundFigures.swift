@@ -9,7 +9,8 @@ import Foundation
 final class BackgroundFigures: @unchecked Sendable {
     private let store: any Store
     private let lock = NSLock()
-    private var running = false
+    /// The period being computed, if any.
+    private var running: Period?
     private var pending: Period?
     private var answers: [Msg] = []
 
@@ -17,14 +18,15 @@ final class BackgroundFigures: @unchecked Sendable {
         self.store = store
     }
 
-    /// Starts computing the figures of `period`, or queues it behind the computation under way.
+    /// Starts computing the figures of `period`, or queues it behind the computation under way
+    /// (unless that one is for the same period).
     func request(_ period: Period) {
         let idle = lock.withLock {
-            guard running else {
-                running = true
+            guard let current = running else {
+                running = period
                 return true
             }
-            pending = period
+            if current != period { pending = period }
             return false
         }
         guard idle else { return }
@@ -40,12 +42,15 @@ final class BackgroundFigures: @unchecked Sendable {
                 next = lock.withLock {
                     answers.append(answer)
                     defer { pending = nil }
-                    running = pending != nil
+                    running = pending
                     return pending
                 }
             }
         }
     }
+
+    /// Whether a computation is under way or its answer not yet taken.
+    var isBusy: Bool { lock.withLock { running != nil || !answers.isEmpty } }
 
     /// The answers that arrived since the last call, oldest first.
     func take() -> [Msg] {

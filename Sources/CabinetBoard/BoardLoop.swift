@@ -33,8 +33,10 @@ struct BoardLoop {
             openPanel: options.startScreen == .panel, panelPeriod: options.panelPeriod.map(PanelPeriod.fixed) ?? .standard)
     }
 
-    /// Reads what the board needs before the first frame.
+    /// Reads what the board needs before the first frame. A board opened on the panel starts its
+    /// figures first, so they are computed while the day's snapshot loads.
     mutating func start() {
+        if state.screen == .panel { figures.request(state.panel.period.period(at: state.now)) }
         do throws(CabinetError) {
             state.services = try store.services()
         } catch {
@@ -55,8 +57,12 @@ struct BoardLoop {
         case .key(.resize): break
         case .key(let key): send(.key(key))
         }
-        return quitting ? .quit : .proceed
+        if quitting { return .quit }
+        return figures.isBusy ? .proceedAndTickWithin(milliseconds: BoardLoop.busyPollMilliseconds) : .proceed
     }
+
+    /// How soon the loop looks again for figures being computed in the background.
+    static let busyPollMilliseconds = 20
 
     func render(_ context: TerminalContext) -> CellBuffer {
         var shown = state

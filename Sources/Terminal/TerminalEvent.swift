@@ -10,6 +10,9 @@ public enum TerminalEvent: Hashable, Sendable {
 /// What the app tells the run loop after an event.
 public enum LoopControl: Hashable, Sendable {
     case proceed
+    /// Go on, and tick again after `milliseconds` rather than a whole tick: the app waits for
+    /// work done elsewhere (a background computation) and wants its answer painted at once.
+    case proceedAndTickWithin(milliseconds: Int)
     case quit
 }
 

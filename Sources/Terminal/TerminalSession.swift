@@ -49,7 +49,8 @@ public struct TerminalSession: Sendable {
 
         let clock = ContinuousClock()
         let tick = Duration.milliseconds(tickMilliseconds)
-        var nextTick = clock.now + tick
+        // The first tick comes at once, so the app can ask for an early one (`.proceedAndTickWithin`).
+        var nextTick = clock.now
         redraw()
         while true {
             if let signal = SignalTrap.take() {
@@ -79,7 +80,11 @@ public struct TerminalSession: Sendable {
             default:
                 break
             }
-            if update(&state, event, screen.context) == .quit { return .quit }
+            switch update(&state, event, screen.context) {
+            case .quit: return .quit
+            case .proceedAndTickWithin(let milliseconds): nextTick = min(nextTick, clock.now + .milliseconds(max(1, milliseconds)))
+            case .proceed: break
+            }
             redraw()
         }
     }

@@ -1,6 +1,7 @@
 /// The SQL aggregates behind `Figures`, in SQL that SQLite and PostgreSQL both run. Each reads
-/// one index range of the period; only the latencies come back row by row (for percentiles).
-/// `since` and `until` are bound as `:since` / `:until` (milliseconds).
+/// one index range of the period; only the latencies come back row by row (for percentiles, and
+/// their count per group is the number approved). `since` and `until` are bound as `:since` /
+/// `:until` (milliseconds).
 public enum FigureQueries {
     static let reviewedWeek = ISOWeek.sqlIndex(of: "first_decision_at")
     static let approvedWeek = ISOWeek.sqlIndex(of: "approved_at")
@@ -13,28 +14,26 @@ public enum FigureQueries {
         GROUP BY route, week, first_outcome
         """
 
-    /// route, week, approved, approved with at least one incident.
-    public static let approvals = """
-        SELECT route, \(approvedWeek) AS week, COUNT(*),
-               SUM(CASE WHEN EXISTS (SELECT 1 FROM incident_causes ic WHERE ic.change_id = changes.id) THEN 1 ELSE 0 END)
-        FROM changes WHERE approved_at >= :since AND approved_at < :until
-        GROUP BY route, week
-        """
-
     /// route, week, latency in milliseconds — one row per approved change.
     public static let latencies = """
         SELECT route, \(approvedWeek) AS week, approved_at - submitted_at
         FROM changes WHERE approved_at >= :since AND approved_at < :until
         """
 
-    /// The incident links of changes approved in the period: (route, week, incident). Walking the
+    /// The incident links of changes approved in the period: (route, week, change, incident). Walking the
     /// few links and looking each change up beats probing the links of every approved change;
     /// the unary `+` keeps SQLite off the approval index, and MATERIALIZED keeps the CTE whole.
     static let approvedIncidentLinks = """
         WITH links AS MATERIALIZED (
-            SELECT c.route AS route, \(approvedWeek) AS week, ic.incident_id AS incident_id
+            SELECT c.route AS route, \(approvedWeek) AS week, c.id AS change_id, ic.incident_id AS incident_id
             FROM incident_causes ic JOIN changes c ON c.id = ic.change_id
             WHERE +c.approved_at >= :since AND +c.approved_at < :until)
+        """
+
+    /// route, week, approved changes linked to at least one incident.
+    public static let approvedWithIncident = """
+        \(approvedIncidentLinks)
+        SELECT route, week, COUNT(DISTINCT change_id) FROM links GROUP BY route, week
         """
 
     /// route, distinct incidents caused by the route's changes approved in the period.
@@ -56,7 +55,7 @@ public enum FigureQueries {
         GROUP BY route, week
         """
 
-    public static let all = [firstDecisions, approvals, latencies, incidentsByRoute, boardIncidentsByWeek, submissions]
+    public static let all = [firstDecisions, latencies, approvedWithIncident, incidentsByRoute, boardIncidentsByWeek, submissions]
 
     /// The statements with the period written in, as a script for the `sqlite3` or `psql` command line.
     public static func script(for period: Period) -> String {

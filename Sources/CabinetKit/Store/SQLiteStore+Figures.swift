@@ -11,14 +11,14 @@ extension SQLiteStore {
             for row in try Row.fetchAll(db, sql: FigureQueries.firstDecisions, arguments: arguments) {
                 groups[try key(row), default: FigureCounts()].firstOutcomes[try word(row, "first_outcome") as Outcome] = row[3]
             }
-            for row in try Row.fetchAll(db, sql: FigureQueries.approvals, arguments: arguments) {
-                let group = try key(row)
-                groups[group, default: FigureCounts()].approved = row[2]
-                groups[group, default: FigureCounts()].approvedWithIncident = row[3]
-            }
             let latencies = try Row.fetchCursor(db, sql: FigureQueries.latencies, arguments: arguments)
             while let row = try latencies.next() {
-                groups[try key(row), default: FigureCounts()].latencies.append(row[2])
+                let group = try key(row)
+                groups[group, default: FigureCounts()].latencies.append(row[2])
+                groups[group, default: FigureCounts()].approved += 1
+            }
+            for row in try Row.fetchAll(db, sql: FigureQueries.approvedWithIncident, arguments: arguments) {
+                groups[try key(row), default: FigureCounts()].approvedWithIncident = row[2]
             }
             for row in try Row.fetchAll(db, sql: FigureQueries.submissions, arguments: arguments) {
                 groups[try key(row), default: FigureCounts()].submitted = row[2]
