@@ -64,9 +64,11 @@ public struct JSONParser {
         try nest()
         defer { depth -= 1 }
         index += 1
-        var members: [String: JSONValue] = [:]
+        // Members are gathered first and hashed once into a dictionary of the right size; a
+        // repeated name keeps its last value.
+        var members: [(String, JSONValue)] = []
         skipWhitespace()
-        if current == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if current == UInt8(ascii: "}") { index += 1; return .object([:]) }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
@@ -75,11 +77,13 @@ public struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
             index += 1
             skipWhitespace()
-            members[key] = try value()
+            members.append((key, try value()))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return .object(members)
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
             default: throw error("expected ',' or '}' in an object")
             }
         }

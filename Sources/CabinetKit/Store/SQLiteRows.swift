@@ -45,13 +45,16 @@ enum ChangeRows {
             touches: try ConfigAreaColumn.decode(row["touches"]))
     }
 
+    /// Built once: the statement cache is keyed by this text, hashed on every insert.
+    private static let insertSQL = "INSERT INTO changes (\(columns)) VALUES (\(placeholders(columns.split(separator: ",").count)))"
+
     static func insert(_ db: Database, _ change: Change) throws {
         let checklist = try change.migrationChecklist.map { checklist -> String in
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             return String(decoding: try encoder.encode(checklist), as: UTF8.self)
         }
-        try db.cachedStatement(sql: "INSERT INTO changes (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try db.cachedStatement(sql: insertSQL)
             .execute(arguments: [
                 change.id, change.title, change.owner, change.team, change.type.rawValue, change.category.rawValue,
                 change.risk.rawValue, change.route.rawValue, change.filesChanged, change.hasMigration, change.blastRadius,
