@@ -183,6 +183,25 @@ import Testing
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
+    /// Ctrl-Z needs a shell with job control (the board in its own process group), as a person has.
+    @Test func ctrlZSuspendsToTheShellAndFgBringsTheBoardBack() throws {
+        let shell = try TmuxSession("bash --norc --noprofile -i", width: 100, height: 30,
+                                    environment: ["CAB_USER": "priya", "HOME": sandbox.path])
+        try shell.waitFor("bash-")
+        try shell.send("-l", "\(CabProcess.binary) --db \(demo)")
+        try shell.send("Enter")
+        try shell.waitFor("7 waiting")
+        try shell.send("C-z")
+        try shell.waitFor("Stopped")
+        #expect(try shell.pane("#{alternate_on}") == "0")
+        try shell.send("-l", "fg")
+        try shell.send("Enter")
+        try shell.waitFor("7 waiting")
+        #expect(try shell.pane("#{alternate_on}") == "1")
+        try shell.send("q")
+        try shell.waitFor("back at the prompt") { $0.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("bash-") == true }
+    }
+
     @Test func killedMidItemTheBoardComesBackOnTheSameItemWithItsTime() throws {
         let first = try board("--by priya")
         try first.waitFor("7 waiting")
