@@ -20,9 +20,11 @@ enum SignalTrap {
     /// Installs all handlers; call before `newterm` so ncurses keeps its hands off these signals.
     static func install() {
         _ = pending.load(ordering: .relaxed)
-        for signal in exitSignals + [SIGTSTP] {
+        for signal in exitSignals {
             set(signal, handler: { SignalTrap.pending.store($0, ordering: .relaxed) }, flags: 0)
         }
+        // A stop never replaces an exit signal that is still waiting to be taken.
+        set(SIGTSTP, handler: { _ = SignalTrap.pending.compareExchange(expected: 0, desired: $0, ordering: .relaxed) }, flags: 0)
         for signal in crashSignals {
             set(signal, handler: { SignalTrap.crashed($0) }, flags: Int32(SA_NODEFER))
         }
@@ -59,10 +61,17 @@ enum SignalTrap {
         sigaction(signal, &action, previous + Int(signal))
     }
 
-    /// Like htop's CRT.c: leave curses mode, restore the previous handler and re-raise.
+    /// Like htop's CRT.c: leave curses mode, restore the previous handler and re-raise. A signal
+    /// sent from outside returns from the previous handler (the backtracer prints and returns):
+    /// then the default action ends the process, so it never goes back to the loop.
     private static func crashed(_ signal: Int32) {
         endwin()
         sigaction(signal, previous + Int(signal), nil)
         raise(signal)
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        sigaction(signal, &defaultAction, nil)
+        raise(signal)
+        _exit(128 + signal)
     }
 }

@@ -15,6 +15,7 @@ import Testing
             "b": .object([:]),
         ]))
         #expect(try parse(" [ ] ") == .array([]))
+        #expect(try parse("\u{FEFF}{\"a\": 1}") == .object(["a": .number(1)]))
     }
 
     @Test func escapesAndUnicode() throws {

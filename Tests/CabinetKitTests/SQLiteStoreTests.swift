@@ -35,6 +35,23 @@ import Testing
         #expect(try store.exportDocument() == before)
     }
 
+    @Test func importingTwiceChangesNothingEvenWhenTheImportMovedTheRiskOfARoutedChange() throws {
+        // C1's route is left to the rules; the incident the first import adds raises the incident
+        // rate of its service, which would route it differently if it were routed again.
+        let unrouted = fixtureChange("R1", route: "peer", submitted: "2026-11-20T00:00:00Z")
+            .replacingOccurrences(of: "\"route\": \"peer\", ", with: "").replacingOccurrences(of: "\"high\"", with: "\"low\"")
+        let json = """
+            {"services": [{"name": "S1", "team": "alpha"}],
+             "changes": [\(unrouted), \(fixtureChange("R2", route: "peer", submitted: "2026-11-20T01:00:00Z"))],
+             "incidents": [{"id": "I1", "openedAt": "2026-11-21T00:00:00Z", "severity": "sev2", "causedBy": ["R2"], "services": ["S1"]}]}
+            """
+        let store = try store(with: json, in: folder)
+        let before = try store.exportDocument()
+        let again = try store.importDocument(try InterchangeReader.read(Data(json.utf8), source: "again.json"))
+        #expect(again.changes == 0 && again.unchanged == 4)
+        #expect(try store.exportDocument() == before)
+    }
+
     @Test func anExportImportsIntoAnEmptyStoreAsTheSameRecords() throws {
         let original = try store(with: figureFixture, in: folder)
         let exported = try InterchangeWriter.write(try original.exportDocument())
@@ -162,6 +179,26 @@ import Testing
                           "bad.json: changes[0] (id N1): filesChanged: expected a whole number")
         try expectRefused(changes(one.replacingOccurrences(of: "\"hasMigration\": false", with: "\"hasMigration\": 0")),
                           "bad.json: changes[0] (id N1): hasMigration: expected true or false")
+    }
+
+    @Test func aCorrectionCannotComeBeforeTheDecisionItCorrects() throws {
+        try expectRefused("""
+            {"decisions": [{"id": "fix", "change": "C9", "outcome": "rejected", "at": "2026-11-10T09:00:00Z", "by": "priya",
+                            "note": "no", "supersedes": "first"},
+                           {"id": "first", "change": "C9", "outcome": "approved", "at": "2026-11-10T10:00:00Z", "by": "priya"}]}
+            """, "bad.json: decisions[0] (id fix): supersedes: no decision 'first' of C9")
+        try expectRefused("""
+            {"decisions": [{"id": "first", "change": "C9", "outcome": "approved", "at": "2026-11-10T10:00:00Z", "by": "priya"},
+                           {"id": "fix", "change": "C9", "outcome": "rejected", "at": "2026-11-10T09:30:00Z", "by": "priya",
+                            "note": "no", "supersedes": "first"}]}
+            """, "bad.json: decisions[1] (id fix): at: 2026-11-10T09:30:00Z is before the decision it supersedes (2026-11-10T10:00:00Z)")
+    }
+
+    @Test func aNameRepeatedInAListIsRefused() throws {
+        try expectRefused("{\"incidents\": [{\"id\": \"I9\", \"openedAt\": \"2026-11-20T00:00:00Z\", \"severity\": \"sev2\", \"causedBy\": [\"C1\", \"C1\"]}]}",
+                          "bad.json: incidents[0] (id I9): causedBy: names 'C1' twice")
+        try expectRefused(changes(fixtureChange("N1", route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "[\"S1\"]", with: "[\"S1\", \"S1\"]")),
+                          "bad.json: changes[0] (id N1): services: names 'S1' twice")
     }
 
     @Test func aWindowEndingBeforeItStartsIsRefused() throws {

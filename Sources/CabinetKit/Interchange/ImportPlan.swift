@@ -61,9 +61,6 @@ public struct ImportPlan: Sendable {
                 throw .invalidRecord(source: source, record: record, field: "name", problem: "named twice (first at services[\(earlier)])")
             }
             named[service.name] = index
-            if let repeated = service.dependsOn.enumerated().first(where: { service.dependsOn.prefix($0.offset).contains($0.element) }) {
-                throw .invalidRecord(source: source, record: record, field: "dependsOn", problem: "names '\(repeated.element)' twice")
-            }
             if let known = services[service.name] {
                 guard known == service else { throw seen.conflict(source, record, kind: "services", id: service.name, field: "team or dependsOn") }
                 summary.unchanged += 1
@@ -102,7 +99,10 @@ public struct ImportPlan: Sendable {
                 throw .invalidRecord(source: source, record: record, field: "services",
                                      problem: "unknown service '\(unknown)' (add it to \"services\" first)")
             }
-            if let known = changes[change.id] {
+            if var known = changes[change.id] {
+                // A route the document leaves to the rules is the one worked out when the change
+                // was first stored: risk and history move on, the submission does not.
+                if submitted.statedRoute == nil { known.route = change.route }
                 guard known.sameSubmission(as: change) else {
                     throw seen.conflict(source, record, kind: "changes", id: change.id, field: known.firstDifference(from: change) ?? "state")
                 }
@@ -117,7 +117,9 @@ public struct ImportPlan: Sendable {
 
         var decisions = existing.decisions
         for (index, decision) in document.decisions.enumerated() {
-            let record = "decisions[\(index)] (change \(decision.change))"
+            // Named as the reader names it: by the id the document gave, else by its change.
+            let stated = decision.id != Decision.naturalID(change: decision.change, at: decision.at, by: decision.by)
+            let record = "decisions[\(index)] (\(stated ? "id \(decision.id)" : "change \(decision.change)"))"
             guard let change = changes[decision.change] else {
                 throw .invalidRecord(source: source, record: record, field: "change", problem: "no change '\(decision.change)' in the document or the store")
             }
@@ -125,8 +127,14 @@ public struct ImportPlan: Sendable {
                 throw .invalidRecord(source: source, record: record, field: "at",
                                      problem: "\(decision.at.iso8601) is before the change was submitted (\(change.submittedAt.iso8601))")
             }
-            if let supersedes = decision.supersedes, decisions[supersedes]?.change != decision.change {
-                throw .invalidRecord(source: source, record: record, field: "supersedes", problem: "no decision '\(supersedes)' of \(decision.change)")
+            if let supersedes = decision.supersedes {
+                guard let superseded = decisions[supersedes], superseded.change == decision.change else {
+                    throw .invalidRecord(source: source, record: record, field: "supersedes", problem: "no decision '\(supersedes)' of \(decision.change)")
+                }
+                guard decision.at >= superseded.at else {
+                    throw .invalidRecord(source: source, record: record, field: "at",
+                                         problem: "\(decision.at.iso8601) is before the decision it supersedes (\(superseded.at.iso8601))")
+                }
             }
             if let known = decisions[decision.id] {
                 guard known == decision else { throw seen.conflict(source, record, kind: "decisions", id: decision.id, field: "outcome, at, by or text") }

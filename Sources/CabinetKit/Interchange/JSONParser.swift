@@ -10,6 +10,8 @@ public struct JSONParser {
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(bytes))
+        // A UTF-8 byte-order mark, as some editors write, is not part of the document.
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         let value = try parser.value()
         parser.skipWhitespace()

@@ -85,23 +85,24 @@ struct RecordFields {
         return value
     }
 
+    /// A list of non-empty strings, each named once; absent means none.
     func strings(_ key: String) throws(CabinetError) -> [String] {
         guard let value = present(key) else { return [] }
         guard case .array(let list) = value else { throw fail(key, "expected a list of strings") }
         var result: [String] = []
         for element in list {
             guard case .string(let text) = element, !text.isBlank else { throw fail(key, "expected a list of non-empty strings") }
+            guard !result.contains(text) else { throw fail(key, "names '\(text)' twice") }
             result.append(text)
         }
         return result
     }
 
-    /// A list of vocabulary words, each named once; absent means none.
+    /// A list of vocabulary words, each named once (see `strings`); absent means none.
     func words<V: Vocabulary>(_ key: String, as type: V.Type) throws(CabinetError) -> [V] {
         var result: [V] = []
         for text in try strings(key) {
             guard let value = V(rawValue: text) else { throw fail(key, "unknown value '\(text)' (one of: \(V.allowedWords))") }
-            guard !result.contains(value) else { throw fail(key, "names '\(text)' twice") }
             result.append(value)
         }
         return result

@@ -42,12 +42,13 @@ extension SQLiteStore {
 
     public func startMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
         let dayStart = try Self.dayStart(day)
-        let waiting = try queue(on: dayStart, now: time).filter { entry in
-            entry.change.submittedAt <= time && entry.latestDecision.map { $0.outcome == .deferred } ?? true
-        }
         try writing { db in
             guard let meeting = try MeetingRows.fetch(db, date: day) else { throw CabinetError.notFound(kind: "meeting on", id: day) }
             guard meeting.agendaFrozenAt == nil else { return }
+            // Read under the write lock: a decision recorded elsewhere meanwhile keeps its change off.
+            let waiting = try Self.unassessedQueue(db, on: dayStart, now: time).filter { entry in
+                entry.change.submittedAt <= time && entry.latestDecision.map { $0.outcome == .deferred } ?? true
+            }
             try db.execute(sql: "UPDATE meetings SET started_at = ?, agenda_frozen_at = ? WHERE date = ?",
                            arguments: [time.milliseconds, time.milliseconds, day])
             for (position, entry) in waiting.enumerated() {

@@ -151,27 +151,30 @@ public final class SQLiteStore: Store {
 
     /// The day's queue without the risk assessment of each entry.
     func unassessedQueue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        try reading { db in try Self.unassessedQueue(db, on: day, now: now) }
+    }
+
+    /// The day's queue read through `db`, so a write transaction can decide on what it read.
+    static func unassessedQueue(_ db: Database, on day: Timestamp, now: Timestamp) throws -> [QueueEntry] {
         let start = day.startOfDay, end = day.startOfDay.adding(days: 1)
-        let waitingToo = !Self.isPast(day, now: now)
+        let waitingToo = !isPast(day, now: now)
         let readinessTime = waitingToo ? now : start
-        return try reading { db in
-            let changes = try ChangeRows.fetch(
-                db,
-                // Two index ranges joined by UNION (an OR across them would walk every board change);
-                // `|| ''` keeps the second on the day's decisions rather than on every board change.
-                where: """
-                    id IN (
-                        SELECT id FROM changes WHERE ? AND route = 'cab' AND state = 'authorize' AND submitted_at < ?
-                        UNION
-                        SELECT d.change_id FROM decisions d JOIN changes c ON c.id = d.change_id
-                        WHERE d.at >= ? AND d.at < ? AND c.route || '' = 'cab')
-                    """,
-                arguments: [waitingToo, end.milliseconds, start.milliseconds, end.milliseconds],
-                order: "submitted_at, id")
-            return try changes.map { change in
-                let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [change.id, end.milliseconds]).last
-                return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
-            }
+        let changes = try ChangeRows.fetch(
+            db,
+            // Two index ranges joined by UNION (an OR across them would walk every board change);
+            // `|| ''` keeps the second on the day's decisions rather than on every board change.
+            where: """
+                id IN (
+                    SELECT id FROM changes WHERE ? AND route = 'cab' AND state = 'authorize' AND submitted_at < ?
+                    UNION
+                    SELECT d.change_id FROM decisions d JOIN changes c ON c.id = d.change_id
+                    WHERE d.at >= ? AND d.at < ? AND c.route || '' = 'cab')
+                """,
+            arguments: [waitingToo, end.milliseconds, start.milliseconds, end.milliseconds],
+            order: "submitted_at, id")
+        return try changes.map { change in
+            let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [change.id, end.milliseconds]).last
+            return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
         }
     }
 
