@@ -40,10 +40,11 @@ extension SQLiteStore {
             policy: try RiskRows.policy(db))
     }
 
-    /// The ids of `table` that exist among `ids`, probed by primary key.
+    /// The ids of `table` that exist among `ids`, asked 500 at a time.
     private func knownIDs(_ db: Database, table: String, among ids: Set<String>) throws -> [String] {
-        let probe = try db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?")
-        return try ids.sorted().filter { try Bool.fetchOne(probe, arguments: [$0]) != nil }
+        try ids.sorted().chunked(500).flatMap { chunk in
+            try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id IN (\(placeholders(chunk.count)))", arguments: StatementArguments(chunk))
+        }
     }
 
     private func write(_ plan: ImportPlan, _ db: Database) throws {
