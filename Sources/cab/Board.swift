@@ -24,9 +24,7 @@ struct Board: ParsableCommand {
     @OptionGroup var flags: BoardFlags
 
     func run() throws {
-        var status: Int32 = 0
-        try guarded { () throws(CabinetError) in status = BoardRuntime.run(store: try store.open(), options: try flags.options()) }
-        if status != 0 { throw ExitCode(status) }
+        try guardedExit { () throws(CabinetError) in BoardRuntime.run(store: try store.open(), options: try flags.options()) }
     }
 }
 
@@ -39,12 +37,18 @@ struct Present: ParsableCommand {
     @Argument(help: "A change to show (to rehearse before the meeting).") var id: String?
 
     func run() throws {
-        var status: Int32 = 0
-        try guarded { () throws(CabinetError) in
+        try guardedExit { () throws(CabinetError) in
             let store = try store.open()
             if let id, try store.change(id: id) == nil { throw .notFound(kind: "change", id: id) }
-            status = BoardRuntime.run(store: store, options: try flags.options(presenter: true, changeID: id))
+            return BoardRuntime.run(store: store, options: try flags.options(presenter: true, changeID: id))
         }
-        if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// Runs a command that may hand the terminal to the board, and exits with the board's status
+/// (128 + signal when a signal ended it); errors are reported as by `guarded`.
+func guardedExit(_ body: () throws(CabinetError) -> Int32) throws {
+    var status: Int32 = 0
+    try guarded { () throws(CabinetError) in status = try body() }
+    if status != 0 { throw ExitCode(status) }
 }

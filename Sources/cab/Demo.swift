@@ -26,8 +26,7 @@ struct Demo: ParsableCommand {
     @OptionGroup var board: BoardFlags
 
     func run() throws {
-        var status: Int32 = 0
-        try guarded { () throws(CabinetError) in
+        try guardedExit { () throws(CabinetError) in
             guard changes >= DemoHistory.minimumChanges else {
                 throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.minimumChanges) (the last meeting and today's queue)")
             }
@@ -38,16 +37,15 @@ struct Demo: ParsableCommand {
             let now = Timestamp.now()
             let store = try SQLiteStore.writeDemo(DemoHistory(changeCount: changes, seed: seed, now: now), at: path)
             print("Demo database: \(path) (\(changes) changes, seed \(seed))")
-            guard !quiet else { return }
+            guard !quiet else { return 0 }
             if !printOnly, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-                status = BoardRuntime.run(store: store, options: try board.options())
-                return
+                return BoardRuntime.run(store: store, options: try board.options())
             }
             print("")
             print(QueueText.render(try store.queue(on: now, now: now), day: now.day))
             print("")
             print(ReportText.render(try store.figures(for: Period(lastDays: 30, endingAt: now))))
+            return 0
         }
-        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -7,11 +7,7 @@ struct Report: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Start of the period, inclusive (day or ISO time); 30 days ago by default.", valueName: "time"))
-    var since: String?
-
-    @Option(name: .long, help: ArgumentHelp("End of the period, exclusive; now by default.", valueName: "time"))
-    var until: String?
+    @OptionGroup var range: PeriodOptions
 
     @Flag(name: .long, help: "Print Markdown, ready to paste into a wiki or chat.")
     var markdown = false
@@ -24,10 +20,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let now = Timestamp.now()
-            let end = try until.map { text throws(CabinetError) in try instant(text, option: "--until") } ?? now
-            let start = try since.map { text throws(CabinetError) in try instant(text, option: "--since") } ?? end.adding(days: -30)
-            let period = try Period(since: start, until: end)
+            let period = try range.period(now: Timestamp.now())
             if sql { return print(FigureQueries.script(for: period)) }
             let figures = try store.open().figures(for: period)
             print(output.json ? try JSONOutput.encode(figures)
