@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,15 +30,23 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "CabinetPostgres",
+            dependencies: [
+                "CabinetKit",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "cab",
             dependencies: [
                 "CabinetKit",
+                "CabinetPostgres",
                 "CabinetBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit"]),
+        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit", "CabinetPostgres"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]

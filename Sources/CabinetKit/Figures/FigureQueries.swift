@@ -1,7 +1,7 @@
 /// The SQL aggregates behind `Figures`, in SQL that SQLite and PostgreSQL both run. Each reads
 /// one index range of the period; only the latencies come back row by row (for percentiles, and
-/// their count per group is the number approved). `since` and `until` are bound as `:since` /
-/// `:until` (milliseconds).
+/// their count per group is the number approved). Each statement binds two `?`: the period's
+/// `since` and `until`, in milliseconds.
 public enum FigureQueries {
     static let reviewedWeek = ISOWeek.sqlIndex(of: "first_decision_at")
     static let approvedWeek = ISOWeek.sqlIndex(of: "approved_at")
@@ -10,14 +10,14 @@ public enum FigureQueries {
     /// route, week, outcome, count — changes whose first decision falls in the period.
     public static let firstDecisions = """
         SELECT route, \(reviewedWeek) AS week, first_outcome, COUNT(*)
-        FROM changes WHERE first_decision_at >= :since AND first_decision_at < :until
+        FROM changes WHERE first_decision_at >= ? AND first_decision_at < ?
         GROUP BY route, week, first_outcome
         """
 
     /// route, week, latency in milliseconds — one row per approved change.
     public static let latencies = """
         SELECT route, \(approvedWeek) AS week, approved_at - submitted_at
-        FROM changes WHERE approved_at >= :since AND approved_at < :until
+        FROM changes WHERE approved_at >= ? AND approved_at < ?
         """
 
     /// The incident links of changes approved in the period: (route, week, change, incident). Walking the
@@ -27,7 +27,7 @@ public enum FigureQueries {
         WITH links AS MATERIALIZED (
             SELECT c.route AS route, \(approvedWeek) AS week, c.id AS change_id, ic.incident_id AS incident_id
             FROM incident_causes ic JOIN changes c ON c.id = ic.change_id
-            WHERE +c.approved_at >= :since AND +c.approved_at < :until)
+            WHERE +c.approved_at >= ? AND +c.approved_at < ?)
         """
 
     /// route, week, approved changes linked to at least one incident.
@@ -51,7 +51,7 @@ public enum FigureQueries {
     /// route, week, submitted.
     public static let submissions = """
         SELECT route, \(submittedWeek) AS week, COUNT(*)
-        FROM changes WHERE submitted_at >= :since AND submitted_at < :until
+        FROM changes WHERE submitted_at >= ? AND submitted_at < ?
         GROUP BY route, week
         """
 
@@ -59,9 +59,9 @@ public enum FigureQueries {
 
     /// The statements with the period written in, as a script for the `sqlite3` or `psql` command line.
     public static func script(for period: Period) -> String {
-        all.map {
-            $0.replacingOccurrences(of: ":since", with: String(period.since.milliseconds))
-                .replacingOccurrences(of: ":until", with: String(period.until.milliseconds)) + ";"
+        let bounds = [String(period.since.milliseconds), String(period.until.milliseconds), ""]
+        return all.map { statement in
+            zip(statement.split(separator: "?", omittingEmptySubsequences: false), bounds).map { $0 + $1 }.joined() + ";"
         }.joined(separator: "\n")
     }
 }

@@ -1,10 +1,4 @@
-import Foundation
-import GRDB
-
-extension SQLiteStore {
-    /// The `meta` key of the configured risk threshold.
-    static let thresholdKey = "risk.threshold"
-
+extension SQLStore {
     public func riskPolicy() throws(CabinetError) -> RiskPolicy {
         try reading { db in try RiskRows.policy(db) }
     }
@@ -12,9 +6,9 @@ extension SQLiteStore {
     public func setRiskThreshold(_ threshold: Double) throws(CabinetError) {
         guard threshold > 0, threshold < 1 else { throw .invalidArgument(name: "THRESHOLD", problem: "a probability between 0 and 1, like 0.25") }
         try writing { db in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """, arguments: [Self.thresholdKey, String(threshold)])
+                """, [.text(RiskRows.thresholdKey), .text(String(threshold))])
         }
     }
 
@@ -42,7 +36,7 @@ extension SQLiteStore {
             for change in changes {
                 guard let start = change.windowStart, let end = change.windowEnd else { continue }
                 for other in try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
-                                                  arguments: [end.milliseconds, start.milliseconds]) {
+                                                  arguments: [SQLValue(end), SQLValue(start)]) {
                     neighbours[other.id] = other
                 }
             }
@@ -70,23 +64,23 @@ extension SQLiteStore {
                                                    migration: change.migration, configFlags: change.flags, history: history),
                                incident: change.incident)
             }
-            let rows = try Row.fetchCursor(db, sql: """
+            try db.forEachRow("""
                 SELECT c.id, c.files_changed, c.has_migration, c.category, c.touches,
                        CASE WHEN EXISTS (SELECT 1 FROM incident_causes ic WHERE ic.change_id = c.id) THEN 1 ELSE 0 END,
                        cs.service
                 FROM changes c JOIN change_services cs ON cs.change_id = c.id
                 WHERE c.submitted_at >= ? AND c.submitted_at < ? AND c.state IN ('implement', 'review', 'closed')
                 ORDER BY c.submitted_at, c.id, cs.position
-                """, arguments: [since?.milliseconds ?? Int64.min, until.milliseconds])
-            while let row = try rows.next() {
-                let id: String = row[0]
+                """, [.integer(since?.milliseconds ?? Int64.min), SQLValue(until)]) { row in
+                let id = try row.text(0)
                 if id != current?.id {
                     flush()
                     services.removeAll(keepingCapacity: true)
-                    current = (id, row[1], RiskFeatures.isMigration(hasMigration: row[2], category: ChangeCategory(rawValue: row[3])),
-                               try ConfigAreaColumn.decode(row[4]).count, row[5] as Bool)
+                    current = (id, try row.optionalInt(1),
+                               RiskFeatures.isMigration(hasMigration: try row.optionalBool(2), category: ChangeCategory(rawValue: try row.text(3))),
+                               try ConfigAreaColumn.decode(row.optionalText(4)).count, try row.bool(5))
                 }
-                services.append(row[6])
+                services.append(try row.text(6))
             }
             flush()
             return samples
@@ -102,90 +96,94 @@ extension SQLiteStore {
 enum ServiceHistoryRows {
     /// The change counts of `counted` and the latest incident (opened up to `now`) of `dated`;
     /// `nil` means every service.
-    static func fetch(_ db: Database, counted: Set<String>?, dated: Set<String>?, now: Timestamp) throws -> [String: ServiceHistory] {
+    static func fetch(_ db: some SQLDatabase, counted: Set<String>?, dated: Set<String>?, now: Timestamp) throws -> [String: ServiceHistory] {
         var history: [String: ServiceHistory] = [:]
         if case let (condition, arguments)? = serviceCondition(counted, column: "service") {
-            for row in try Row.fetchAll(db, sql: "SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service",
-                                        arguments: arguments) {
-                history[row[0], default: ServiceHistory()].changes = row[1]
+            try db.forEachRow("SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service", arguments) { row in
+                history[try row.text(0), default: ServiceHistory()].changes = try row.int(1)
             }
             // From the few changes that caused incidents to their services; `|| ''` keeps the
             // planner off the service index, which would walk every change of the services.
-            let (linked, _) = serviceCondition(counted, column: "service || ''") ?? ("1", [])
-            for row in try Row.fetchAll(db, sql: """
+            let (linked, _) = serviceCondition(counted, column: "service || ''") ?? ("TRUE", [])
+            try db.forEachRow("""
                 SELECT service, COUNT(DISTINCT change_id) FROM change_services
                 WHERE change_id IN (SELECT change_id FROM incident_causes) AND \(linked) GROUP BY service
-                """, arguments: arguments) {
-                history[row[0], default: ServiceHistory()].changesWithIncident = row[1]
+                """, arguments) { row in
+                history[try row.text(0), default: ServiceHistory()].changesWithIncident = try row.int(1)
             }
         }
         if case let (condition, arguments)? = serviceCondition(dated, column: "s.service") {
-            for row in try Row.fetchAll(db, sql: """
+            try db.forEachRow("""
                 SELECT s.service, i.id, i.opened_at FROM incident_services s JOIN incidents i ON i.id = s.incident_id
                 WHERE \(condition) AND i.opened_at <= ?
-                """, arguments: arguments + [now.milliseconds]) {
-                let incident = LastIncident(id: row[1], openedAt: Timestamp(milliseconds: row[2]))
-                let name: String = row[0]
-                if let known = history[name]?.lastIncident, (known.openedAt, known.id) >= (incident.openedAt, incident.id) { continue }
+                """, arguments + [SQLValue(now)]) { row in
+                let incident = LastIncident(id: try row.text(1), openedAt: try row.timestamp(2))
+                let name = try row.text(0)
+                if let known = history[name]?.lastIncident, (known.openedAt, known.id) >= (incident.openedAt, incident.id) { return }
                 history[name, default: ServiceHistory()].lastIncident = incident
             }
         }
         return history
     }
 
-    /// `column IN (…)` and its arguments; `1` for every service; `nil` for none.
-    private static func serviceCondition(_ services: Set<String>?, column: String) -> (String, StatementArguments)? {
-        guard let services else { return ("1", []) }
+    /// `column IN (…)` and its arguments; `TRUE` for every service; `nil` for none.
+    private static func serviceCondition(_ services: Set<String>?, column: String) -> (String, [SQLValue])? {
+        guard let services else { return ("TRUE", []) }
         guard !services.isEmpty else { return nil }
-        return ("\(column) IN (\(placeholders(services.count)))", StatementArguments(services.sorted()))
+        return ("\(column) IN (\(placeholders(services.count)))", services.sorted().map(SQLValue.text))
     }
 }
 
 /// Risk calibrations and their weights, and the configured threshold.
 enum RiskRows {
     static let interceptFeature = "intercept"
+    /// The `meta` key of the configured risk threshold.
+    static let thresholdKey = "risk.threshold"
 
-    static func policy(_ db: Database) throws -> RiskPolicy {
-        let threshold = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [SQLiteStore.thresholdKey])
+    static func policy(_ db: some SQLDatabase) throws -> RiskPolicy {
+        let threshold = try db.firstRow("SELECT value FROM meta WHERE key = ?", [.text(thresholdKey)]) { try $0.text(0) }
             .flatMap(Double.init) ?? RiskPolicy.defaultThreshold
         return RiskPolicy(threshold: threshold, calibration: try latest(db))
     }
 
-    static func latest(_ db: Database) throws -> RiskCalibration? {
-        guard let row = try Row.fetchOne(db, sql: """
+    static func latest(_ db: some SQLDatabase) throws -> RiskCalibration? {
+        guard var calibration = try db.firstRow("""
             SELECT id, calibrated_at, data_since, data_until, changes, incidents, brier, default_brier
             FROM risk_calibrations ORDER BY calibrated_at DESC, id DESC LIMIT 1
-            """) else { return nil }
-        let id: String = row[0]
+            """, [], { row in
+                RiskCalibration(
+                    id: try row.text(0), calibratedAt: try row.timestamp(1), since: try row.optionalTimestamp(2), until: try row.timestamp(3),
+                    changes: try row.int(4), incidents: try row.int(5), brier: try row.real(6), defaultBrier: try row.real(7),
+                    model: RiskModel(intercept: 0, weights: []), means: [], deviations: [])
+            }) else { return nil }
         var intercept = 0.0
         var weights = Array(repeating: 0.0, count: RiskSamples.dimension)
         var means = weights, deviations = weights
-        for weight in try Row.fetchAll(db, sql: "SELECT feature, weight, mean, sd FROM risk_weights WHERE calibration_id = ?", arguments: [id]) {
-            let name: String = weight[0]
-            if name == interceptFeature { intercept = weight[1]; continue }
+        try db.forEachRow("SELECT feature, weight, mean, sd FROM risk_weights WHERE calibration_id = ?", [.text(calibration.id)]) { weight in
+            let name = try weight.text(0)
+            if name == interceptFeature { intercept = try weight.real(1); return }
             guard let feature = RiskFeature(rawValue: name), let position = RiskFeature.allCases.firstIndex(of: feature) else {
                 throw CabinetError.refused("the database holds an unknown risk feature '\(name)' (one of: \(RiskFeature.allowedWords))")
             }
-            weights[position] = weight[1]; means[position] = weight[2]; deviations[position] = weight[3]
+            weights[position] = try weight.real(1); means[position] = try weight.real(2); deviations[position] = try weight.real(3)
         }
-        return RiskCalibration(
-            id: id, calibratedAt: Timestamp(milliseconds: row[1]), since: (row[2] as Int64?).map(Timestamp.init(milliseconds:)),
-            until: Timestamp(milliseconds: row[3]), changes: row[4], incidents: row[5], brier: row[6], defaultBrier: row[7],
-            model: RiskModel(intercept: intercept, weights: weights), means: means, deviations: deviations)
+        calibration.model = RiskModel(intercept: intercept, weights: weights)
+        calibration.means = means
+        calibration.deviations = deviations
+        return calibration
     }
 
-    static func insert(_ db: Database, _ calibration: RiskCalibration) throws {
-        try db.execute(sql: """
+    static func insert(_ db: some SQLDatabase, _ calibration: RiskCalibration) throws {
+        try db.execute("""
             INSERT INTO risk_calibrations (id, calibrated_at, data_since, data_until, changes, incidents, brier, default_brier)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [calibration.id, calibration.calibratedAt.milliseconds, calibration.since?.milliseconds,
-                             calibration.until.milliseconds, calibration.changes, calibration.incidents, calibration.brier,
-                             calibration.defaultBrier])
-        let statement = try db.cachedStatement(sql: "INSERT INTO risk_weights (calibration_id, feature, weight, mean, sd) VALUES (?, ?, ?, ?, ?)")
-        try statement.execute(arguments: [calibration.id, interceptFeature, calibration.model.intercept, 0, 0])
+            """, [.text(calibration.id), SQLValue(calibration.calibratedAt), SQLValue(calibration.since), SQLValue(calibration.until),
+                  SQLValue(calibration.changes), SQLValue(calibration.incidents), .real(calibration.brier), .real(calibration.defaultBrier)])
+        let weightSQL = "INSERT INTO risk_weights (calibration_id, feature, weight, mean, sd) VALUES (?, ?, ?, ?, ?)"
+        try db.execute(weightSQL, [.text(calibration.id), .text(interceptFeature), .real(calibration.model.intercept), .real(0), .real(0)])
         for (position, feature) in RiskFeature.allCases.enumerated() {
-            try statement.execute(arguments: [calibration.id, feature.rawValue, calibration.model.weights[position],
-                                              calibration.means[position], calibration.deviations[position]])
+            try db.execute(weightSQL, [.text(calibration.id), .text(feature.rawValue), .real(calibration.model.weights[position]),
+                                       .real(calibration.means[position]), .real(calibration.deviations[position])])
         }
     }
 }

@@ -1,6 +1,4 @@
-import GRDB
-
-extension SQLiteStore {
+extension SQLStore {
     public func freezes() throws(CabinetError) -> [Freeze] {
         try reading { db in try FreezeRows.fetchAll(db) }
     }
@@ -10,9 +8,9 @@ extension SQLiteStore {
         guard from < to else { throw .invalidArgument(name: "--to", problem: "\(to.iso8601) is not after --from \(from.iso8601)") }
         guard !reason.isBlank else { throw .invalidArgument(name: "--reason", problem: "say why the window is frozen") }
         return try writing { db in
-            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM freezes") ?? 0) + 1
-            try db.execute(sql: "INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [number, from.milliseconds, to.milliseconds, reason, by, time.milliseconds])
+            let number = Int(try db.integer("SELECT MAX(number) FROM freezes") ?? 0) + 1
+            try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           [SQLValue(number), SQLValue(from), SQLValue(to), .text(reason), .text(by), SQLValue(time)])
             return Freeze(id: FreezeRows.id(number), from: from, to: to, reason: reason, addedBy: by)
         }
     }
@@ -23,16 +21,16 @@ extension SQLiteStore {
             guard let freeze = try FreezeRows.fetchAll(db).first(where: { $0.id == FreezeRows.id(number) }) else {
                 throw CabinetError.notFound(kind: "freeze", id: id)
             }
-            try db.execute(sql: "DELETE FROM freezes WHERE number = ?", arguments: [number])
+            try db.execute("DELETE FROM freezes WHERE number = ?", [SQLValue(number)])
             return freeze
         }
     }
 }
 
 enum FreezeRows {
-    static func fetchAll(_ db: Database) throws -> [Freeze] {
-        try Row.fetchAll(db, sql: "SELECT number, starts_at, ends_at, reason, added_by FROM freezes ORDER BY starts_at, number").map { row in
-            Freeze(id: id(row[0]), from: Timestamp(milliseconds: row[1]), to: Timestamp(milliseconds: row[2]), reason: row[3], addedBy: row[4])
+    static func fetchAll(_ db: some SQLDatabase) throws -> [Freeze] {
+        try db.rows("SELECT number, starts_at, ends_at, reason, added_by FROM freezes ORDER BY starts_at, number") { row in
+            Freeze(id: id(try row.int(0)), from: try row.timestamp(1), to: try row.timestamp(2), reason: try row.text(3), addedBy: try row.text(4))
         }
     }
 

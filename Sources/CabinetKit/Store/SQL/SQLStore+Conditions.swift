@@ -1,13 +1,11 @@
-import GRDB
-
-extension SQLiteStore {
+extension SQLStore {
     public func openConditions() throws(CabinetError) -> [Condition] {
         try reading { db in try ConditionRows.fetch(db, where: "m.decision_id IS NULL") }
     }
 
     public func meetCondition(change: String, by: String, at time: Timestamp, note: String?) throws(CabinetError) -> Condition {
         try writing { db in
-            guard let open = try ConditionRows.fetch(db, where: "m.decision_id IS NULL AND d.change_id = ?", arguments: [change]).first else {
+            guard let open = try ConditionRows.fetch(db, where: "m.decision_id IS NULL AND d.change_id = ?", arguments: [.text(change)]).first else {
                 throw CabinetError.refused("\(change) has no open conditions (see cab conditions)")
             }
             try ConditionRows.insertMet(db, decision: open.decision.id, by: by, at: time, note: note)
@@ -21,8 +19,8 @@ extension SQLiteStore {
 enum ConditionRows {
     /// Conditions of approved-with-conditions decisions still in force (not superseded or
     /// followed by a later decision), with whether they were met.
-    static func fetch(_ db: Database, where condition: String, arguments: StatementArguments = []) throws -> [Condition] {
-        try Row.fetchAll(db, sql: """
+    static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue] = []) throws -> [Condition] {
+        try db.rows("""
             SELECT d.id, d.change_id, d.outcome, d.at, d.by, d.conditions, d.note, d.supersedes,
                    c.title, c.owner, m.met_by, m.met_at, m.note AS met_note
             FROM decisions d
@@ -32,18 +30,15 @@ enum ConditionRows {
               AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.change_id = d.change_id AND later.at > d.at)
               AND \(condition)
             ORDER BY d.at, d.id
-            """, arguments: arguments).map { row in
+            """, arguments) { row in
             Condition(
-                decision: Decision(id: row["id"], change: row["change_id"], outcome: .approvedWithConditions,
-                                   at: Timestamp(milliseconds: row["at"]), by: row["by"], conditions: row["conditions"],
-                                   note: row["note"], supersedes: row["supersedes"]),
-                changeTitle: row["title"], owner: row["owner"], metBy: row["met_by"],
-                metAt: (row["met_at"] as Int64?).map(Timestamp.init(milliseconds:)), metNote: row["met_note"])
+                decision: try DecisionRows.decision(from: row), changeTitle: try row.text(8), owner: try row.text(9),
+                metBy: try row.optionalText(10), metAt: try row.optionalTimestamp(11), metNote: try row.optionalText(12))
         }
     }
 
-    static func insertMet(_ db: Database, decision: String, by: String, at time: Timestamp, note: String?) throws {
-        try db.cachedStatement(sql: "INSERT INTO conditions_met (decision_id, met_by, met_at, note) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [decision, by, time.milliseconds, note])
+    static func insertMet(_ db: some SQLDatabase, decision: String, by: String, at time: Timestamp, note: String?) throws {
+        try db.execute("INSERT INTO conditions_met (decision_id, met_by, met_at, note) VALUES (?, ?, ?, ?)",
+                       [.text(decision), .text(by), SQLValue(time), SQLValue(note)])
     }
 }

@@ -1,0 +1,46 @@
+/// One connection to an SQL engine inside a transaction, as the shared store code sees it.
+/// Statements use `?` placeholders; each engine's adapter binds them its own way.
+public protocol SQLDatabase {
+    associatedtype Row: SQLRow
+    /// What differs between the engines' SQL.
+    var dialect: SQLDialect { get }
+    /// Runs a statement that returns no rows.
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws
+    /// Runs a query and hands each row to `body`, in order. A row is valid only during its call.
+    func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws -> Void) throws
+}
+
+/// The few spellings that differ between SQLite and PostgreSQL.
+public struct SQLDialect: Sendable {
+    /// A column that orders rows of tables without a time tie-breaker by insertion.
+    public var insertionOrder: String
+
+    public static let sqlite = SQLDialect(insertionOrder: "rowid")
+    public static let postgres = SQLDialect(insertionOrder: "seq")
+}
+
+extension SQLDatabase {
+    func execute(_ sql: String) throws { try execute(sql, []) }
+
+    /// Every row of a query, turned into values by `transform`.
+    func rows<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        var values: [T] = []
+        try forEachRow(sql, arguments) { values.append(try transform($0)) }
+        return values
+    }
+
+    /// The first row of a query, if any, turned into a value by `transform`.
+    func firstRow<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> T? {
+        try rows(sql, arguments, transform).first
+    }
+
+    /// The first column of every row, as text.
+    func strings(_ sql: String, _ arguments: [SQLValue] = []) throws -> [String] {
+        try rows(sql, arguments) { try $0.text(0) }
+    }
+
+    /// The integer in the first column of the first row; nil for no row or NULL.
+    func integer(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64? {
+        try firstRow(sql, arguments) { try $0.optionalInteger(0) } ?? nil
+    }
+}

@@ -1,0 +1,132 @@
+extension SQLStore {
+    public func boardSnapshot(on day: Timestamp, now: Timestamp) throws(CabinetError) -> BoardSnapshot {
+        let date = day.day
+        let meeting = try reading { db in try MeetingRows.fetch(db, date: date) }
+        guard let meeting, meeting.agendaFrozenAt != nil else {
+            return BoardSnapshot(day: date, meeting: meeting, agenda: try queue(on: day, now: now), late: [])
+        }
+        let agenda = try reading { db in
+            let changes = Dictionary(uniqueKeysWithValues: try ChangeRows.fetch(db, where: "id IN (\(MeetingRows.agendaChanges))", arguments: [.text(date)])
+                .map { ($0.id, $0) })
+            let latest = try DecisionRows.fetch(db, where: "change_id IN (\(MeetingRows.agendaChanges))", arguments: [.text(date)])
+                .reduce(into: [String: Decision]()) { $0[$1.change] = $1 }
+            return meeting.items.compactMap { item in
+                changes[item.change].map { QueueEntry(change: $0, now: now, latestDecision: latest[item.change]) }
+            }
+        }
+        // Late changes matter only while the board can still take them.
+        guard !QueueDay.isPast(day, now: now) else { return BoardSnapshot(day: date, meeting: meeting, agenda: agenda, late: []) }
+        let onAgenda = Set(meeting.items.map(\.change))
+        let late = try unassessedQueue(on: day, now: now)
+            .filter { !onAgenda.contains($0.change.id) && $0.latestDecision.map { $0.outcome == .deferred } ?? true }
+        let assessed = try assessed(agenda + late, now: now)
+        return BoardSnapshot(day: date, meeting: meeting, agenda: Array(assessed.prefix(agenda.count)), late: Array(assessed.dropFirst(agenda.count)))
+    }
+
+    public func decisions(forAgendaOn day: String) throws(CabinetError) -> [Decision] {
+        try reading { db in try DecisionRows.fetch(db, where: "change_id IN (\(MeetingRows.agendaChanges))", arguments: [.text(day)]) }
+    }
+
+    public func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting {
+        try writing { db in
+            if let existing = try MeetingRows.fetch(db, date: meeting.date) { return existing }
+            try MeetingRows.insert(db, meeting)
+            return meeting
+        }
+    }
+
+    public func startMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
+        let dayStart = try MeetingRows.dayStart(day)
+        try writing { db in
+            guard let meeting = try MeetingRows.fetch(db, date: day) else { throw CabinetError.notFound(kind: "meeting on", id: day) }
+            guard meeting.agendaFrozenAt == nil else { return }
+            // Read under the write lock: a decision recorded elsewhere meanwhile keeps its change off.
+            let waiting = try QueueDay.unassessedQueue(db, on: dayStart, now: time).filter { entry in
+                entry.change.submittedAt <= time && entry.latestDecision.map { $0.outcome == .deferred } ?? true
+            }
+            try db.execute("UPDATE meetings SET started_at = ?, agenda_frozen_at = ? WHERE date = ?", [SQLValue(time), SQLValue(time), .text(day)])
+            for (position, entry) in waiting.enumerated() {
+                try db.execute("INSERT INTO agenda_items (meeting_date, change_id, position) VALUES (?, ?, ?)",
+                               [.text(day), .text(entry.change.id), SQLValue(position)])
+            }
+        }
+    }
+
+    public func endMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
+        try writing { db in
+            try db.execute("UPDATE meetings SET ended_at = ? WHERE date = ? AND ended_at IS NULL", [SQLValue(time), .text(day)])
+        }
+    }
+
+    public func clock(_ action: ClockAction, change: String, on day: String, at time: Timestamp) throws(CabinetError) {
+        try writing { db in
+            guard let meeting = try MeetingRows.fetch(db, date: day) else { throw CabinetError.notFound(kind: "meeting on", id: day) }
+            guard let item = meeting.items.first(where: { $0.change == change }) else {
+                throw CabinetError.refused("\(change) is not on the agenda of \(day)")
+            }
+            guard let updated = item.applying(action, at: time) else { return }
+            try db.execute("""
+                UPDATE agenda_items SET started_at = ?, paused_at = ?, paused_total_ms = ?, ended_at = ?
+                WHERE meeting_date = ? AND change_id = ?
+                """, [SQLValue(updated.startedAt), SQLValue(updated.pausedAt), SQLValue(updated.pausedTotalMilliseconds),
+                      SQLValue(updated.endedAt), .text(day), .text(change)])
+        }
+    }
+
+    public func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool) throws(CabinetError) {
+        try writing { db in
+            guard try MeetingRows.fetch(db, date: day) != nil else { throw CabinetError.notFound(kind: "meeting on", id: day) }
+            try db.execute("""
+                INSERT INTO meeting_attendees (meeting_date, name, role, present) VALUES (?, ?, ?, ?)
+                ON CONFLICT (meeting_date, name) DO UPDATE SET role = excluded.role, present = excluded.present
+                """, [.text(day), .text(name), .text(role.rawValue), SQLValue(present)])
+        }
+    }
+}
+
+enum MeetingRows {
+    /// The ids of the changes on a day's agenda (bound to the day).
+    static let agendaChanges = "SELECT change_id FROM agenda_items WHERE meeting_date = ?"
+
+    static func fetch(_ db: some SQLDatabase, date: String) throws -> Meeting? {
+        guard var meeting = try db.firstRow(
+            "SELECT chair, item_minutes, started_at, agenda_frozen_at, ended_at FROM meetings WHERE date = ?", [.text(date)], { row in
+                Meeting(date: date, chair: try row.text(0), itemMinutes: try row.int(1), startedAt: try row.optionalTimestamp(2),
+                        agendaFrozenAt: try row.optionalTimestamp(3), endedAt: try row.optionalTimestamp(4), attendees: [], items: [])
+            }) else { return nil }
+        meeting.attendees = try db.rows(
+            "SELECT name, role, present FROM meeting_attendees WHERE meeting_date = ? ORDER BY \(db.dialect.insertionOrder)", [.text(date)]) { row in
+            Attendee(name: try row.text(0), role: try row.word(1), present: try row.optionalBool(2))
+        }
+        meeting.items = try db.rows("""
+            SELECT change_id, position, started_at, paused_at, paused_total_ms, ended_at FROM agenda_items
+            WHERE meeting_date = ? ORDER BY position
+            """, [.text(date)]) { row in
+            AgendaItem(change: try row.text(0), position: try row.int(1), startedAt: try row.optionalTimestamp(2),
+                       pausedAt: try row.optionalTimestamp(3), pausedTotalMilliseconds: try row.integer(4), endedAt: try row.optionalTimestamp(5))
+        }
+        return meeting
+    }
+
+    /// Writes a whole meeting: its row, attendees and agenda items with their clocks.
+    static func insert(_ db: some SQLDatabase, _ meeting: Meeting) throws {
+        try db.execute("INSERT INTO meetings (date, chair, item_minutes, started_at, agenda_frozen_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       [.text(meeting.date), .text(meeting.chair), SQLValue(meeting.itemMinutes), SQLValue(meeting.startedAt),
+                        SQLValue(meeting.agendaFrozenAt), SQLValue(meeting.endedAt)])
+        for attendee in meeting.attendees {
+            try db.execute("INSERT INTO meeting_attendees (meeting_date, name, role, present) VALUES (?, ?, ?, ?)",
+                           [.text(meeting.date), .text(attendee.name), .text(attendee.role.rawValue), SQLValue(attendee.present)])
+        }
+        for item in meeting.items {
+            try db.execute("""
+                INSERT INTO agenda_items (meeting_date, change_id, position, started_at, paused_at, paused_total_ms, ended_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [.text(meeting.date), .text(item.change), SQLValue(item.position), SQLValue(item.startedAt), SQLValue(item.pausedAt),
+                      SQLValue(item.pausedTotalMilliseconds), SQLValue(item.endedAt)])
+        }
+    }
+
+    static func dayStart(_ day: String) throws(CabinetError) -> Timestamp {
+        do { return try Timestamp(dayOrInstant: day) } catch { throw .invalidArgument(name: "date", problem: error.description) }
+    }
+}

@@ -1,0 +1,84 @@
+extension SQLStore {
+    public func importDocument(_ document: InterchangeDocument) throws(CabinetError) -> ImportSummary {
+        try importDocument(document, source: "import")
+    }
+
+    /// Imports all-or-nothing inside one write transaction; `source` names the input in errors.
+    public func importDocument(_ document: InterchangeDocument, source: String) throws(CabinetError) -> ImportSummary {
+        try writingInBulk { db in
+            let plan = try ImportPlan(document: document, source: source, existing: try ImportRows.existing(db, ImportPlan.lookups(for: document)))
+            try ImportRows.write(plan, db)
+            return plan.summary
+        }
+    }
+
+    public func record(_ decision: Decision) throws(CabinetError) {
+        try writing { db in
+            guard let change = try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(decision.change)]).first else {
+                throw CabinetError.notFound(kind: "change", id: decision.change)
+            }
+            let history = try DecisionRows.fetch(db, where: "change_id = ?", arguments: [.text(change.id)])
+            if let same = history.first(where: { $0.id == decision.id }) {
+                guard same == decision else { throw CabinetError.refused("decision \(decision.id) is already recorded with other content") }
+                return
+            }
+            let latest = history.last
+            if let supersedes = decision.supersedes {
+                guard let latest, latest.id == supersedes else {
+                    throw CabinetError.refused("\(change.id): can only supersede its latest decision (\(latest?.id ?? "none yet"))")
+                }
+            } else if let latest, latest.outcome != .deferred {
+                throw CabinetError.alreadyDecided(change: change.id, outcome: latest.outcome, by: latest.by, at: latest.at)
+            }
+            guard decision.at >= change.submittedAt else {
+                throw CabinetError.refused("\(change.id): a decision cannot come before the change was submitted (\(change.submittedAt.iso8601))")
+            }
+            try DecisionRows.insert(db, decision)
+        }
+    }
+}
+
+/// What an import reads before it plans, and how it writes the plan.
+enum ImportRows {
+    static func existing(_ db: some SQLDatabase, _ lookups: ImportPlan.Lookups) throws -> ImportPlan.Existing {
+        let services = Dictionary(uniqueKeysWithValues: try ServiceRows.fetchAll(db).map { ($0.name, $0) })
+        var changes: [String: Change] = [:]
+        for chunk in try knownIDs(db, table: "changes", among: lookups.changeIDs).chunked(500) {
+            for change in try ChangeRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
+                changes[change.id] = change
+            }
+        }
+        var decisions: [String: Decision] = [:]
+        for chunk in try knownIDs(db, table: "decisions", among: lookups.decisionIDs).chunked(500) {
+            for decision in try DecisionRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
+                decisions[decision.id] = decision
+            }
+        }
+        var incidents: [String: Incident] = [:]
+        for chunk in lookups.incidentIDs.sorted().chunked(500) {
+            for incident in try IncidentRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
+                incidents[incident.id] = incident
+            }
+        }
+        return ImportPlan.Existing(
+            services: services, changes: changes, decisions: decisions, incidents: incidents,
+            history: try ServiceHistoryRows.fetch(db, counted: lookups.scoredServices, dated: [], now: Timestamp.now()),
+            policy: try RiskRows.policy(db))
+    }
+
+    /// The ids of `table` that exist among `ids`, asked 500 at a time.
+    private static func knownIDs(_ db: some SQLDatabase, table: String, among ids: Set<String>) throws -> [String] {
+        try ids.sorted().chunked(500).flatMap { chunk in
+            try db.strings("SELECT id FROM \(table) WHERE id IN (\(placeholders(chunk.count)))", chunk.map(SQLValue.text))
+        }
+    }
+
+    static func write(_ plan: ImportPlan, _ db: some SQLDatabase) throws {
+        for service in plan.services { try ServiceRows.insert(db, service) }
+        for service in plan.services { try ServiceRows.insertDependencies(db, service) }
+        for change in plan.changes { try ChangeRows.insert(db, change) }
+        for decision in plan.decisions { try DecisionRows.insert(db, decision) }
+        for incident in plan.incidents { try IncidentRows.insert(db, incident) }
+        for (id, state) in plan.statedStates { try ChangeRows.setState(db, id: id, state) }
+    }
+}

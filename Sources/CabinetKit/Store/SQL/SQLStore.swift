@@ -1,0 +1,116 @@
+/// A store kept in an SQL database. Every `Store` operation is written once here, over any
+/// engine that runs the shared SQL: SQLite through GRDB, PostgreSQL through postgres-nio.
+public protocol SQLStore: Store {
+    associatedtype Connection: SQLDatabase
+    /// Runs `body` on a consistent snapshot and turns any failure into a one-line `CabinetError`.
+    func reading<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
+    /// Runs `body` in a write transaction that serializes with every other writer, so a record
+    /// checked and then written cannot be lost to a concurrent writer; all or nothing.
+    func writing<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
+    /// A write transaction for an import: as `writing`, tuned for many rows.
+    func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
+}
+
+extension SQLStore {
+    public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
+
+    public func change(id: String) throws(CabinetError) -> Change? {
+        try reading { db in try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(id)]).first }
+    }
+
+    public func changes(matching filter: ChangeFilter) throws(CabinetError) -> [Change] {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let route = filter.route { conditions.append("route = ?"); arguments.append(.text(route.rawValue)) }
+        if let state = filter.state { conditions.append("state = ?"); arguments.append(.text(state.rawValue)) }
+        if let since = filter.submittedSince { conditions.append("submitted_at >= ?"); arguments.append(SQLValue(since)) }
+        let whereClause = conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")
+        return try reading { db in
+            try ChangeRows.fetch(db, where: whereClause, arguments: arguments, order: "submitted_at DESC, id", limit: filter.limit)
+        }
+    }
+
+    public func decisions(forChange id: String) throws(CabinetError) -> [Decision] {
+        try reading { db in try DecisionRows.fetch(db, where: "change_id = ?", arguments: [.text(id)]) }
+    }
+
+    public func incidents(causedBy changeID: String) throws(CabinetError) -> [Incident] {
+        try reading { db in
+            try IncidentRows.fetch(db, where: "id IN (SELECT incident_id FROM incident_causes WHERE change_id = ?)", arguments: [.text(changeID)])
+        }
+    }
+
+    public func services() throws(CabinetError) -> [Service] {
+        try reading { db in try ServiceRows.fetchAll(db) }
+    }
+
+    public func exportDocument() throws(CabinetError) -> InterchangeDocument {
+        try reading { db in
+            InterchangeDocument(
+                services: try ServiceRows.fetchAll(db),
+                changes: try ChangeRows.fetch(db, where: "TRUE", arguments: [], order: "submitted_at, id")
+                    .map { SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state) },
+                decisions: try DecisionRows.fetch(db, where: "TRUE", arguments: []),
+                incidents: try IncidentRows.fetch(db, where: "TRUE", arguments: []))
+        }
+    }
+
+    public func queue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        try assessedIfCurrent(try unassessedQueue(on: day, now: now), day: day, now: now)
+    }
+
+    /// Entries with their risk assessment, unless the day is history.
+    func assessedIfCurrent(_ entries: [QueueEntry], day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        QueueDay.isPast(day, now: now) ? entries : try assessed(entries, now: now)
+    }
+
+    /// The day's queue without the risk assessment of each entry.
+    func unassessedQueue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        try reading { db in try QueueDay.unassessedQueue(db, on: day, now: now) }
+    }
+
+    /// A value of the `meta` table (for instance, what made this database).
+    public func meta(_ key: String) throws(CabinetError) -> String? {
+        try reading { db in try db.firstRow("SELECT value FROM meta WHERE key = ?", [.text(key)]) { try $0.text(0) } }
+    }
+
+    /// How many rows each table holds, by table name: what a copy between stores must keep.
+    public func rowCounts() throws(CabinetError) -> [String: Int] {
+        try reading { db in
+            var counts: [String: Int] = [:]
+            for table in StoreTables.all { counts[table.name] = Int(try db.integer("SELECT COUNT(*) FROM \(table.name)") ?? 0) }
+            return counts
+        }
+    }
+}
+
+/// The agenda of a UTC day, read through one connection so a write transaction can decide on
+/// what it read.
+enum QueueDay {
+    /// A day that ended before `now`: its queue is history, and risk is assessed only for the
+    /// changes still ahead of the board.
+    static func isPast(_ day: Timestamp, now: Timestamp) -> Bool { day.startOfDay.adding(days: 1) <= now }
+
+    static func unassessedQueue(_ db: some SQLDatabase, on day: Timestamp, now: Timestamp) throws -> [QueueEntry] {
+        let start = day.startOfDay, end = day.startOfDay.adding(days: 1)
+        let waitingToo = !isPast(day, now: now)
+        let readinessTime = waitingToo ? now : start
+        let changes = try ChangeRows.fetch(
+            db,
+            // Two index ranges joined by UNION (an OR across them would walk every board change);
+            // `|| ''` keeps the second on the day's decisions rather than on every board change.
+            where: """
+                id IN (
+                    SELECT id FROM changes WHERE ? = 1 AND route = 'cab' AND state = 'authorize' AND submitted_at < ?
+                    UNION
+                    SELECT d.change_id FROM decisions d JOIN changes c ON c.id = d.change_id
+                    WHERE d.at >= ? AND d.at < ? AND c.route || '' = 'cab')
+                """,
+            arguments: [SQLValue(waitingToo), SQLValue(end), SQLValue(start), SQLValue(end)],
+            order: "submitted_at, id")
+        return try changes.map { change in
+            let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [.text(change.id), SQLValue(end)]).last
+            return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
+        }
+    }
+}
