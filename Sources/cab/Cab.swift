@@ -1,5 +1,6 @@
 import ArgumentParser
 import CabinetKit
+import CabinetPostgres
 import Foundation
 
 @main
@@ -8,14 +9,15 @@ struct Cab: ParsableCommand {
         commandName: "cab",
         abstract: "Cabinet: run the daily change advisory board review from a terminal.",
         discussion: """
-            The database is --db PATH, else $CAB_DB, else $XDG_DATA_HOME/cabinet/cabinet.sqlite.
+            The database is --db (a file or a postgres://user@host:port/database URL), else $CAB_DATABASE_URL,
+            else the file $CAB_DB, else $XDG_DATA_HOME/cabinet/cabinet.sqlite.
             Who you are is --by, else $CAB_USER, else your login name. $CAB_NOW pins the clock (ISO 8601).
             """,
         version: "0.1.0",
         subcommands: [
             Board.self, Present.self, Panel.self, Demo.self, Queue.self, Report.self, Minutes.self, Conditions.self, ConditionCommand.self,
             ChangeCommand.self, Decide.self, IncidentCommand.self, Import.self, Export.self,
-            Impact.self, RiskCommand.self, FreezeCommand.self, Services.self, Verify.self, Notify.self, Bench.self,
+            Impact.self, RiskCommand.self, FreezeCommand.self, Services.self, Verify.self, Notify.self, StoreCommand.self, Bench.self,
         ],
         defaultSubcommand: Board.self
     )
@@ -23,10 +25,10 @@ struct Cab: ParsableCommand {
 
 /// `--db`, shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database: a file, or postgres://user@host:port/database.", valueName: "path-or-url"))
     var db: String?
 
-    func open() throws(CabinetError) -> SQLiteStore { try SQLiteStore(path: StoreLocation.path(option: db)) }
+    func open() throws(CabinetError) -> any SQLStore { try StoreLocation.address(option: db).open() }
 }
 
 /// `--json`, shared by every read command.

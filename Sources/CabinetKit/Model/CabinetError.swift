@@ -11,6 +11,10 @@ public enum CabinetError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidArgument(name: String, problem: String)
     /// The database file cannot be opened or used.
     case storeUnavailable(path: String, problem: String)
+    /// The shared database cannot be reached now (a restart, a network cut): worth retrying.
+    case storeDisconnected(store: String, problem: String)
+    /// The user's role may not do this (`only a chair can record decisions`).
+    case forbidden(String)
     case refused(String)
 
     public var description: String {
@@ -27,6 +31,10 @@ public enum CabinetError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(name): \(problem)"
         case let .storeUnavailable(path, problem):
             "cannot use the database \(path): \(problem)"
+        case let .storeDisconnected(store, problem):
+            "cannot use the database \(store): \(problem)"
+        case let .forbidden(message):
+            message
         case let .refused(message):
             message
         }

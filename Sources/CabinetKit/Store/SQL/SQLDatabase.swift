@@ -20,27 +20,27 @@ public struct SQLDialect: Sendable {
 }
 
 extension SQLDatabase {
-    func execute(_ sql: String) throws { try execute(sql, []) }
+    public func execute(_ sql: String) throws { try execute(sql, []) }
 
     /// Every row of a query, turned into values by `transform`.
-    func rows<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    public func rows<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> [T] {
         var values: [T] = []
         try forEachRow(sql, arguments) { values.append(try transform($0)) }
         return values
     }
 
     /// The first row of a query, if any, turned into a value by `transform`.
-    func firstRow<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> T? {
+    public func firstRow<T>(_ sql: String, _ arguments: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> T? {
         try rows(sql, arguments, transform).first
     }
 
     /// The first column of every row, as text.
-    func strings(_ sql: String, _ arguments: [SQLValue] = []) throws -> [String] {
+    public func strings(_ sql: String, _ arguments: [SQLValue] = []) throws -> [String] {
         try rows(sql, arguments) { try $0.text(0) }
     }
 
     /// The integer in the first column of the first row; nil for no row or NULL.
-    func integer(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64? {
+    public func integer(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64? {
         try firstRow(sql, arguments) { try $0.optionalInteger(0) } ?? nil
     }
 }

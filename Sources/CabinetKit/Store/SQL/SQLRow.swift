@@ -7,16 +7,16 @@ public protocol SQLRow {
 }
 
 /// A value in the database that the store did not write that way (a file or table edited by hand).
-struct UnexpectedColumn: Error, CustomStringConvertible {
-    var column: String
-    var found: SQLValue
-    var expected: String
+public struct UnexpectedColumn: Error, CustomStringConvertible {
+    public var column: String
+    public var found: SQLValue
+    public var expected: String
 
-    var description: String { "the database holds \(found) in column \(column), where \(expected) belongs" }
+    public var description: String { "the database holds \(found) in column \(column), where \(expected) belongs" }
 }
 
 extension SQLRow {
-    func optionalText(_ index: Int) throws -> String? {
+    public func optionalText(_ index: Int) throws -> String? {
         switch try value(at: index) {
         case .null: return nil
         case .text(let text): return text
@@ -24,12 +24,12 @@ extension SQLRow {
         }
     }
 
-    func text(_ index: Int) throws -> String {
+    public func text(_ index: Int) throws -> String {
         guard let text = try optionalText(index) else { throw UnexpectedColumn(column: columnName(at: index), found: .null, expected: "text") }
         return text
     }
 
-    func optionalInteger(_ index: Int) throws -> Int64? {
+    public func optionalInteger(_ index: Int) throws -> Int64? {
         switch try value(at: index) {
         case .null: return nil
         case .integer(let integer): return integer
@@ -38,19 +38,19 @@ extension SQLRow {
         }
     }
 
-    func integer(_ index: Int) throws -> Int64 {
+    public func integer(_ index: Int) throws -> Int64 {
         guard let integer = try optionalInteger(index) else { throw UnexpectedColumn(column: columnName(at: index), found: .null, expected: "an integer") }
         return integer
     }
 
-    func int(_ index: Int) throws -> Int { Int(try integer(index)) }
-    func optionalInt(_ index: Int) throws -> Int? { try optionalInteger(index).map { Int($0) } }
-    func optionalBool(_ index: Int) throws -> Bool? { try optionalInteger(index).map { $0 != 0 } }
-    func bool(_ index: Int) throws -> Bool { try integer(index) != 0 }
-    func timestamp(_ index: Int) throws -> Timestamp { Timestamp(milliseconds: try integer(index)) }
-    func optionalTimestamp(_ index: Int) throws -> Timestamp? { try optionalInteger(index).map(Timestamp.init(milliseconds:)) }
+    public func int(_ index: Int) throws -> Int { Int(try integer(index)) }
+    public func optionalInt(_ index: Int) throws -> Int? { try optionalInteger(index).map { Int($0) } }
+    public func optionalBool(_ index: Int) throws -> Bool? { try optionalInteger(index).map { $0 != 0 } }
+    public func bool(_ index: Int) throws -> Bool { try integer(index) != 0 }
+    public func timestamp(_ index: Int) throws -> Timestamp { Timestamp(milliseconds: try integer(index)) }
+    public func optionalTimestamp(_ index: Int) throws -> Timestamp? { try optionalInteger(index).map(Timestamp.init(milliseconds:)) }
 
-    func optionalReal(_ index: Int) throws -> Double? {
+    public func optionalReal(_ index: Int) throws -> Double? {
         switch try value(at: index) {
         case .null: return nil
         case .real(let real): return real
@@ -59,13 +59,13 @@ extension SQLRow {
         }
     }
 
-    func real(_ index: Int) throws -> Double {
+    public func real(_ index: Int) throws -> Double {
         guard let real = try optionalReal(index) else { throw UnexpectedColumn(column: columnName(at: index), found: .null, expected: "a number") }
         return real
     }
 
     /// A vocabulary word; a word outside it means the database was edited by hand.
-    func word<V: Vocabulary>(_ index: Int) throws -> V {
+    public func word<V: Vocabulary>(_ index: Int) throws -> V {
         let text = try text(index)
         guard let value = V(rawValue: text) else {
             throw CabinetError.refused("the database holds an unknown \(columnName(at: index)) '\(text)' (one of: \(V.allowedWords))")

@@ -9,10 +9,13 @@ public protocol SQLStore: Store {
     func writing<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
     /// A write transaction for an import: as `writing`, tuned for many rows.
     func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
+    /// A write transaction that copies whole tables in, rows and derived columns as they were.
+    func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
 }
 
 extension SQLStore {
     public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
+    public func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingInBulk(body) }
 
     public func change(id: String) throws(CabinetError) -> Change? {
         try reading { db in try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(id)]).first }

@@ -1,0 +1,60 @@
+/// Copies every table of one store into another (moving a team from its SQLite file to the
+/// shared PostgreSQL database), then checks that both hold the same rows and give the same
+/// figures. A target that already holds records is replaced only when asked.
+public enum StoreCopy {
+    /// What was copied and checked.
+    public struct Report: Sendable {
+        /// Rows per table, equal on both sides.
+        public var rows: [(table: String, count: Int)]
+        /// The periods (days up to now) whose figures were compared and found equal.
+        public var days: [Int64]
+    }
+
+    /// Rows per multi-row INSERT: a few thousand values, far under both engines' limits.
+    static let batch = 500
+
+    public static func copy(
+        from source: some SQLStore, to target: some SQLStore, source sourceName: String, target targetName: String, replace: Bool, now: Timestamp
+    ) throws(CabinetError) -> Report {
+        let held = try target.rowCounts().filter { $0.value > 0 }
+        if !held.isEmpty && !replace {
+            let what = held.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            throw .refused("\(targetName) already holds records (\(what)); add --force to replace them")
+        }
+        try source.reading { from in
+            try target.writingCopy { to in
+                for table in StoreTables.all.reversed() { try to.execute("DELETE FROM \(table.name)") }
+                for table in StoreTables.all { try copy(table, from: from, to: to) }
+            }
+        }
+        let counts = try source.rowCounts()
+        let copied = try target.rowCounts()
+        for table in StoreTables.all where counts[table.name] != copied[table.name] {
+            throw .refused("\(table.name): \(sourceName) holds \(counts[table.name] ?? 0) rows but \(targetName) \(copied[table.name] ?? 0) after the copy")
+        }
+        let days: [Int64] = [7, 30, 90]
+        for period in days.map({ Period(lastDays: $0, endingAt: now) }) where try source.figures(for: period) != target.figures(for: period) {
+            throw .refused("the figures of \(period.since.iso8601) to \(period.until.iso8601) differ between \(sourceName) and \(targetName) after the copy")
+        }
+        return Report(rows: StoreTables.all.map { ($0.name, counts[$0.name] ?? 0) }, days: days)
+    }
+
+    private static func copy(_ table: StoreTables, from: some SQLDatabase, to: some SQLDatabase) throws {
+        let columns = table.columns.joined(separator: ", ")
+        let row = "(" + placeholders(table.columns.count) + ")"
+        var pending: [SQLValue] = []
+        var rows = 0
+        func flush() throws {
+            guard rows > 0 else { return }
+            try to.execute("INSERT INTO \(table.name) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "), pending)
+            pending.removeAll(keepingCapacity: true)
+            rows = 0
+        }
+        try from.forEachRow("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order(in: from.dialect))", []) { source in
+            for index in table.columns.indices { pending.append(try source.value(at: index)) }
+            rows += 1
+            if rows == batch { try flush() }
+        }
+        try flush()
+    }
+}

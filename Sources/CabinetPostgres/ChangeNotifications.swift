@@ -1,0 +1,107 @@
+import CabinetKit
+import Foundation
+import PostgresNIO
+
+/// Counts the NOTIFYs of Cabinet's tables on a connection of its own, so a board learns of a
+/// write made anywhere without querying the server. A lost connection is reopened in the
+/// background at most once a second; until then the count is unavailable (the board shows
+/// "reconnecting"), and reopening counts as a change, since notifications may have been missed.
+final class ChangeNotifications: @unchecked Sendable {
+    private enum Link {
+        case none
+        case listening(PostgresConnection)
+        case connecting
+        case down(CabinetError, since: ContinuousClock.Instant)
+    }
+
+    private let connections: PostgresConnections
+    private let lock = NSLock()
+    private var link = Link.none
+    private var count = 0
+
+    init(connections: PostgresConnections) {
+        self.connections = connections
+    }
+
+    deinit {
+        if case .listening(let connection) = link { try? connection.close().wait() }
+    }
+
+    /// A number that grows with every notification and every reconnection.
+    func version() throws(CabinetError) -> Int {
+        enum Next { case count(Int), fail(CabinetError), connect }
+        let next: Next = lock.withLock {
+            switch link {
+            case .listening(let connection) where !connection.isClosed:
+                return .count(count)
+            case .listening:
+                let lost = CabinetError.storeDisconnected(
+                    store: connections.location.description, problem: "lost the connection to \(connections.location.host):\(connections.location.port)")
+                link = .down(lost, since: .now)
+                return .fail(lost)
+            case .connecting:
+                return .fail(reconnecting())
+            case .down(let error, let since):
+                if ContinuousClock.now - since >= .seconds(1) {
+                    link = .connecting
+                    reconnectInBackground()
+                }
+                return .fail(error)
+            case .none:
+                link = .connecting
+                return .connect
+            }
+        }
+        switch next {
+        case .count(let count): return count
+        case .fail(let error): throw error
+        case .connect: return try listenNow()
+        }
+    }
+
+    /// The first connection is made while the caller waits, so a wrong password shows at once.
+    private func listenNow() throws(CabinetError) -> Int {
+        do {
+            let connection = try connections.connect()
+            try listen(on: connection).wait()
+            return lock.withLock {
+                link = .listening(connection)
+                return count
+            }
+        } catch {
+            let translated = PostgresErrors.translate(error, location: connections.location)
+            lock.withLock { link = .down(translated, since: .now) }
+            throw translated
+        }
+    }
+
+    private func reconnectInBackground() {
+        let connections = self.connections
+        Thread.detachNewThread { [weak self] in
+            do {
+                let connection = try connections.connect()
+                try self?.listen(on: connection).wait()
+                self?.lock.withLock {
+                    self?.count += 1
+                    self?.link = .listening(connection)
+                }
+            } catch {
+                let translated = PostgresErrors.translate(error, location: connections.location)
+                self?.lock.withLock { self?.link = .down(translated, since: .now) }
+            }
+        }
+    }
+
+    /// Listens, then makes one round trip on the same connection: once it returns, LISTEN is in
+    /// force, so no write after it goes unnoticed.
+    private func listen(on connection: PostgresConnection) -> EventLoopFuture<Void> {
+        connection.addListener(channel: PostgresSchema.channel) { [weak self] _, _ in
+            self?.lock.withLock { self?.count += 1 }
+        }
+        return connection.query("SELECT 1", logger: connections.logger).map { _ in }
+    }
+
+    private func reconnecting() -> CabinetError {
+        .storeDisconnected(store: connections.location.description, problem: "reconnecting to \(connections.location.host):\(connections.location.port)")
+    }
+}

@@ -1,0 +1,67 @@
+import CabinetKit
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The store's connections to one PostgreSQL database: idle ones are reused, a broken one is
+/// dropped and the next call opens a fresh one, so a restarted server is simply reconnected to.
+final class PostgresConnections: @unchecked Sendable {
+    let location: PostgresLocation
+    /// Silent: nothing postgres-nio logs (connection details included) reaches the terminal.
+    let logger = Logger(label: "cabinet.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    private let lock = NSLock()
+    private var idle: [PostgresConnection] = []
+    private var nextID = 1
+
+    init(location: PostgresLocation) {
+        self.location = location
+    }
+
+    deinit {
+        for connection in idle { try? connection.close().wait() }
+    }
+
+    /// Runs `body` on a connection of its own; failures become one-line `CabinetError`s.
+    func with<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
+        let connection = try take()
+        do {
+            let result = try body(PostgresSession(connection: connection, logger: logger))
+            give(connection)
+            return result
+        } catch {
+            give(connection)
+            throw PostgresErrors.translate(error, location: location)
+        }
+    }
+
+    /// Opens a new connection, waiting at most five seconds for the server.
+    func connect() throws(CabinetError) -> PostgresConnection {
+        var configuration = PostgresConnection.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        let id = lock.withLock { () -> Int in
+            defer { nextID += 1 }
+            return nextID
+        }
+        do {
+            return try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: id, logger: logger
+            ).wait()
+        } catch {
+            throw PostgresErrors.translate(error, location: location)
+        }
+    }
+
+    private func take() throws(CabinetError) -> PostgresConnection {
+        while let connection = lock.withLock({ idle.popLast() }) {
+            if !connection.isClosed { return connection }
+        }
+        return try connect()
+    }
+
+    private func give(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        lock.withLock { idle.append(connection) }
+    }
+}

@@ -1,0 +1,112 @@
+import CabinetKit
+import Foundation
+import Logging
+import PostgresNIO
+
+/// One PostgreSQL connection running the shared store SQL: `?` placeholders become `$1…$n`,
+/// values are bound in binary, and every call waits for its result on the caller's thread
+/// (the store's API is synchronous; the connection's own event loop does the I/O).
+public struct PostgresSession: SQLDatabase {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    public var dialect: SQLDialect { .postgres }
+
+    public func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        _ = try connection.query(Self.query(sql, arguments), logger: logger).wait()
+    }
+
+    public func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (PostgresSessionRow) throws -> Void) throws {
+        let result = try connection.query(Self.query(sql, arguments), logger: logger).wait()
+        for row in result.rows { try body(PostgresSessionRow(cells: Array(row))) }
+    }
+
+    /// Runs statements that take no arguments one by one (a migration, a grant script): the
+    /// extended protocol takes a single statement at a time.
+    func script(_ sql: String) throws {
+        for statement in Self.statements(sql) { try execute(statement, []) }
+    }
+
+    /// `sql` cut at the semicolons outside quotes and `$$` bodies, without empty statements
+    /// (the scripts it cuts hold no `--` comments).
+    static func statements(_ sql: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var inQuote = false, inBody = false
+        var previous: Character = " "
+        for character in sql {
+            if character == "'" && !inBody { inQuote.toggle() }
+            if character == "$" && previous == "$" && !inQuote { inBody.toggle() }
+            if character == ";" && !inQuote && !inBody {
+                statements.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        statements.append(current)
+        return statements.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    static func query(_ sql: String, _ arguments: [SQLValue]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .null: bindings.appendNull()
+            case .integer(let integer): bindings.append(integer)
+            case .real(let real): bindings.append(real)
+            case .text(let text): bindings.append(text)
+            }
+        }
+        return PostgresQuery(unsafeSQL: numberedPlaceholders(sql), binds: bindings)
+    }
+
+    /// `?` outside quotes becomes `$1`, `$2`, … in order.
+    static func numberedPlaceholders(_ sql: String) -> String {
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var number = 0
+        var quote: Character?
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "?" {
+                number += 1
+                result += "$\(number)"
+                continue
+            }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+/// A row read from PostgreSQL, its cells decoded into the storage classes the store shares.
+public struct PostgresSessionRow: SQLRow {
+    let cells: [PostgresCell]
+
+    public func value(at index: Int) throws -> SQLValue {
+        let cell = cells[index]
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2: return .integer(Int64(try cell.decode(Int16.self)))
+        case .int4: return .integer(Int64(try cell.decode(Int32.self)))
+        case .int8: return .integer(try cell.decode(Int64.self))
+        case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+        case .float4: return .real(Double(try cell.decode(Float.self)))
+        case .float8: return .real(try cell.decode(Double.self))
+        case .numeric:
+            // SUM over bigint is numeric: whole numbers stay integers.
+            let number = try cell.decode(Decimal.self)
+            var whole = Decimal(), copy = number
+            NSDecimalRound(&whole, &copy, 0, .plain)
+            return whole == number ? .integer((number as NSDecimalNumber).int64Value) : .real((number as NSDecimalNumber).doubleValue)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    public func columnName(at index: Int) -> String { cells[index].columnName }
+}

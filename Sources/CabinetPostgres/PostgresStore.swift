@@ -1,0 +1,67 @@
+import CabinetKit
+import Foundation
+import PostgresNIO
+
+/// The shared store of a team: one PostgreSQL database, reached by every `cab` of the team.
+/// The figures are aggregated on the server by the same SQL as SQLite's; writes serialize on
+/// an advisory lock as SQLite's single writer does; a board learns of others' writes through
+/// LISTEN/NOTIFY; roles, grants and row-level security decide who may write what.
+public final class PostgresStore: SQLStore, @unchecked Sendable {
+    public let location: PostgresLocation
+    let connections: PostgresConnections
+    private let notifications: ChangeNotifications
+
+    /// Connects (a wrong password or an unreachable host fails here, in one line) and brings
+    /// the schema up to date.
+    public init(location: PostgresLocation) throws(CabinetError) {
+        self.location = location
+        connections = PostgresConnections(location: location)
+        notifications = ChangeNotifications(connections: connections)
+        try connections.with { session in try PostgresSchema.migrate(session) }
+    }
+
+    public convenience init(url: String) throws(CabinetError) {
+        try self.init(location: PostgresLocation(url: url))
+    }
+
+    public func reading<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
+        try connections.with { session in
+            try Self.transaction(session, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        }
+    }
+
+    public func writing<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
+        try connections.with { session in
+            try Self.transaction(session, begin: "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))", body)
+        }
+    }
+
+    /// A copy into this store, as its owner: the triggers of decisions are off while the tables
+    /// are replaced (the copied changes carry what the decision trigger would compute), then
+    /// every board is told once.
+    public func writingCopy<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
+        try writing { session in
+            try session.script("ALTER TABLE decisions DISABLE TRIGGER USER")
+            let result = try body(session)
+            try session.script("ALTER TABLE decisions ENABLE TRIGGER USER; SELECT pg_notify('\(PostgresSchema.channel)', 'copy')")
+            return result
+        }
+    }
+
+    private static func transaction<T>(_ session: PostgresSession, begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
+        try session.script(begin)
+        do {
+            let result = try body(session)
+            try session.script("COMMIT")
+            return result
+        } catch {
+            _ = try? session.script("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Grows with every write to Cabinet's tables anywhere (LISTEN/NOTIFY, no query per call).
+    public func dataVersion() throws(CabinetError) -> Int {
+        try notifications.version()
+    }
+}
