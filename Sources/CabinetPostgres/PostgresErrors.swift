@@ -24,7 +24,7 @@ enum PostgresErrors {
             case "3D000":
                 return .storeUnavailable(path: location.description, problem: "\(place) has no database '\(location.database)'")
             case "42501":
-                return .forbidden(Permissions.refusal(table: error.serverInfo?[.tableName] ?? table(in: message), message: message))
+                return .forbidden(PermissionRefusal.text(table: error.serverInfo?[.tableName] ?? table(in: message), message: message))
             case "57P01", "57P02", "57P03", "08000", "08003", "08006":
                 return .storeDisconnected(store: location.description, problem: "\(place) is restarting or shutting down")
             case "23001":

@@ -4,7 +4,7 @@ import Foundation
 
 struct ChangeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, Show.self, List.self])
+        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, Edit.self, Show.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -60,6 +60,32 @@ struct ChangeCommand: ParsableCommand {
                 let readiness = Readiness(change: change, now: Timestamp.now())
                 print("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
                     + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit the four fields of a change: only its owner (or a chair) may.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The change id.") var id: String
+        @Option var blastRadius: String?
+        @Option var rollbackPlan: String?
+        @Option var verification: String?
+        @Option(help: "ISO 8601 with zone.") var windowStart: String?
+        @Option(help: "ISO 8601 with zone.") var windowEnd: String?
+        @Option(help: "Who edits; $CAB_USER or your login name by default.") var by: String?
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let edit = ChangeEdit(
+                    blastRadius: blastRadius, rollbackPlan: rollbackPlan, verification: verification,
+                    windowStart: try windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
+                    windowEnd: try windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
+                let change = try store.open().editChange(id, edit, by: actor(by))
+                let readiness = Readiness(change: change, now: Timestamp.now())
+                print("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
             }
         }
     }

@@ -16,6 +16,9 @@ public protocol Store: Sendable {
     /// change's first (or follow a deferral); otherwise `alreadyDecided` names who decided first.
     func record(_ decision: Decision) throws(CabinetError)
 
+    /// Edits the four fields a change's owner answers for; only the owner (or a chair) may.
+    func editChange(_ id: String, _ edit: ChangeEdit, by: String) throws(CabinetError) -> Change
+
     /// The board's agenda for a UTC day: the `cab` changes decided that day, and from today on
     /// the ones still waiting for a decision that were submitted by the day's end.
     func queue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry]
@@ -76,6 +79,33 @@ public protocol Store: Sendable {
     func verifications(forChange id: String) throws(CabinetError) -> [Verification]
     /// Records an announcement that reached its webhook (and only then).
     func recordAnnouncement(id: String, change: String, at time: Timestamp, by: String, webhook: String, text: String) throws(CabinetError)
+}
+
+/// New values for the four fields of a change; `nil` keeps a field as it is.
+public struct ChangeEdit: Hashable, Sendable {
+    public var blastRadius: String?
+    public var rollbackPlan: String?
+    public var verification: String?
+    public var windowStart: Timestamp?
+    public var windowEnd: Timestamp?
+
+    public init(blastRadius: String? = nil, rollbackPlan: String? = nil, verification: String? = nil, windowStart: Timestamp? = nil, windowEnd: Timestamp? = nil) {
+        self.blastRadius = blastRadius; self.rollbackPlan = rollbackPlan; self.verification = verification
+        self.windowStart = windowStart; self.windowEnd = windowEnd
+    }
+
+    public var isEmpty: Bool { self == ChangeEdit() }
+
+    /// `change` with the edit applied.
+    public func applied(to change: Change) -> Change {
+        var edited = change
+        edited.blastRadius = blastRadius ?? change.blastRadius
+        edited.rollbackPlan = rollbackPlan ?? change.rollbackPlan
+        edited.verification = verification ?? change.verification
+        edited.windowStart = windowStart ?? change.windowStart
+        edited.windowEnd = windowEnd ?? change.windowEnd
+        return edited
+    }
 }
 
 /// Filters of `cab change list`; `nil` means any.

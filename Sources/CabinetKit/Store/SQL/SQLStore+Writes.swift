@@ -33,7 +33,31 @@ extension SQLStore {
             guard decision.at >= change.submittedAt else {
                 throw CabinetError.refused("\(change.id): a decision cannot come before the change was submitted (\(change.submittedAt.iso8601))")
             }
+            try authorize(.recordDecisions, by: decision.by, db)
             try DecisionRows.insert(db, decision)
+        }
+    }
+
+    public func editChange(_ id: String, _ edit: ChangeEdit, by: String) throws(CabinetError) -> Change {
+        guard !edit.isEmpty else { throw .invalidArgument(name: "change edit", problem: "say what to change (--blast-radius, --rollback-plan, --verification, --window-start, --window-end)") }
+        return try writing { db in
+            guard let change = try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(id)]).first else {
+                throw CabinetError.notFound(kind: "change", id: id)
+            }
+            let edited = edit.applied(to: change)
+            if let start = edited.windowStart, let end = edited.windowEnd, end <= start {
+                throw CabinetError.invalidArgument(name: "--window-end", problem: "\(end.iso8601) is not after the window start \(start.iso8601)")
+            }
+            let refusal = CabinetError.forbidden("only the owner of \(id) (\(change.owner)) or a chair can edit it")
+            if change.owner != by { try authorize(.editOthersChanges, by: by, db, refusal: refusal) }
+            // Row-level security may hide the row from this user's UPDATE: then nothing comes back.
+            let updated = try db.strings("""
+                UPDATE changes SET blast_radius = ?, rollback_plan = ?, verification = ?, window_start = ?, window_end = ?
+                WHERE id = ? RETURNING id
+                """, [.text(edited.blastRadius), .text(edited.rollbackPlan), .text(edited.verification),
+                      SQLValue(edited.windowStart), SQLValue(edited.windowEnd), .text(id)])
+            guard !updated.isEmpty else { throw refusal }
+            return edited
         }
     }
 }

@@ -11,11 +11,38 @@ public protocol SQLStore: Store {
     func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
     /// A write transaction that copies whole tables in, rows and derived columns as they were.
     func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
+    /// Refuses `action` to `person` where the store checks roles itself; a store whose database
+    /// enforces the roles (PostgreSQL) leaves it to the database.
+    func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError?) throws
+}
+
+/// What only some roles may do.
+public enum GuardedAction: Sendable {
+    case recordDecisions
+    case editOthersChanges
+
+    public var refusal: CabinetError {
+        switch self {
+        case .recordDecisions: .forbidden("only a chair can record decisions")
+        case .editOthersChanges: .forbidden("only a change's owner or a chair can edit it")
+        }
+    }
+}
+
+/// The roles of a team: everyone reads; members submit changes and edit their own; chairs
+/// record decisions and run the meeting.
+public enum TeamRole: String, Vocabulary {
+    case reader, member, chair
 }
 
 extension SQLStore {
     public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
     public func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingInBulk(body) }
+    public func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError? = nil) throws {}
+
+    func authorize(_ action: GuardedAction, by person: String, _ db: Connection) throws {
+        try authorize(action, by: person, db, refusal: nil)
+    }
 
     public func change(id: String) throws(CabinetError) -> Change? {
         try reading { db in try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(id)]).first }

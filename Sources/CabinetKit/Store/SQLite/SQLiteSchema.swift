@@ -11,6 +11,11 @@ enum SQLiteSchema {
                 if index == 0 { try db.execute(sql: triggers) }
             }
         }
+        migrator.registerMigration("v4 (SQLite): team roles checked by cab") { db in
+            try db.execute(sql: """
+                CREATE TABLE team_roles (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN (\(PortableSchema.words(TeamRole.allCases)))))
+                """)
+        }
         return migrator
     }
 

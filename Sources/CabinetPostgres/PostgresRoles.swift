@@ -1,0 +1,80 @@
+import CabinetKit
+
+/// The roles of a team's store, enforced by PostgreSQL itself: grants on tables and columns,
+/// and row-level security so a member edits only the changes they own. Everyone reads;
+/// members submit changes and edit their four fields; chairs also record decisions, run the
+/// meeting and its clock, and keep the records a chair keeps (incidents, freezes, services).
+public enum PostgresRoles {
+    /// The fields of a change its owner may edit.
+    static let editableColumns = ["blast_radius", "rollback_plan", "verification", "window_start", "window_end"]
+    /// Tables only a chair writes, besides the decisions and the meeting.
+    static let chairTables = [
+        "incidents", "incident_causes", "incident_services", "services", "service_dependencies", "freezes", "meta",
+        "risk_calibrations", "risk_weights", "verifications", "announcements",
+    ]
+
+    /// Creates the group roles if missing and (re)writes their grants and policies; run by the
+    /// owner of the store's tables. Running it again changes nothing.
+    public static func initialize(_ store: PostgresStore) throws(CabinetError) {
+        try store.connections.with { session in try session.script(script) }
+    }
+
+    /// Gives `role` to the login `user`, creating the login (with `password`) if it does not exist.
+    public static func grant(_ role: TeamRole, to user: String, password: String?, in store: PostgresStore) throws(CabinetError) {
+        guard user.range(of: #"^[a-z_][a-z0-9_.-]*$"#, options: .regularExpression) != nil else {
+            throw .invalidArgument(name: "USER", problem: "'\(user)' is not a login name (lower-case letters, digits, _ . -)")
+        }
+        try store.connections.with { session in
+            let exists = try session.firstRow("SELECT 1 FROM pg_roles WHERE rolname = ?", [.text(user)]) { _ in true } ?? false
+            if !exists {
+                let secret = password.map { " PASSWORD '\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? ""
+                try session.execute("CREATE ROLE \"\(user)\" LOGIN\(secret)", [])
+            }
+            for other in TeamRole.allCases where other != role { try session.execute("REVOKE \(other.groupRole) FROM \"\(user)\"", []) }
+            try session.execute("GRANT \(role.groupRole) TO \"\(user)\"", [])
+        }
+    }
+
+    private static var script: String {
+        let reader = TeamRole.reader.groupRole, member = TeamRole.member.groupRole, chair = TeamRole.chair.groupRole
+        let everything = (StoreTables.all.map(\.name) + ["cabinet_migrations"]).joined(separator: ", ")
+        let isChair = "pg_has_role(current_user, '\(chair)', 'MEMBER')"
+        return """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(reader)') THEN CREATE ROLE \(reader) NOLOGIN; END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(member)') THEN CREATE ROLE \(member) NOLOGIN; END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(chair)') THEN CREATE ROLE \(chair) NOLOGIN; END IF;
+                EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(reader)', current_schema());
+                EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO \(chair)', current_schema());
+            END $$;
+            GRANT \(reader) TO \(member);
+            GRANT \(member) TO \(chair);
+            REVOKE ALL ON \(everything) FROM PUBLIC, \(reader), \(member), \(chair);
+            GRANT SELECT ON \(everything) TO \(reader);
+            GRANT INSERT ON changes, change_services TO \(member);
+            GRANT UPDATE (\(editableColumns.joined(separator: ", "))) ON changes TO \(member);
+            GRANT INSERT ON decisions, conditions_met TO \(chair);
+            GRANT INSERT, UPDATE ON meetings, agenda_items, meeting_attendees TO \(chair);
+            GRANT UPDATE ON changes TO \(chair);
+            GRANT INSERT, UPDATE, DELETE ON \(chairTables.joined(separator: ", ")) TO \(chair);
+            ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE change_services ENABLE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS changes_read ON changes;
+            DROP POLICY IF EXISTS changes_submit ON changes;
+            DROP POLICY IF EXISTS changes_edit ON changes;
+            DROP POLICY IF EXISTS change_services_read ON change_services;
+            DROP POLICY IF EXISTS change_services_submit ON change_services;
+            CREATE POLICY changes_read ON changes FOR SELECT USING (true);
+            CREATE POLICY changes_submit ON changes FOR INSERT WITH CHECK (owner = current_user OR \(isChair));
+            CREATE POLICY changes_edit ON changes FOR UPDATE USING (owner = current_user OR \(isChair)) WITH CHECK (owner = current_user OR \(isChair));
+            CREATE POLICY change_services_read ON change_services FOR SELECT USING (true);
+            CREATE POLICY change_services_submit ON change_services FOR INSERT
+                WITH CHECK (EXISTS (SELECT 1 FROM changes c WHERE c.id = change_id AND (c.owner = current_user OR \(isChair))))
+            """
+    }
+}
+
+extension TeamRole {
+    /// The PostgreSQL group role: `cab_chair`.
+    public var groupRole: String { "cab_\(rawValue)" }
+}
