@@ -7,6 +7,9 @@ import Terminal
 /// process committed (the store's data version changed); the reload asks `update` again for
 /// the figures and minutes of the open screens. The figures are computed in the background and
 /// handed to `update` on the first event after they are ready (a tick at the latest).
+/// When a shared store cannot be reached, the board keeps its screen, says it is reconnecting,
+/// and keeps the writes made meanwhile to send them again, in order, once the store answers;
+/// a decision carries its own id, so sending it twice records it once.
 struct BoardLoop {
     let store: any Store
     let environment: [String: String]
@@ -19,6 +22,10 @@ struct BoardLoop {
     var version: Int?
     let figures: BackgroundFigures
     var quitting = false
+    /// Writes made while the store could not be reached, oldest first.
+    var waiting: [Effect] = []
+    /// Why the store cannot be reached, while it cannot.
+    var connectionProblem: String?
 
     init(store: any Store, options: BoardOptions, environment: [String: String]) {
         self.store = store
@@ -40,7 +47,7 @@ struct BoardLoop {
         do throws(CabinetError) {
             state.services = try store.services()
         } catch {
-            send(.failed(error.description))
+            report(error)
         }
         reload()
     }
@@ -75,40 +82,36 @@ struct BoardLoop {
     }
 
     /// Runs effects in order; the first failure stops the rest and is reported. Writes are
-    /// followed by a reload so this board shows them at once.
+    /// followed by a reload so this board shows them at once. While the store cannot be
+    /// reached, writes wait in order behind the ones already waiting.
     private mutating func execute(_ effects: [Effect]) {
         var wrote = false
-        defer { if wrote { reload() } }
+        defer { if wrote && connectionProblem == nil { reload() } }
         for effect in effects {
             do throws(CabinetError) {
                 switch effect {
                 case .quit:
                     quitting = true
                     return
-                case .openMeeting(let meeting):
-                    wrote = true
-                    _ = try store.openMeeting(meeting)
-                case .startMeeting(let day, let time):
-                    wrote = true
-                    try store.startMeeting(on: day, at: time)
-                case .endMeeting(let day, let time):
-                    wrote = true
-                    try store.endMeeting(on: day, at: time)
-                case .clock(let action, let change, let day, let time):
-                    wrote = true
-                    try store.clock(action, change: change, on: day, at: time)
-                case .record(let decision):
-                    wrote = true
-                    try store.record(decision)
-                case .setAttendance(let day, let name, let role, let present):
-                    wrote = true
-                    try store.setAttendance(on: day, name: name, role: role, present: present)
                 case .loadFigures(let period):
                     figures.request(period)
                 case .loadMinutes(let day):
                     send(.minutesLoaded(try store.minutes(on: try Self.instant(day), now: Timestamp.now(environment: environment))))
+                default:
+                    if let connectionProblem {
+                        waiting.append(effect)
+                        lost(connectionProblem)
+                        continue
+                    }
+                    wrote = true
+                    try write(effect)
                 }
             } catch {
+                if case .storeDisconnected(_, let problem) = error {
+                    if Self.isWrite(effect) { waiting.append(effect) }
+                    lost(problem)
+                    continue
+                }
                 if case .alreadyDecided(let change, let outcome, let by, let at) = error {
                     send(.decisionRefused(change: change, message: "\(change) was already decided by \(by) at \(at.iso8601) (\(outcome.rawValue))"))
                 } else {
@@ -119,18 +122,73 @@ struct BoardLoop {
         }
     }
 
+    private static func isWrite(_ effect: Effect) -> Bool {
+        switch effect {
+        case .quit, .loadFigures, .loadMinutes: false
+        case .openMeeting, .startMeeting, .endMeeting, .clock, .record, .setAttendance: true
+        }
+    }
+
+    /// Runs one write against the store.
+    private func write(_ effect: Effect) throws(CabinetError) {
+        switch effect {
+        case .openMeeting(let meeting): _ = try store.openMeeting(meeting)
+        case .startMeeting(let day, let time): try store.startMeeting(on: day, at: time)
+        case .endMeeting(let day, let time): try store.endMeeting(on: day, at: time)
+        case .clock(let action, let change, let day, let time): try store.clock(action, change: change, on: day, at: time)
+        case .record(let decision): try store.record(decision)
+        case .setAttendance(let day, let name, let role, let present): try store.setAttendance(on: day, name: name, role: role, present: present)
+        case .quit, .loadFigures, .loadMinutes: break
+        }
+    }
+
     /// Midnight UTC of a day written `2026-11-27`.
     private static func instant(_ day: String) throws(CabinetError) -> Timestamp {
         do { return try Timestamp(dayOrInstant: day) } catch { throw .invalidArgument(name: "day", problem: error.description) }
     }
 
-    /// Reloads when another process committed since the last load.
+    /// Reloads when another process committed since the last load. After an outage, the writes
+    /// kept meanwhile go first.
     private mutating func pollForChanges() {
         do throws(CabinetError) {
-            if try store.dataVersion() != version { reload() }
+            let current = try store.dataVersion()
+            if connectionProblem != nil {
+                try sendWaiting()
+                connectionProblem = nil
+                send(.connection(problem: nil, waiting: 0))
+                reload()
+            } else if current != version {
+                reload()
+            }
         } catch {
-            send(.failed(error.description))
+            report(error)
         }
+    }
+
+    /// Sends the kept writes in order; the first that fails again stays first.
+    private mutating func sendWaiting() throws(CabinetError) {
+        while let effect = waiting.first {
+            do throws(CabinetError) {
+                try write(effect)
+            } catch {
+                if case .storeDisconnected = error { throw error }
+                // Refused now (someone decided meanwhile): said once, and not kept.
+                waiting.removeFirst()
+                send(.failed(error.description))
+                continue
+            }
+            waiting.removeFirst()
+        }
+    }
+
+    private mutating func lost(_ problem: String) {
+        connectionProblem = problem
+        send(.connection(problem: problem, waiting: waiting.count))
+    }
+
+    /// A lost connection is said on the reconnecting line; anything else on the status line.
+    private mutating func report(_ error: CabinetError) {
+        if case .storeDisconnected(_, let problem) = error { lost(problem) } else { send(.failed(error.description)) }
     }
 
     private mutating func reload() {
@@ -147,7 +205,7 @@ struct BoardLoop {
                 send(.pinnedLoaded(QueueEntry(change: change, now: now, latestDecision: try store.decisions(forChange: pinnedID).last)))
             }
         } catch {
-            send(.failed(error.description))
+            report(error)
         }
     }
 }

@@ -41,6 +41,8 @@ public struct AppState: Hashable, Sendable {
     public var dialog: Dialog?
     /// The message above the footer; cleared by the next key.
     public var status: StatusLine?
+    /// Set while the shared store cannot be reached: the board keeps its screen and says so.
+    public var connection: ConnectionNotice?
     /// The effectiveness panel's period and figures.
     public var panel: PanelState
     /// The minutes of the day's meeting as last read; nil before they arrive or without a meeting.
@@ -109,6 +111,16 @@ public enum Dialog: Hashable, Sendable {
 }
 
 /// A one-line message above the footer.
+/// The board lost its store and is reconnecting; `waiting` writes will be sent again.
+public struct ConnectionNotice: Hashable, Sendable {
+    public var problem: String
+    public var waiting: Int
+
+    public var text: String {
+        "reconnecting: \(problem)" + (waiting == 0 ? "" : " (\(waiting) \(waiting == 1 ? "change" : "changes") waiting to be saved)")
+    }
+}
+
 public struct StatusLine: Hashable, Sendable {
     public var text: String
     public var isError: Bool

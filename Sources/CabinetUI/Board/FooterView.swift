@@ -7,6 +7,8 @@ enum FooterView {
             let end = buffer.write("/", x: 1, y: statusY, role: .input)
             let cursor = buffer.write(state.filter, x: end, y: statusY, role: .input, fitting: buffer.width - end - 2, marker: glyphs.more)
             buffer.write(glyphs.cursor, x: cursor, y: statusY, role: .input)
+        } else if let connection = state.connection {
+            buffer.write(connection.text, x: 1, y: statusY, role: .error, fitting: buffer.width - 2, marker: glyphs.more)
         } else if let status = state.status {
             buffer.write(status.text, x: 1, y: statusY, role: status.isError ? .error : .normal, fitting: buffer.width - 2, marker: glyphs.more)
         } else if !state.filter.isEmpty {

@@ -18,6 +18,9 @@ public enum Msg: Hashable, Sendable {
     case minutesLoaded(MeetingMinutes?)
     /// A store operation failed; the message is shown on the status line.
     case failed(String)
+    /// The shared store cannot be reached (`problem`), with `waiting` writes kept to send again;
+    /// nil once it answers again.
+    case connection(problem: String?, waiting: Int)
     /// The store refused a decision on `change` because someone else decided first.
     case decisionRefused(change: String, message: String)
 }

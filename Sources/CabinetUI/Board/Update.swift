@@ -22,6 +22,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.pinned = entry
     case .failed(let message):
         state.status = StatusLine(message, isError: true)
+    case .connection(let problem, let waiting):
+        state.connection = problem.map { ConnectionNotice(problem: $0, waiting: waiting) }
     case .decisionRefused(let change, let message):
         state.status = StatusLine("not overwritten: \(message)", isError: true)
         if state.screen == .item { state.card = .change(change) }
