@@ -3,8 +3,12 @@ enum PermissionRefusal {
     /// The refusal for a write on `table` that the server denied.
     static func text(table: String, message: String) -> String {
         switch table {
-        case "decisions", "conditions_met":
+        case "decisions":
             return "only a chair can record decisions"
+        case "conditions_met":
+            return "only a chair can record that conditions are met"
+        case "meta", "risk_calibrations", "risk_weights":
+            return "only a chair can change the risk settings"
         case "meetings", "agenda_items", "meeting_attendees":
             return "only a chair can run the meeting and its clock"
         case "changes", "change_services":

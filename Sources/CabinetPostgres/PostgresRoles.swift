@@ -16,7 +16,12 @@ public enum PostgresRoles {
     /// Creates the group roles if missing and (re)writes their grants and policies; run by the
     /// owner of the store's tables. Running it again changes nothing.
     public static func initialize(_ store: PostgresStore) throws(CabinetError) {
-        try store.connections.with { session in try session.script(script) }
+        try store.connections.with { session in
+            // Two runs at once on one database would both rewrite the policies.
+            try session.script("SELECT pg_advisory_lock(\(PostgresSchema.migrationLock))")
+            defer { try? session.script("SELECT pg_advisory_unlock(\(PostgresSchema.migrationLock))") }
+            try session.script(script)
+        }
     }
 
     /// Gives `role` to the login `user`, creating the login (with `password`) if it does not exist.
@@ -41,21 +46,19 @@ public enum PostgresRoles {
         let isChair = "pg_has_role(current_user, '\(chair)', 'MEMBER')"
         return """
             DO $$ BEGIN
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(reader)') THEN CREATE ROLE \(reader) NOLOGIN; END IF;
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(member)') THEN CREATE ROLE \(member) NOLOGIN; END IF;
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(chair)') THEN CREATE ROLE \(chair) NOLOGIN; END IF;
+                BEGIN CREATE ROLE \(reader) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+                BEGIN CREATE ROLE \(member) NOLOGIN IN ROLE \(reader); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+                BEGIN CREATE ROLE \(chair) NOLOGIN IN ROLE \(member); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(reader)', current_schema());
                 EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO \(chair)', current_schema());
             END $$;
-            GRANT \(reader) TO \(member);
-            GRANT \(member) TO \(chair);
             REVOKE ALL ON \(everything) FROM PUBLIC, \(reader), \(member), \(chair);
             GRANT SELECT ON \(everything) TO \(reader);
             GRANT INSERT ON changes, change_services TO \(member);
             GRANT UPDATE (\(editableColumns.joined(separator: ", "))) ON changes TO \(member);
             GRANT INSERT ON decisions, conditions_met TO \(chair);
             GRANT INSERT, UPDATE ON meetings, agenda_items, meeting_attendees TO \(chair);
-            GRANT UPDATE ON changes TO \(chair);
+            GRANT UPDATE (\((editableColumns + ["state"]).joined(separator: ", "))) ON changes TO \(chair);
             GRANT INSERT, UPDATE, DELETE ON \(chairTables.joined(separator: ", ")) TO \(chair);
             ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
             ALTER TABLE change_services ENABLE ROW LEVEL SECURITY;

@@ -13,7 +13,7 @@ enum PostgresSchema {
     static let writeLock: Int64 = 0x63_61_62_5F_77_72_69
 
     static var steps: [(name: String, sql: String)] {
-        PortableSchema.steps.map { ($0.name, bigIntegers($0.sql)) } + [("postgres: insertion order, triggers, notifications", triggers)]
+        PortableSchema.steps.map { ($0.name, postgresTypes($0.sql)) } + [("postgres: insertion order, triggers, notifications", triggers)]
     }
 
     /// Brings the schema up to date; a database already up to date is only read.
@@ -42,9 +42,12 @@ enum PostgresSchema {
         return steps.filter { !applied.contains($0.name) }
     }
 
-    /// INTEGER columns as BIGINT: times in milliseconds do not fit 32 bits.
-    private static func bigIntegers(_ sql: String) -> String {
+    /// INTEGER columns as BIGINT (times in milliseconds do not fit 32 bits), and text that sorts
+    /// by bytes as in SQLite, whatever the database's locale: ids, names and exports come out
+    /// in the same order from both engines.
+    private static func postgresTypes(_ sql: String) -> String {
         sql.replacingOccurrences(of: #"\bINTEGER\b"#, with: "BIGINT", options: .regularExpression)
+            .replacingOccurrences(of: #"\bTEXT\b"#, with: "TEXT COLLATE \"C\"", options: .regularExpression)
     }
 
     /// Tables whose writes a board shows.

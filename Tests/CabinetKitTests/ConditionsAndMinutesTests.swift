@@ -2,10 +2,11 @@ import Testing
 @testable import CabinetKit
 
 @Suite struct ConditionsTests {
-    let folder = TemporaryFolder()
+    let stores = TestStores()
 
-    @Test func conditionsFollowTheChangeUntilSomeoneMeetsThem() throws {
-        let store = try store(with: figureFixture, in: folder)
+    @Test(arguments: Backend.allCases)
+    func conditionsFollowTheChangeUntilSomeoneMeetsThem(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
         let open = try store.openConditions()
         #expect(open.map(\.decision.change) == ["C2"])
         #expect(open[0].decision.conditions == "flag it")
@@ -17,8 +18,9 @@ import Testing
         }
     }
 
-    @Test func aLaterDecisionReplacesTheConditions() throws {
-        let store = try store(with: figureFixture, in: folder)
+    @Test(arguments: Backend.allCases)
+    func aLaterDecisionReplacesTheConditions(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
         let latest = try #require(try store.decisions(forChange: "C2").last)
         try store.record(Decision(id: "fix", change: "C2", outcome: .rejected, at: time("2026-11-04T09:30:00Z"), by: "priya",
                                   note: "conditions cannot be met", supersedes: latest.id))
@@ -27,10 +29,11 @@ import Testing
 }
 
 @Suite struct MinutesTests {
-    let folder = TemporaryFolder()
+    let stores = TestStores()
 
-    @Test func theMinutesStampEachItemWithItsTimeAndDecision() throws {
-        let store = try store(with: figureFixture, in: folder)
+    @Test(arguments: Backend.allCases)
+    func theMinutesStampEachItemWithItsTimeAndDecision(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
         _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [
             Attendee(name: "priya", role: .chair), Attendee(name: "sam", role: .onCall),
         ]))

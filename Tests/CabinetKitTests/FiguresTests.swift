@@ -3,14 +3,15 @@ import Testing
 @testable import CabinetKit
 
 @Suite struct FiguresTests {
-    let folder = TemporaryFolder()
+    let stores = TestStores()
 
-    func figures() throws -> Figures {
-        try store(with: figureFixture, in: folder).figures(for: try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z")))
+    func figures(_ backend: Backend) throws -> Figures {
+        try stores.fresh(backend, holding: figureFixture).figures(for: try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z")))
     }
 
-    @Test func theBoardsReviewSharesCountFirstDecisionsInThePeriod() throws {
-        let board = try figures().board
+    @Test(arguments: Backend.allCases)
+    func theBoardsReviewSharesCountFirstDecisionsInThePeriod(backend: Backend) throws {
+        let board = try figures(backend).board
         // C1 approved, C2 deferred (07:30Z), C3 rejected, C4 approved, C6 approved at exactly `since`.
         #expect(board.reviewed == 5)
         #expect(board.passThroughRate == 3.0 / 5)
@@ -19,14 +20,16 @@ import Testing
         #expect(board.deferredRate == 1.0 / 5)
     }
 
-    @Test func approvalsCountTheEarliestApprovalInThePeriodAndExcludeUntil() throws {
-        let board = try figures().board
+    @Test(arguments: Backend.allCases)
+    func approvalsCountTheEarliestApprovalInThePeriodAndExcludeUntil(backend: Backend) throws {
+        let board = try figures(backend).board
         // C1, C2 (deferred, then approved with conditions the next day), C4, C6; C5 falls on `until`.
         #expect(board.approved == 4)
     }
 
-    @Test func latencyRunsFromSubmissionToApproval() throws {
-        let latency = try figures().board.approvalLatency
+    @Test(arguments: Backend.allCases)
+    func latencyRunsFromSubmissionToApproval(backend: Backend) throws {
+        let latency = try figures(backend).board.approvalLatency
         // C4 2 h, C1 exactly 4 h, C6 24 h, C2 37.5 h.
         #expect(latency.meanHours == 67.5 / 4)
         #expect(latency.medianHours == 14)
@@ -34,8 +37,9 @@ import Testing
         #expect(latency.under4hShare == 0.5)
     }
 
-    @Test func incidentsAreCountedOnceAndRatedPerApprovedChange() throws {
-        let figures = try figures()
+    @Test(arguments: Backend.allCases)
+    func incidentsAreCountedOnceAndRatedPerApprovedChange(backend: Backend) throws {
+        let figures = try figures(backend)
         // INC-1 and INC-2 (C4), INC-3 (C4 and C7): three incidents, one approved board change of four.
         #expect(figures.board.incidentCount == 3)
         #expect(figures.board.incidentRate == 0.25)
@@ -44,8 +48,9 @@ import Testing
         #expect(peer.figures.incidentRate == 1)
     }
 
-    @Test func theCabShareIsOfEverythingSubmittedInThePeriod() throws {
-        let figures = try figures()
+    @Test(arguments: Backend.allCases)
+    func theCabShareIsOfEverythingSubmittedInThePeriod(backend: Backend) throws {
+        let figures = try figures(backend)
         // Submitted: C1, C3 (15:00Z), C4, C5, C7, C8; C9 is 01:00Z on the 9th, C10 23:00Z on the 1st.
         #expect(figures.submitted == 6)
         #expect(figures.cabShare == 4.0 / 6)
@@ -53,16 +58,18 @@ import Testing
         #expect(figures.figures(for: .emergency)?.share == 0)
     }
 
-    @Test func aRouteWithNothingToShareHasNullNotZero() throws {
-        let pipeline = try #require(try figures().figures(for: .pipeline))
+    @Test(arguments: Backend.allCases)
+    func aRouteWithNothingToShareHasNullNotZero(backend: Backend) throws {
+        let pipeline = try #require(try figures(backend).figures(for: .pipeline))
         #expect(pipeline.figures.reviewed == 0)
         #expect(pipeline.figures.passThroughRate == nil)
         #expect(pipeline.figures.incidentRate == nil)
         #expect(pipeline.figures.approvalLatency.medianHours == nil)
     }
 
-    @Test func anEmptyPeriodIsNullEverywhere() throws {
-        let store = try store(with: figureFixture, in: folder)
+    @Test(arguments: Backend.allCases)
+    func anEmptyPeriodIsNullEverywhere(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
         let empty = try store.figures(for: try Period(since: time("2020-01-01T00:00:00Z"), until: time("2020-01-02T00:00:00Z")))
         #expect(empty.submitted == 0 && empty.board.reviewed == 0 && empty.board.approved == 0)
         #expect(empty.cabShare == nil)
@@ -74,8 +81,9 @@ import Testing
         #expect(!json.contains("NaN"))
     }
 
-    @Test func weeksSplitThePeriod() throws {
-        let store = try store(with: figureFixture, in: folder)
+    @Test(arguments: Backend.allCases)
+    func weeksSplitThePeriod(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
         let fortnight = try store.figures(for: try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-16T00:00:00Z")))
         #expect(fortnight.weekly.map(\.week.label) == ["2026-W45", "2026-W46"])
         // C5, first decided and approved at 00:00Z on the 9th, is the second week's only review and
@@ -86,8 +94,9 @@ import Testing
         #expect(fortnight.weekly[0].figures.incidentCount == 3)
     }
 
-    @Test func theJSONReportUsesTheKeysOfTheDesign() throws {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(try figures()).utf8)) as? [String: Any])
+    @Test(arguments: Backend.allCases)
+    func theJSONReportUsesTheKeysOfTheDesign(backend: Backend) throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(try figures(backend)).utf8)) as? [String: Any])
         for key in ["reviewed", "passThroughRate", "modifiedRate", "rejectedRate", "deferredRate", "approved", "incidentCount",
                     "incidentRate", "approvalLatency", "cabShare", "submitted", "byRoute", "weekly"] {
             #expect(object[key] != nil, "missing \(key)")

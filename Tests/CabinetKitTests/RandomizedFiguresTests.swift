@@ -5,6 +5,8 @@ import Testing
 /// The SQL aggregates against a plain in-memory reading of DESIGN.md's definitions, over
 /// generated histories and periods: they must agree to the last digit.
 @Suite struct RandomizedFiguresTests {
+    let stores = TestStores()
+
     struct History {
         var changes: [Change] = []
         var decisions: [Decision] = []
@@ -61,11 +63,10 @@ import Testing
         return counts
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func theDatabaseAgreesWithTheDefinitions(seed: UInt64) throws {
-        let folder = TemporaryFolder()
+    @Test(arguments: Backend.allCases, [1, 2, 3, 4, 5] as [UInt64])
+    func theDatabaseAgreesWithTheDefinitions(backend: Backend, seed: UInt64) throws {
         let history = Self.history(seed: seed)
-        let store = try SQLiteStore(path: folder.databasePath)
+        let store = try stores.fresh(backend)
         _ = try store.importDocument(InterchangeDocument(
             services: [Service(name: "S1", team: "t")],
             changes: history.changes.map { SubmittedChange(change: $0, statedRoute: $0.route, statedState: nil) },

@@ -42,11 +42,12 @@ func riskChangeJSON(
 }
 
 @Suite struct RiskStoreTests {
-    let folder = TemporaryFolder()
+    let stores = TestStores()
     let now = time("2026-11-27T08:00:00Z")
 
-    @Test func theContextKnowsEachServicesHistoryAndLastIncident() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func theContextKnowsEachServicesHistoryAndLastIncident(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         let (_, assessment, context) = try store.assessedChange("W2", now: now)
         // Order Service: D1, D3 and W2 touched it; D1 caused INC-1.
         #expect(context.history["Order Service"] == ServiceHistory(changes: 3, changesWithIncident: 1,
@@ -57,8 +58,9 @@ func riskChangeJSON(
         #expect(assessment.conflicts.map(\.reason) == ["Checkout Web depends on Order Service"])
     }
 
-    @Test func theQueueCarriesEachItemsAssessment() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func theQueueCarriesEachItemsAssessment(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         let queue = try store.queue(on: now, now: now)
         #expect(queue.map(\.change.id) == ["W1", "W2"])
         #expect(queue.map { $0.assessment?.conflicts.map(\.other) } == [["W2"], ["W1"]])
@@ -66,8 +68,9 @@ func riskChangeJSON(
         #expect(text.contains("  W1  conflicts with W2 (Change W2): Checkout Web depends on Order Service; windows overlap 2026-11-27 14:30Z → 15:00Z"))
     }
 
-    @Test func samplesAreTheDeployedChangesOfThePeriodWithWhetherAnIncidentFollowed() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func samplesAreTheDeployedChangesOfThePeriodWithWhetherAnIncidentFollowed(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         let samples = try store.riskSamples(since: nil, until: time("2026-11-20T00:00:00Z"), now: now)
         // D1: log2(1+7) = 3, log2(1+3 affected) = 2, Order Service rate 1/3; D2: 1, log2(2) = 1, rate 0. D3 was canceled.
         #expect(samples.labels == [true, false])
@@ -76,8 +79,9 @@ func riskChangeJSON(
         #expect(try store.riskSamples(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-20T00:00:00Z"), now: now).count == 1)
     }
 
-    @Test func aCalibrationIsStoredAndReadBackAsTheCurrentPolicy() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func aCalibrationIsStoredAndReadBackAsTheCurrentPolicy(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         #expect(try store.riskPolicy() == RiskPolicy())
         let calibration = RiskCalibration(
             id: "c1", calibratedAt: now, since: nil, until: time("2026-11-20T08:00:00Z"), changes: 1000, incidents: 20,
@@ -91,8 +95,9 @@ func riskChangeJSON(
         }
     }
 
-    @Test func freezesAreAddedListedAndRemovedByID() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func freezesAreAddedListedAndRemovedByID(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         let first = try store.addFreeze(from: time("2026-12-20T00:00:00Z"), to: time("2027-01-02T00:00:00Z"), reason: "year end", by: "priya", at: now)
         let second = try store.addFreeze(from: time("2026-11-27T14:45:00Z"), to: time("2026-11-27T18:00:00Z"), reason: "payments", by: "priya", at: now)
         #expect([first.id, second.id] == ["FRZ-1", "FRZ-2"])
@@ -103,8 +108,9 @@ func riskChangeJSON(
         #expect(throws: CabinetError.notFound(kind: "freeze", id: "FRZ-2")) { try store.removeFreeze(id: "FRZ-2") }
     }
 
-    @Test func aConfigFlaggedChangeIsRoutedToTheBoardOnImport() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func aConfigFlaggedChangeIsRoutedToTheBoardOnImport(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         let change = try InterchangeReader.readChange(Data("""
             { "id": "N1", "title": "Open port 8443", "owner": "li", "team": "orders", "type": "standard", "category": "single-service",
               "risk": "low", "services": ["Email"], "touches": ["networking"], "submittedAt": "2026-11-27T07:00:00Z" }
@@ -114,8 +120,9 @@ func riskChangeJSON(
         #expect(try store.change(id: "N1")?.touches == [.networking])
     }
 
-    @Test func aScoreOverTheThresholdRoutesTheChangeToTheBoardOnImport() throws {
-        let store = try store(with: riskDocument, in: folder)
+    @Test(arguments: Backend.allCases)
+    func aScoreOverTheThresholdRoutesTheChangeToTheBoardOnImport(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: riskDocument)
         func submit(_ id: String) throws -> Route? {
             let change = try InterchangeReader.readChange(Data("""
                 { "id": "\(id)", "title": "Tune retries", "owner": "li", "team": "growth", "type": "normal", "category": "single-service",
@@ -132,12 +139,15 @@ func riskChangeJSON(
 }
 
 @Suite struct ServiceImportTests {
-    let folder = TemporaryFolder()
+    let stores = TestStores()
 
-    func refusal(_ json: String) throws -> CabinetError? {
-        let store = try SQLiteStore(path: folder.databasePath)
-        let before = fileBytes(folder.databasePath)
-        defer { #expect(fileBytes(folder.databasePath) == before, "the database changed") }
+    /// The error importing `json` into an empty store gives; the store stays empty (on SQLite,
+    /// byte for byte as it was).
+    func refusal(_ json: String, _ backend: Backend) throws -> CabinetError? {
+        let store = try stores.fresh(backend)
+        let file = (store as? SQLiteStore)?.path
+        let before = file.flatMap(fileBytes)
+        defer { if let file { #expect(fileBytes(file) == before, "the database changed") } }
         do {
             let services = try InterchangeReader.readServices(Data(json.utf8), source: "services.json")
             _ = try store.importDocument(InterchangeDocument(services: services), source: "services.json")
@@ -148,26 +158,30 @@ func riskChangeJSON(
         return nil
     }
 
-    @Test func aServiceNamedTwiceIsRefused() throws {
-        #expect(try refusal(#"{"services": [{"name": "A", "team": "t"}, {"name": "B", "team": "t"}, {"name": "A", "team": "t"}]}"#)
+    @Test(arguments: Backend.allCases)
+    func aServiceNamedTwiceIsRefused(backend: Backend) throws {
+        #expect(try refusal(#"{"services": [{"name": "A", "team": "t"}, {"name": "B", "team": "t"}, {"name": "A", "team": "t"}]}"#, backend)
             == .invalidRecord(source: "services.json", record: "services[2] (id A)", field: "name", problem: "named twice (first at services[0])"))
-        #expect(try refusal(#"[{"name": "A", "team": "t"}, {"name": "B", "team": "t", "dependsOn": ["A", "A"]}]"#)
+        #expect(try refusal(#"[{"name": "A", "team": "t"}, {"name": "B", "team": "t", "dependsOn": ["A", "A"]}]"#, backend)
             == .invalidRecord(source: "services.json", record: "services[1] (id B)", field: "dependsOn", problem: "names 'A' twice"))
     }
 
-    @Test func anUnknownDependencyIsRefused() throws {
-        #expect(try refusal(#"[{"name": "A", "team": "t", "dependsOn": ["Z"]}]"#)
+    @Test(arguments: Backend.allCases)
+    func anUnknownDependencyIsRefused(backend: Backend) throws {
+        #expect(try refusal(#"[{"name": "A", "team": "t", "dependsOn": ["Z"]}]"#, backend)
             == .invalidRecord(source: "services.json", record: "services[0] (id A)", field: "dependsOn", problem: "unknown service 'Z'"))
     }
 
-    @Test func aCycleIsRefusedAndReadsAlongTheDependencies() throws {
+    @Test(arguments: Backend.allCases)
+    func aCycleIsRefusedAndReadsAlongTheDependencies(backend: Backend) throws {
         let json = #"[{"name": "E", "team": "t"}, {"name": "C", "team": "t", "dependsOn": ["A"]}, {"name": "A", "team": "t", "dependsOn": ["B", "E"]}, {"name": "B", "team": "t", "dependsOn": ["C"]}]"#
-        #expect(try refusal(json)
+        #expect(try refusal(json, backend)
             == .invalidRecord(source: "services.json", record: "services[1] (id C)", field: "dependsOn", problem: "dependency cycle C → A → B → C"))
     }
 
-    @Test func aCatalogueWithoutProblemsIsImportedOnce() throws {
-        let store = try SQLiteStore(path: folder.databasePath)
+    @Test(arguments: Backend.allCases)
+    func aCatalogueWithoutProblemsIsImportedOnce(backend: Backend) throws {
+        let store = try stores.fresh(backend)
         let services = try InterchangeReader.readServices(Data(#"{"services": [{"name": "A", "team": "t"}, {"name": "B", "team": "u", "dependsOn": ["A"]}]}"#.utf8), source: "s.json")
         #expect(try store.importDocument(InterchangeDocument(services: services), source: "s.json").services == 2)
         #expect(try store.importDocument(InterchangeDocument(services: services), source: "s.json").unchanged == 2)

@@ -3,7 +3,204 @@ import GRDB
 import Testing
 @testable import CabinetKit
 
-@Suite struct SQLiteStoreTests {
+/// What every store does, on SQLite and on PostgreSQL alike.
+@Suite struct StoreTests {
+    let stores = TestStores()
+
+    @Test(arguments: Backend.allCases)
+    func decisionsCannotBeUpdatedOrDeletedEvenWithRawSQL(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        var statements = ["UPDATE decisions SET outcome = 'rejected'", "DELETE FROM decisions"]
+        if backend == .postgres { statements.append("TRUNCATE decisions CASCADE") }
+        for sql in statements {
+            let error = #expect(throws: CabinetError.self, "\(sql)") { try rawWrite(sql, in: store) }
+            #expect(error?.description.contains(PortableSchema.appendOnly) == true, "\(sql): \(error.map(String.init(describing:)) ?? "no error")")
+        }
+        #expect(try store.decisions(forChange: "C2").map(\.outcome) == [.deferred, .approvedWithConditions])
+        #expect(try store.rowCounts()["decisions"] == 8)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func importingTheSameDocumentTwiceChangesNothing(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let before = try store.exportDocument()
+        let summary = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "again.json"))
+        #expect(summary.changes == 0 && summary.decisions == 0 && summary.incidents == 0 && summary.services == 0)
+        #expect(summary.unchanged == 2 + 10 + 8 + 3)
+        #expect(try store.exportDocument() == before)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func importingTwiceChangesNothingEvenWhenTheImportMovedTheRiskOfARoutedChange(backend: Backend) throws {
+        // C1's route is left to the rules; the incident the first import adds raises the incident
+        // rate of its service, which would route it differently if it were routed again.
+        let unrouted = fixtureChange("R1", route: "peer", submitted: "2026-11-20T00:00:00Z")
+            .replacingOccurrences(of: "\"route\": \"peer\", ", with: "").replacingOccurrences(of: "\"high\"", with: "\"low\"")
+        let json = """
+            {"services": [{"name": "S1", "team": "alpha"}],
+             "changes": [\(unrouted), \(fixtureChange("R2", route: "peer", submitted: "2026-11-20T01:00:00Z"))],
+             "incidents": [{"id": "I1", "openedAt": "2026-11-21T00:00:00Z", "severity": "sev2", "causedBy": ["R2"], "services": ["S1"]}]}
+            """
+        let store = try stores.fresh(backend, holding: json)
+        let before = try store.exportDocument()
+        let again = try store.importDocument(try InterchangeReader.read(Data(json.utf8), source: "again.json"))
+        #expect(again.changes == 0 && again.unchanged == 4)
+        #expect(try store.exportDocument() == before)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anExportImportsIntoAnEmptyStoreAsTheSameRecords(backend: Backend) throws {
+        let original = try stores.fresh(backend, holding: figureFixture)
+        let exported = try InterchangeWriter.write(try original.exportDocument())
+        let copy = try stores.fresh(backend)
+        _ = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"))
+        #expect(try copy.exportDocument() == original.exportDocument())
+        let week = try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z"))
+        #expect(try copy.figures(for: week) == original.figures(for: week))
+    }
+
+    @Test func anExportOfOneEngineImportsIntoTheOtherAsTheSameRecords() throws {
+        let sqlite = try stores.fresh(.sqlite, holding: figureFixture)
+        let postgres = try stores.fresh(.postgres)
+        _ = try postgres.importDocument(try InterchangeReader.read(try InterchangeWriter.write(try sqlite.exportDocument()), source: "export.json"))
+        #expect(try postgres.exportDocument() == sqlite.exportDocument())
+        let week = try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z"))
+        #expect(try postgres.figures(for: week) == sqlite.figures(for: week))
+    }
+
+    @Test func idsAndNamesSortTheSameOnBothEnginesWhateverTheDatabasesCollation() throws {
+        let ids = ["b", "B", "a", "A", "a-1", "a1", "_x", "Z9", "z10"]
+        let json = """
+            {"services": [{"name": "email", "team": "t"}, {"name": "Email", "team": "t"}, {"name": "Z", "team": "t"}, {"name": "a b", "team": "t"}],
+             "changes": [\(ids.map { fixtureChange($0, route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "\"S1\"", with: "\"email\"") }
+                            .joined(separator: ", "))]}
+            """
+        let sqlite = try stores.fresh(.sqlite, holding: json)
+        // Most clusters are made in the system's locale; scripts/test's sorts by bytes, as SQLite does.
+        let postgres = try stores.postgres(icuLocale: "en-US")
+        _ = try postgres.importDocument(try InterchangeReader.read(Data(json.utf8), source: "fixture.json"), source: "fixture.json")
+        let day = time("2026-11-20T00:00:00Z"), now = time("2026-11-20T08:00:00Z")
+        let services = (try postgres.services().map(\.name), try sqlite.services().map(\.name))
+        let queue = (try postgres.queue(on: day, now: now).map(\.change.id), try sqlite.queue(on: day, now: now).map(\.change.id))
+        let list = (try postgres.changes(matching: ChangeFilter(limit: 4)).map(\.id), try sqlite.changes(matching: ChangeFilter(limit: 4)).map(\.id))
+        let export = (try postgres.exportDocument(), try sqlite.exportDocument())
+        #expect(services.0 == services.1)
+        #expect(queue.0 == queue.1)
+        #expect(list.0 == list.1)
+        #expect(export.0 == export.1)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func decisionsMoveTheStateOfTheirChange(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        #expect(try store.change(id: "C2")?.state == .scheduled)
+        #expect(try store.change(id: "C3")?.state == .canceled)
+        #expect(try store.change(id: "C9")?.state == .authorize)
+        #expect(try store.change(id: "C8")?.state == .scheduled)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aStatedStateWinsOverTheStateItsDecisionsImply(backend: Backend) throws {
+        let stated = { (id: String, state: String) in
+            fixtureChange(id, route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "\"submittedAt\"", with: "\"state\": \"\(state)\", \"submittedAt\"")
+        }
+        let decided = { (id: String) in "{\"change\": \"\(id)\", \"outcome\": \"approved\", \"at\": \"2026-11-21T00:00:00Z\", \"by\": \"priya\"}" }
+        let json = "{\"services\": [{\"name\": \"S1\", \"team\": \"alpha\"}], \"changes\": [\(stated("A", "authorize")), \(stated("B", "closed")), \(stated("C", "scheduled"))], "
+            + "\"decisions\": [\(decided("A")), \(decided("B")), \(decided("C"))]}"
+        let store = try stores.fresh(backend, holding: json)
+        #expect(try ["A", "B", "C"].map { try store.change(id: $0)?.state } == [.authorize, .closed, .scheduled])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aSecondFirstDecisionIsRefusedNamingWhoDecidedFirst(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        try store.record(Decision(id: "d1", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya"))
+        #expect(throws: CabinetError.alreadyDecided(change: "C9", outcome: .approved, by: "priya", at: time("2026-11-10T09:30:00Z"))) {
+            try store.record(Decision(id: "d2", change: "C9", outcome: .rejected, at: time("2026-11-10T09:31:00Z"), by: "marcus", note: "no"))
+        }
+        try store.record(Decision(id: "d3", change: "C9", outcome: .rejected, at: time("2026-11-10T09:32:00Z"), by: "marcus", note: "correction", supersedes: "d1"))
+        #expect(try store.decisions(forChange: "C9").map(\.id) == ["d1", "d3"])
+        #expect(try store.change(id: "C9")?.state == .canceled)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func chairsDecidingTheSameChangeAtOnceAreAllToldWhoDecidedFirst(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let chairs = ["priya", "marcus", "ines", "jon", "kim", "ana"]
+        let others = try chairs.map { _ in try stores.another(store) }
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var errors: [String: CabinetError] = [:]
+            var other: [String] = []
+        }
+        let results = Results()
+        onThreads(chairs.count) { index in
+            do {
+                try others[index].record(Decision(id: "d-\(chairs[index])", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: chairs[index]))
+            } catch let error as CabinetError {
+                results.lock.withLock { results.errors[chairs[index]] = error }
+            } catch {
+                results.lock.withLock { results.other.append("\(error)") }
+            }
+        }
+        let decisions = try store.decisions(forChange: "C9")
+        try #require(decisions.count == 1)
+        let first = decisions[0]
+        #expect(results.other.isEmpty)
+        #expect(Set(results.errors.keys) == Set(chairs).subtracting([first.by]))
+        for (chair, error) in results.errors {
+            #expect(error == .alreadyDecided(change: "C9", outcome: .approved, by: first.by, at: first.at), "\(chair)")
+        }
+        #expect(try store.change(id: "C9")?.state == .scheduled)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aDeferredChangeCanBeDecidedAgain(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        try store.record(Decision(id: "d1", change: "C9", outcome: .deferred, at: time("2026-11-10T09:30:00Z"), by: "priya"))
+        try store.record(Decision(id: "d2", change: "C9", outcome: .approved, at: time("2026-11-11T09:30:00Z"), by: "priya"))
+        #expect(try store.change(id: "C9")?.state == .scheduled)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aRetriedDecisionIsRecordedOnce(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let decision = Decision(id: "retry", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya")
+        try store.record(decision)
+        try store.record(decision)
+        #expect(try store.decisions(forChange: "C9").count == 1)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func theQueueHoldsTheDaysBoardItemsWithTheirReadiness(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let past = try store.queue(on: time("2026-11-05T00:00:00Z"), now: time("2026-11-20T00:00:00Z"))
+        #expect(past.map(\.change.id) == ["C3", "C4"])
+        #expect(past.map { $0.latestDecision?.outcome } == [.rejected, .approved])
+        let today = try store.queue(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T08:00:00Z"))
+        #expect(today.map(\.change.id) == ["C9"])
+        #expect(today[0].readiness.isReady)
+        #expect(today[0].strategy == "blue-green with manual gate")
+    }
+
+    @Test(arguments: Backend.allCases)
+    func theOwnerEditsTheFourFieldsOfTheirChange(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let edited = try store.editChange("C9", ChangeEdit(blastRadius: "S1 and S2", windowEnd: time("2026-12-01T12:00:00Z")), by: "owner")
+        #expect(try store.change(id: "C9") == edited)
+        #expect(edited.blastRadius == "S1 and S2" && edited.rollbackPlan == "redeploy" && edited.windowEnd == time("2026-12-01T12:00:00Z"))
+        #expect(throws: CabinetError.invalidArgument(name: "--window-end", problem: "2026-12-01T09:00:00Z is not after the window start 2026-12-01T10:00:00Z")) {
+            _ = try store.editChange("C9", ChangeEdit(windowEnd: time("2026-12-01T09:00:00Z")), by: "owner")
+        }
+        #expect(throws: CabinetError.notFound(kind: "change", id: "NOPE")) {
+            _ = try store.editChange("NOPE", ChangeEdit(verification: "v"), by: "owner")
+        }
+        #expect(try store.change(id: "C9") == edited)
+    }
+}
+
+/// What only the SQLite file does.
+@Suite struct SQLiteFileTests {
     let folder = TemporaryFolder()
 
     @Test func aFreshFileGetsTheWholeSchemaInWALMode() throws {
@@ -15,107 +212,6 @@ import Testing
         #expect(Set(["changes", "decisions", "incidents", "services", "meetings", "agenda_items", "meeting_attendees"]).isSubset(of: Set(tables)))
         #expect(mode == "wal")
         _ = try SQLiteStore(path: folder.databasePath)
-    }
-
-    @Test func decisionsCannotBeUpdatedOrDeletedEvenWithRawSQL() throws {
-        let store = try store(with: figureFixture, in: folder)
-        for sql in ["UPDATE decisions SET outcome = 'rejected'", "DELETE FROM decisions"] {
-            let error = #expect(throws: DatabaseError.self) { try store.pool.write { db in try db.execute(sql: sql) } }
-            #expect(error?.message?.contains("append-only") == true)
-        }
-        #expect(try store.decisions(forChange: "C2").map(\.outcome) == [.deferred, .approvedWithConditions])
-    }
-
-    @Test func importingTheSameDocumentTwiceChangesNothing() throws {
-        let store = try store(with: figureFixture, in: folder)
-        let before = try store.exportDocument()
-        let summary = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "again.json"))
-        #expect(summary.changes == 0 && summary.decisions == 0 && summary.incidents == 0 && summary.services == 0)
-        #expect(summary.unchanged == 2 + 10 + 8 + 3)
-        #expect(try store.exportDocument() == before)
-    }
-
-    @Test func importingTwiceChangesNothingEvenWhenTheImportMovedTheRiskOfARoutedChange() throws {
-        // C1's route is left to the rules; the incident the first import adds raises the incident
-        // rate of its service, which would route it differently if it were routed again.
-        let unrouted = fixtureChange("R1", route: "peer", submitted: "2026-11-20T00:00:00Z")
-            .replacingOccurrences(of: "\"route\": \"peer\", ", with: "").replacingOccurrences(of: "\"high\"", with: "\"low\"")
-        let json = """
-            {"services": [{"name": "S1", "team": "alpha"}],
-             "changes": [\(unrouted), \(fixtureChange("R2", route: "peer", submitted: "2026-11-20T01:00:00Z"))],
-             "incidents": [{"id": "I1", "openedAt": "2026-11-21T00:00:00Z", "severity": "sev2", "causedBy": ["R2"], "services": ["S1"]}]}
-            """
-        let store = try store(with: json, in: folder)
-        let before = try store.exportDocument()
-        let again = try store.importDocument(try InterchangeReader.read(Data(json.utf8), source: "again.json"))
-        #expect(again.changes == 0 && again.unchanged == 4)
-        #expect(try store.exportDocument() == before)
-    }
-
-    @Test func anExportImportsIntoAnEmptyStoreAsTheSameRecords() throws {
-        let original = try store(with: figureFixture, in: folder)
-        let exported = try InterchangeWriter.write(try original.exportDocument())
-        let copy = try SQLiteStore(path: folder.path + "/copy.sqlite")
-        _ = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"))
-        #expect(try copy.exportDocument() == original.exportDocument())
-        let week = try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z"))
-        #expect(try copy.figures(for: week) == original.figures(for: week))
-    }
-
-    @Test func decisionsMoveTheStateOfTheirChange() throws {
-        let store = try store(with: figureFixture, in: folder)
-        #expect(try store.change(id: "C2")?.state == .scheduled)
-        #expect(try store.change(id: "C3")?.state == .canceled)
-        #expect(try store.change(id: "C9")?.state == .authorize)
-        #expect(try store.change(id: "C8")?.state == .scheduled)
-    }
-
-    @Test func aStatedStateWinsOverTheStateItsDecisionsImply() throws {
-        let stated = { (id: String, state: String) in
-            fixtureChange(id, route: "cab", submitted: "2026-11-20T00:00:00Z").replacingOccurrences(of: "\"submittedAt\"", with: "\"state\": \"\(state)\", \"submittedAt\"")
-        }
-        let decided = { (id: String) in "{\"change\": \"\(id)\", \"outcome\": \"approved\", \"at\": \"2026-11-21T00:00:00Z\", \"by\": \"priya\"}" }
-        let json = "{\"services\": [{\"name\": \"S1\", \"team\": \"alpha\"}], \"changes\": [\(stated("A", "authorize")), \(stated("B", "closed")), \(stated("C", "scheduled"))], "
-            + "\"decisions\": [\(decided("A")), \(decided("B")), \(decided("C"))]}"
-        let store = try store(with: json, in: folder)
-        #expect(try ["A", "B", "C"].map { try store.change(id: $0)?.state } == [.authorize, .closed, .scheduled])
-    }
-
-    @Test func aSecondFirstDecisionIsRefusedNamingWhoDecidedFirst() throws {
-        let store = try store(with: figureFixture, in: folder)
-        try store.record(Decision(id: "d1", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya"))
-        #expect(throws: CabinetError.alreadyDecided(change: "C9", outcome: .approved, by: "priya", at: time("2026-11-10T09:30:00Z"))) {
-            try store.record(Decision(id: "d2", change: "C9", outcome: .rejected, at: time("2026-11-10T09:31:00Z"), by: "marcus", note: "no"))
-        }
-        try store.record(Decision(id: "d3", change: "C9", outcome: .rejected, at: time("2026-11-10T09:32:00Z"), by: "marcus", note: "correction", supersedes: "d1"))
-        #expect(try store.decisions(forChange: "C9").map(\.id) == ["d1", "d3"])
-        #expect(try store.change(id: "C9")?.state == .canceled)
-    }
-
-    @Test func aDeferredChangeCanBeDecidedAgain() throws {
-        let store = try store(with: figureFixture, in: folder)
-        try store.record(Decision(id: "d1", change: "C9", outcome: .deferred, at: time("2026-11-10T09:30:00Z"), by: "priya"))
-        try store.record(Decision(id: "d2", change: "C9", outcome: .approved, at: time("2026-11-11T09:30:00Z"), by: "priya"))
-        #expect(try store.change(id: "C9")?.state == .scheduled)
-    }
-
-    @Test func aRetriedDecisionIsRecordedOnce() throws {
-        let store = try store(with: figureFixture, in: folder)
-        let decision = Decision(id: "retry", change: "C9", outcome: .approved, at: time("2026-11-10T09:30:00Z"), by: "priya")
-        try store.record(decision)
-        try store.record(decision)
-        #expect(try store.decisions(forChange: "C9").count == 1)
-    }
-
-    @Test func theQueueHoldsTheDaysBoardItemsWithTheirReadiness() throws {
-        let store = try store(with: figureFixture, in: folder)
-        let past = try store.queue(on: time("2026-11-05T00:00:00Z"), now: time("2026-11-20T00:00:00Z"))
-        #expect(past.map(\.change.id) == ["C3", "C4"])
-        #expect(past.map { $0.latestDecision?.outcome } == [.rejected, .approved])
-        let today = try store.queue(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T08:00:00Z"))
-        #expect(today.map(\.change.id) == ["C9"])
-        #expect(today[0].readiness.isReady)
-        #expect(today[0].strategy == "blue-green with manual gate")
     }
 }
 

@@ -1,0 +1,116 @@
+import CabinetPostgres
+import Foundation
+import Testing
+@testable import CabinetKit
+
+/// Moving a team from its SQLite file to the shared PostgreSQL database: every table comes
+/// across, the figures agree, and a database that already holds records is replaced only when asked.
+@Suite struct StoreCopyTests {
+    let stores = TestStores()
+    let now = time("2026-11-21T00:00:00Z")
+    let week = (try? Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z")))!
+
+    /// The figure fixture after a week of use: a meeting held on 2026-11-20 that decided C9 with
+    /// conditions, C2's conditions met, a freeze, a calibration and a threshold, a verification
+    /// and an announcement.
+    func usedStore() throws -> SQLiteStore {
+        let store = try stores.sqlite()
+        _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json")
+        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [
+            Attendee(name: "priya", role: .chair), Attendee(name: "sam", role: .onCall),
+        ]))
+        try store.setAttendance(on: "2026-11-20", name: "priya", role: .chair, present: true)
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"))
+        try store.clock(.start, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:30:10Z"))
+        try store.clock(.pause, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:10Z"))
+        try store.clock(.resume, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:40Z"))
+        try store.record(Decision(id: "d", change: "C9", outcome: .approvedWithConditions, at: time("2026-11-20T09:33:40Z"),
+                                  by: "priya", conditions: "owner on call"))
+        try store.clock(.end, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:33:40Z"))
+        try store.endMeeting(on: "2026-11-20", at: time("2026-11-20T09:34:00Z"))
+        _ = try store.meetCondition(change: "C2", by: "raj", at: time("2026-11-04T10:00:00Z"), note: "flag on since Monday")
+        _ = try store.addFreeze(from: time("2026-12-20T00:00:00Z"), to: time("2027-01-02T00:00:00Z"), reason: "year end", by: "priya", at: now)
+        try store.saveCalibration(RiskCalibration(
+            id: "c1", calibratedAt: now, since: nil, until: time("2026-11-20T08:00:00Z"), changes: 1000, incidents: 20,
+            brier: 0.0181, defaultBrier: 0.0203, model: RiskModel(intercept: -4.1, weights: [0.2, 0.1, 6, 0.5, 1.25]),
+            means: [3.5, 2, 0.02, 0.1, 0.05], deviations: [1.2, 0.8, 0.01, 0.3, 0.2]))
+        try store.setRiskThreshold(0.3)
+        try store.record(Verification(id: "v1", change: "C1", at: time("2026-11-02T13:00:00Z"), by: "raj", smoke: .pass, errorRate: 0.05,
+                                      baselineErrorRate: 0.07, p99Delta: 12.5, heldMinutes: 15, requiredMinutes: 30))
+        try store.recordAnnouncement(id: "a1", change: "C1", at: time("2026-11-02T13:05:00Z"), by: "raj", webhook: "https://hooks.example/x",
+                                     text: "Deployed C1: Change C1")
+        return store
+    }
+
+    /// Both stores hold the same records and read back the same everywhere a person looks.
+    func expectSame(_ copy: some SQLStore, as original: some SQLStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try copy.rowCounts() == original.rowCounts(), sourceLocation: sourceLocation)
+        #expect(try copy.exportDocument() == original.exportDocument(), sourceLocation: sourceLocation)
+        #expect(try copy.figures(for: week) == original.figures(for: week), sourceLocation: sourceLocation)
+        #expect(try copy.figures(for: Period(lastDays: 30, endingAt: now)) == original.figures(for: Period(lastDays: 30, endingAt: now)),
+                sourceLocation: sourceLocation)
+        #expect(try copy.minutes(on: time("2026-11-20T00:00:00Z"), now: now) == original.minutes(on: time("2026-11-20T00:00:00Z"), now: now),
+                sourceLocation: sourceLocation)
+        #expect(try copy.openConditions() == original.openConditions(), sourceLocation: sourceLocation)
+        #expect(try copy.freezes() == original.freezes(), sourceLocation: sourceLocation)
+        #expect(try copy.riskPolicy() == original.riskPolicy(), sourceLocation: sourceLocation)
+        #expect(try copy.verifications(forChange: "C1") == original.verifications(forChange: "C1"), sourceLocation: sourceLocation)
+        #expect(try ["C2", "C9"].map { try copy.change(id: $0) } == ["C2", "C9"].map { try original.change(id: $0) }, sourceLocation: sourceLocation)
+    }
+
+    @Test func aTeamsFileCopiesIntoPostgreSQLWithEveryTableAndTheSameFigures() throws {
+        let sqlite = try usedStore()
+        let postgres = try stores.postgres()
+        let report = try StoreCopy.copy(from: sqlite, to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: false, now: now)
+
+        let counts = try sqlite.rowCounts()
+        #expect(report.rows.map(\.table) == StoreTables.all.map(\.name))
+        #expect(Dictionary(uniqueKeysWithValues: report.rows.map { ($0.table, $0.count) }) == counts)
+        // Every kind of record was there to copy.
+        #expect(StoreTables.all.map(\.name).filter { counts[$0] == 0 } == [])
+        #expect(report.days == [7, 30, 90])
+        try expectSame(postgres, as: sqlite)
+        #expect(try postgres.minutes(on: time("2026-11-20T00:00:00Z"), now: now)?.items.first?.usedMilliseconds == 180_000)
+        #expect(try postgres.openConditions().map(\.decision.id) == ["d"])
+    }
+
+    @Test func theCopyKeepsDecisionsAppendOnlyAndDecidingStillMovesTheState() throws {
+        let postgres = try stores.postgres()
+        _ = try StoreCopy.copy(from: try usedStore(), to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: false, now: now)
+        let error = #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM decisions WHERE id = 'd'", in: postgres) }
+        #expect(error?.description.contains(PortableSchema.appendOnly) == true)
+        try postgres.record(Decision(id: "fix", change: "C9", outcome: .rejected, at: time("2026-11-20T10:00:00Z"), by: "priya",
+                                     note: "conditions cannot be met", supersedes: "d"))
+        #expect(try postgres.change(id: "C9")?.state == .canceled)
+        #expect(try postgres.openConditions().isEmpty)
+    }
+
+    @Test func aSecondCopyIsRefusedNamingTheTargetUnlessAskedToReplaceIt() throws {
+        let sqlite = try usedStore()
+        let postgres = try stores.postgres()
+        _ = try StoreCopy.copy(from: sqlite, to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: false, now: now)
+        try postgres.record(Decision(id: "later", change: "C1", outcome: .rejected, at: time("2026-11-21T10:00:00Z"), by: "priya",
+                                     note: "rolled back", supersedes: try #require(try postgres.decisions(forChange: "C1").last).id))
+
+        let refusal = #expect(throws: CabinetError.self) {
+            try StoreCopy.copy(from: sqlite, to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: false, now: now)
+        }
+        #expect(refusal?.description.hasPrefix("the shared store already holds records (") == true, "\(refusal.map(String.init(describing:)) ?? "")")
+        #expect(refusal?.description.contains("10 decisions") == true)
+        #expect(refusal?.description.hasSuffix("add --force to replace them") == true)
+        #expect(try postgres.decisions(forChange: "C1").map(\.id).last == "later", "the refused copy changed the target")
+
+        _ = try StoreCopy.copy(from: sqlite, to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: true, now: now)
+        try expectSame(postgres, as: sqlite)
+        #expect(try postgres.decisions(forChange: "C1").map(\.id).contains("later") == false)
+    }
+
+    @Test func theSharedStoreCopiesBackIntoAFileAsTheSameRecords() throws {
+        let sqlite = try usedStore()
+        let postgres = try stores.postgres()
+        _ = try StoreCopy.copy(from: sqlite, to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: false, now: now)
+        let back = try stores.sqlite()
+        _ = try StoreCopy.copy(from: postgres, to: back, source: "the shared store", target: "back.sqlite", replace: false, now: now)
+        try expectSame(back, as: sqlite)
+    }
+}
