@@ -49,7 +49,7 @@ final class PostgresConnections: @unchecked Sendable {
                 on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: id, logger: logger
             ).wait()
         } catch {
-            throw PostgresErrors.translate(error, location: location)
+            throw PostgresErrors.translate(error, location: location, connecting: true)
         }
     }
 

@@ -6,10 +6,15 @@ import PostgresNIO
 /// PostgreSQL's failures as one line a person can act on: the host, never the password; a
 /// refused privilege as what the role may not do.
 enum PostgresErrors {
-    static func translate(_ error: any Error, location: PostgresLocation) -> CabinetError {
+    /// `connecting`: the error came while opening a connection, so whatever broke, the server
+    /// was not reached.
+    static func translate(_ error: any Error, location: PostgresLocation, connecting: Bool = false) -> CabinetError {
         if let error = error as? CabinetError { return error }
         if let error = error as? UnexpectedColumn { return .refused(error.description) }
         let place = "\(location.host):\(location.port)"
+        if connecting, (error as? PSQLError)?.code != .server {
+            return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(reason(error)))")
+        }
         guard let error = error as? PSQLError else {
             if error is ChannelError { return .storeDisconnected(store: location.description, problem: "lost the connection to \(place)") }
             return .storeUnavailable(path: location.description, problem: String(describing: error))
@@ -33,14 +38,21 @@ enum PostgresErrors {
                 return .storeUnavailable(path: location.description, problem: message)
             }
         case .connectionError:
-            let reason = error.underlying.map { String(describing: $0) } ?? "no answer"
-            let short = reason.contains("refused") ? "connection refused" : reason.contains("imeout") ? "no answer within 5 s" : "unreachable"
-            return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(short))")
+            return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(reason(error)))")
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return .storeDisconnected(store: location.description, problem: "lost the connection to \(place)")
         default:
             return .storeUnavailable(path: location.description, problem: "\(place): \(error.code)")
         }
+    }
+
+    /// Why a connection could not be made, in a few words.
+    private static func reason(_ error: any Error) -> String {
+        let text = String(reflecting: (error as? PSQLError)?.underlying ?? error)
+        if text.contains("refused") { return "connection refused" }
+        if text.localizedCaseInsensitiveContains("timeout") || text.localizedCaseInsensitiveContains("timed out") { return "no answer within 5 s" }
+        if text.contains("UnknownHost") { return "unknown host" }
+        return "unreachable"
     }
 
     /// The table named in `permission denied for table decisions` or a row-level security message.
