@@ -91,13 +91,18 @@ final class TestStores: @unchecked Sendable {
     /// database sorts text as the cluster does (`scripts/test`'s: by bytes, like SQLite) unless
     /// `icuLocale` names another order, like most clusters' `en-US`.
     func postgres(icuLocale: String? = nil) throws -> PostgresStore {
+        try PostgresStore(location: try emptyDatabase(icuLocale: icuLocale))
+    }
+
+    /// A new database of the test cluster with nothing in it yet, not even Cabinet's tables.
+    func emptyDatabase(icuLocale: String? = nil) throws -> PostgresLocation {
         var location = try TestCluster.admin()
         let name = TestCluster.uniqueName("cabinet_test")
         let collation = icuLocale.map { " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '\($0)' LOCALE 'C.UTF-8'" } ?? ""
         try PostgresStore.runOutsideTransaction("CREATE DATABASE \"\(name)\"\(collation)", at: location)
         lock.withLock { databases.append(name) }
         location.database = name
-        return try PostgresStore(location: location)
+        return location
     }
 
     /// Another store on the same database as `store`, as another process would open it.

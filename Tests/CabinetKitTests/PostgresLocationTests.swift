@@ -1,0 +1,61 @@
+@testable import CabinetPostgres
+import Testing
+@testable import CabinetKit
+
+/// How a team's database is named on the command line, and how it is shown back: never with its password.
+@Suite struct PostgresLocationTests {
+    @Test func aURLNamesUserHostPortAndDatabase() throws {
+        let location = try PostgresLocation(url: "postgres://priya:s3cret@db.internal:6432/cabinet", environment: [:])
+        #expect(location.user == "priya" && location.password == "s3cret")
+        #expect(location.host == "db.internal" && location.port == 6432 && location.database == "cabinet")
+        #expect(location.description == "postgres://priya@db.internal:6432/cabinet")
+    }
+
+    @Test func withoutAPasswordPGPASSWORDIsUsedAndThePortDefaultsTo5432() throws {
+        let location = try PostgresLocation(url: "postgresql://priya@db.internal/cabinet", environment: ["PGPASSWORD": "from-env"])
+        #expect(location.password == "from-env" && location.port == 5432)
+    }
+
+    @Test func aURLMissingAPartIsAOneLineErrorWithoutThePassword() {
+        for (url, problem) in [("postgres://:pw@db/cabinet", "names no user"), ("postgres://u:pw@db", "names no database"),
+                               ("postgres://u:pw@/cabinet", "is not a postgres://")] {
+            let error = #expect(throws: CabinetError.self) { _ = try PostgresLocation(url: url, environment: [:]) }
+            #expect(error?.description.contains(problem) == true, "\(url): \(String(describing: error))")
+            #expect(error?.description.contains("pw") == false, "\(url) leaks its password")
+        }
+    }
+
+    @Test func redactingTakesOutOnlyThePassword() {
+        #expect(PostgresLocation.redact("postgres://priya:s3cret@db:5432/cabinet") == "postgres://priya@db:5432/cabinet")
+        #expect(PostgresLocation.redact("postgres://priya@db:5432/cabinet") == "postgres://priya@db:5432/cabinet")
+        #expect(PostgresLocation.redact("/home/priya/cabinet.sqlite") == "/home/priya/cabinet.sqlite")
+    }
+
+    @Test func theDatabaseOptionPicksTheEngine() {
+        #expect(StoreLocation.address(option: "postgres://u@h/db", environment: [:]) == .postgres(url: "postgres://u@h/db"))
+        #expect(StoreLocation.address(option: "/tmp/x.sqlite", environment: ["CAB_DATABASE_URL": "postgres://u@h/db"]) == .file("/tmp/x.sqlite"))
+        #expect(StoreLocation.address(option: nil, environment: ["CAB_DATABASE_URL": "postgres://u@h/db", "CAB_DB": "/tmp/y"]) == .postgres(url: "postgres://u@h/db"))
+        #expect(StoreLocation.address(option: nil, environment: ["CAB_DB": "/tmp/y"]) == .file("/tmp/y"))
+    }
+}
+
+/// The shared SQL as PostgreSQL's extended protocol takes it.
+@Suite struct PostgresStatementTests {
+    @Test func placeholdersAreNumberedOutsideQuotes() {
+        #expect(PostgresSession.numberedPlaceholders("SELECT ? , '?' , \"a?\" WHERE x = ? AND y = ?") == "SELECT $1 , '?' , \"a?\" WHERE x = $2 AND y = $3")
+    }
+
+    @Test func aScriptIsCutAtSemicolonsOutsideQuotesAndFunctionBodies() {
+        let script = """
+            CREATE TABLE a (x TEXT DEFAULT 'a;b');
+            CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; RETURN NULL; END $$;
+            ;
+            SELECT 1
+            """
+        #expect(PostgresSession.statements(script) == [
+            "CREATE TABLE a (x TEXT DEFAULT 'a;b')",
+            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; RETURN NULL; END $$",
+            "SELECT 1",
+        ])
+    }
+}
