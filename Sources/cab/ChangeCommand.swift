@@ -26,12 +26,8 @@ struct ChangeCommand: ParsableCommand {
         @Option(name: .customLong("touches"), help: "Config it touches that needs mandatory review (repeat): \(ConfigArea.allowedWords)")
         var touches: [String] = []
         @Flag var hasMigration = false
-        @Option var blastRadius: String?
-        @Option var rollbackPlan: String?
+        @OptionGroup var fields: FourFieldOptions
         @Option var rollbackMinutes: Int?
-        @Option var verification: String?
-        @Option(help: "ISO 8601 with zone.") var windowStart: String?
-        @Option(help: "ISO 8601 with zone.") var windowEnd: String?
         @Option(help: "ISO 8601 with zone; now by default.") var submittedAt: String?
         @Option var by: String?
 
@@ -46,8 +42,8 @@ struct ChangeCommand: ParsableCommand {
                         "touches": JSONValue(touches), "submittedAt": .string(submittedAt ?? Timestamp.now().iso8601),
                     ]
                     let texts = ["id": id, "title": title, "team": team, "type": type, "category": category, "risk": risk, "route": route,
-                                 "blastRadius": blastRadius, "rollbackPlan": rollbackPlan, "verification": verification,
-                                 "windowStart": windowStart, "windowEnd": windowEnd]
+                                 "blastRadius": fields.blastRadius, "rollbackPlan": fields.rollbackPlan, "verification": fields.verification,
+                                 "windowStart": fields.windowStart, "windowEnd": fields.windowEnd]
                     for case let (key, text?) in texts { object[key] = .string(text) }
                     for case let (key, number?) in ["filesChanged": filesChanged, "rollbackMinutes": rollbackMinutes] {
                         object[key] = .number(Double(number))
@@ -70,19 +66,15 @@ struct ChangeCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The change id.") var id: String
-        @Option var blastRadius: String?
-        @Option var rollbackPlan: String?
-        @Option var verification: String?
-        @Option(help: "ISO 8601 with zone.") var windowStart: String?
-        @Option(help: "ISO 8601 with zone.") var windowEnd: String?
+        @OptionGroup var fields: FourFieldOptions
         @Option(help: "Who edits; $CAB_USER or your login name by default.") var by: String?
 
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let edit = ChangeEdit(
-                    blastRadius: blastRadius, rollbackPlan: rollbackPlan, verification: verification,
-                    windowStart: try windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
-                    windowEnd: try windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
+                    blastRadius: fields.blastRadius, rollbackPlan: fields.rollbackPlan, verification: fields.verification,
+                    windowStart: try fields.windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
+                    windowEnd: try fields.windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
                 let change = try store.open().editChange(id, edit, by: actor(by))
                 let readiness = Readiness(change: change, now: Timestamp.now())
                 print("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
@@ -156,4 +148,13 @@ func readInput(_ path: String) throws(CabinetError) -> Data {
         throw .unreadableInput(source: path, problem: "cannot read the file (missing, a folder, or not permitted)")
     }
     return data
+}
+
+/// The four fields every change must articulate, as options of `change add` and `change edit`.
+struct FourFieldOptions: ParsableArguments {
+    @Option var blastRadius: String?
+    @Option var rollbackPlan: String?
+    @Option var verification: String?
+    @Option(help: "ISO 8601 with zone.") var windowStart: String?
+    @Option(help: "ISO 8601 with zone.") var windowEnd: String?
 }

@@ -34,19 +34,7 @@ import Testing
     @Test(arguments: Backend.allCases)
     func theMinutesStampEachItemWithItsTimeAndDecision(backend: Backend) throws {
         let store = try stores.fresh(backend, holding: figureFixture)
-        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [
-            Attendee(name: "priya", role: .chair), Attendee(name: "sam", role: .onCall),
-        ]))
-        try store.setAttendance(on: "2026-11-20", name: "priya", role: .chair, present: true)
-        try store.setAttendance(on: "2026-11-20", name: "sam", role: .onCall, present: false)
-        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"))
-        try store.clock(.start, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:30:10Z"))
-        try store.clock(.pause, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:10Z"))
-        try store.clock(.resume, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:40Z"))
-        try store.record(Decision(id: "d", change: "C9", outcome: .approvedWithConditions, at: time("2026-11-20T09:33:40Z"),
-                                  by: "priya", conditions: "owner on call"))
-        try store.clock(.end, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:33:40Z"))
-        try store.endMeeting(on: "2026-11-20", at: time("2026-11-20T09:34:00Z"))
+        try holdTheMeetingOf20November(in: store)
 
         let minutes = try #require(try store.minutes(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T12:00:00Z")))
         #expect(minutes.items.map(\.change.id) == ["C9"])

@@ -16,18 +16,7 @@ import Testing
     func usedStore() throws -> SQLiteStore {
         let store = try stores.sqlite()
         _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json")
-        _ = try store.openMeeting(Meeting(date: "2026-11-20", chair: "priya", attendees: [
-            Attendee(name: "priya", role: .chair), Attendee(name: "sam", role: .onCall),
-        ]))
-        try store.setAttendance(on: "2026-11-20", name: "priya", role: .chair, present: true)
-        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"))
-        try store.clock(.start, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:30:10Z"))
-        try store.clock(.pause, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:10Z"))
-        try store.clock(.resume, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:31:40Z"))
-        try store.record(Decision(id: "d", change: "C9", outcome: .approvedWithConditions, at: time("2026-11-20T09:33:40Z"),
-                                  by: "priya", conditions: "owner on call"))
-        try store.clock(.end, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:33:40Z"))
-        try store.endMeeting(on: "2026-11-20", at: time("2026-11-20T09:34:00Z"))
+        try holdTheMeetingOf20November(in: store)
         _ = try store.meetCondition(change: "C2", by: "raj", at: time("2026-11-04T10:00:00Z"), note: "flag on since Monday")
         _ = try store.addFreeze(from: time("2026-12-20T00:00:00Z"), to: time("2027-01-02T00:00:00Z"), reason: "year end", by: "priya", at: now)
         try store.saveCalibration(RiskCalibration(
