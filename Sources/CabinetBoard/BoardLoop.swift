@@ -23,12 +23,15 @@ struct BoardLoop {
     let figures: BackgroundFigures
     var quitting = false
     /// Writes made while the store could not be reached, oldest first.
-    var waiting: [Effect] = []
+    let waiting: WaitingWrites
+    /// Set by a quit refused because writes were waiting: the next quit leaves without them.
+    var warnedOfUnsaved = false
     /// Why the store cannot be reached, while it cannot.
     var connectionProblem: String?
 
-    init(store: any Store, options: BoardOptions, environment: [String: String]) {
+    init(store: any Store, options: BoardOptions, environment: [String: String], waiting: WaitingWrites = WaitingWrites()) {
         self.store = store
+        self.waiting = waiting
         self.environment = environment
         figures = BackgroundFigures(store: store)
         let now = Timestamp.now(environment: environment)
@@ -91,7 +94,7 @@ struct BoardLoop {
             do throws(CabinetError) {
                 switch effect {
                 case .quit:
-                    quitting = true
+                    quitting = mayQuit()
                     return
                 case .loadFigures(let period):
                     figures.request(period)
@@ -99,7 +102,7 @@ struct BoardLoop {
                     send(.minutesLoaded(try store.minutes(on: try Self.instant(day), now: Timestamp.now(environment: environment))))
                 default:
                     if let connectionProblem {
-                        waiting.append(effect)
+                        waiting.effects.append(effect)
                         lost(connectionProblem)
                         continue
                     }
@@ -108,7 +111,7 @@ struct BoardLoop {
                 }
             } catch {
                 if case .storeDisconnected(_, let problem) = error {
-                    if Self.isWrite(effect) { waiting.append(effect) }
+                    if Self.isWrite(effect) { waiting.effects.append(effect) }
                     lost(problem)
                     continue
                 }
@@ -119,6 +122,21 @@ struct BoardLoop {
                 }
                 return
             }
+        }
+    }
+
+    /// Quitting with writes waiting first tries to send them; if the store still cannot be
+    /// reached, the board stays and says so once, and a second quit leaves without them.
+    private mutating func mayQuit() -> Bool {
+        guard !waiting.effects.isEmpty, !warnedOfUnsaved else { return true }
+        do throws(CabinetError) {
+            try sendWaiting()
+            return true
+        } catch {
+            warnedOfUnsaved = true
+            let count = waiting.effects.count
+            send(.failed("\(count) \(count == 1 ? "change is" : "changes are") not saved yet (the store cannot be reached): q again quits without them"))
+            return false
         }
     }
 
@@ -167,23 +185,23 @@ struct BoardLoop {
 
     /// Sends the kept writes in order; the first that fails again stays first.
     private mutating func sendWaiting() throws(CabinetError) {
-        while let effect = waiting.first {
+        while let effect = waiting.effects.first {
             do throws(CabinetError) {
                 try write(effect)
             } catch {
                 if case .storeDisconnected = error { throw error }
                 // Refused now (someone decided meanwhile): said once, and not kept.
-                waiting.removeFirst()
+                waiting.effects.removeFirst()
                 send(.failed(error.description))
                 continue
             }
-            waiting.removeFirst()
+            waiting.effects.removeFirst()
         }
     }
 
     private mutating func lost(_ problem: String) {
         connectionProblem = problem
-        send(.connection(problem: problem, waiting: waiting.count))
+        send(.connection(problem: problem, waiting: waiting.effects.count))
     }
 
     /// A lost connection is said on the reconnecting line; anything else on the status line.

@@ -10,14 +10,16 @@ public enum BoardRuntime {
     static let tickMilliseconds = 250
 
     /// Opens the board and returns the process exit status once it ends: 0 on quit, 128 + signal
-    /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used. A theme that cannot be
+    /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used or writes made while the
+    /// store was unreachable were never sent (they are listed on standard error). A theme that cannot be
     /// loaded is reported on standard error in one line and the default theme is used.
     public static func run(
         store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
         let resolution = ThemeCatalog.resolve(options.theme, directories: ThemeCatalog.userDirectories(environment: environment))
         if let error = resolution.error { printError(error.description) }
-        var loop = BoardLoop(store: store, options: options, environment: environment)
+        let waiting = WaitingWrites()
+        var loop = BoardLoop(store: store, options: options, environment: environment, waiting: waiting)
         loop.start()
         let session = TerminalSession(theme: resolution.theme, tickMilliseconds: tickMilliseconds, environment: environment)
         let exit = session.run(
@@ -26,6 +28,10 @@ public enum BoardRuntime {
             render: { loop, context in loop.render(context) }
         )
         if case .unavailable(let message) = exit { printError(message) }
+        guard waiting.effects.isEmpty else {
+            printError("not saved, the store could not be reached: " + waiting.descriptions.joined(separator: "; "))
+            return exit.status == 0 ? 1 : exit.status
+        }
         return exit.status
     }
 

@@ -18,13 +18,16 @@ final class ChangeNotifications: @unchecked Sendable {
     private let lock = NSLock()
     private var link = Link.none
     private var count = 0
+    /// When the listening connection was last asked to answer: a server that stops answering
+    /// (frozen, or cut off without a reset) would otherwise leave the board waiting unaware.
+    private var lastPing = ContinuousClock.now
 
     init(connections: PostgresConnections) {
         self.connections = connections
     }
 
     deinit {
-        if case .listening(let connection) = link { try? connection.close().wait() }
+        if case .listening(let connection) = link { PostgresConnections.close(connection) }
     }
 
     /// A number that grows with every notification and every reconnection.
@@ -33,6 +36,10 @@ final class ChangeNotifications: @unchecked Sendable {
         let next: Next = lock.withLock {
             switch link {
             case .listening(let connection) where !connection.isClosed:
+                if ContinuousClock.now - lastPing >= Self.pingInterval {
+                    lastPing = .now
+                    ping(connection)
+                }
                 return .count(count)
             case .listening:
                 let lost = CabinetError.storeDisconnected(
@@ -99,6 +106,18 @@ final class ChangeNotifications: @unchecked Sendable {
             self?.lock.withLock { self?.count += 1 }
         }
         return connection.query("SELECT 1", logger: connections.logger).map { _ in }
+    }
+
+    static let pingInterval = Duration.seconds(5)
+
+    /// Asks the listening connection for a round trip without waiting; no answer within the
+    /// ping interval closes it, and the next look reconnects.
+    private func ping(_ connection: PostgresConnection) {
+        let answered = connection.query("SELECT 1", logger: connections.logger)
+        let deadline = connection.eventLoop.scheduleTask(in: .seconds(5)) {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        answered.whenComplete { _ in deadline.cancel() }
     }
 
     private func reconnecting() -> CabinetError {

@@ -4,7 +4,9 @@ enum PermissionRefusal {
     static func text(table: String, message: String) -> String {
         switch table {
         case "decisions":
-            return "only a chair can record decisions"
+            return message.contains("row-level security")
+                ? "a chair records decisions in their own name: --by must be the database login"
+                : "only a chair can record decisions"
         case "conditions_met":
             return "only a chair can record that conditions are met"
         case "meta", "risk_calibrations", "risk_weights":

@@ -18,10 +18,22 @@ final class PostgresConnections: @unchecked Sendable {
     }
 
     deinit {
-        for connection in idle { try? connection.close().wait() }
+        for connection in idle { Self.close(connection) }
     }
 
-    /// Runs `body` on a connection of its own; failures become one-line `CabinetError`s.
+    /// Closes a connection and waits for it, unless on its event loop (a store released from a
+    /// notification handler), where the close completes on its own, keeping the connection alive.
+    static func close(_ connection: PostgresConnection) {
+        if connection.eventLoop.inEventLoop {
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+        } else {
+            try? connection.close().wait()
+        }
+    }
+
+    /// Runs `body` on a connection of its own; failures become one-line `CabinetError`s. After
+    /// a failure the connection is closed, not reused: it may be broken or inside a failed
+    /// transaction.
     func with<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
         let connection = try take()
         do {
@@ -29,7 +41,7 @@ final class PostgresConnections: @unchecked Sendable {
             give(connection)
             return result
         } catch {
-            give(connection)
+            Self.close(connection)
             throw PostgresErrors.translate(error, location: location)
         }
     }

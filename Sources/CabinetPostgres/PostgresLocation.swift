@@ -32,11 +32,10 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
-    /// `text` with any password between `://user:` and `@` taken out.
+    /// `text` with any password taken out: between `scheme://user:` and `@`, and any `password=…`
+    /// (of a query string or a `key=value` connection string).
     public static func redact(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@") else { return text }
-        let credentials = text[scheme.upperBound..<at]
-        guard let colon = credentials.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + String(text[at...])
+        text.replacingOccurrences(of: #"(?i)(password\s*=\s*)('[^']*'|[^\s&]+)"#, with: "$1…", options: .regularExpression)
+            .replacingOccurrences(of: #"^([A-Za-z][A-Za-z0-9+.-]*:/*[^:@/]*):.*@"#, with: "$1@", options: .regularExpression)
     }
 }

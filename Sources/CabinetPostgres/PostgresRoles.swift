@@ -1,7 +1,8 @@
 import CabinetKit
 
 /// The roles of a team's store, enforced by PostgreSQL itself: grants on tables and columns,
-/// and row-level security so a member edits only the changes they own. Everyone reads;
+/// and row-level security so a member edits only the changes they own and a chair records
+/// decisions in their own name. Everyone reads;
 /// members submit changes and edit their four fields; chairs also record decisions, run the
 /// meeting and its clock, and keep the records a chair keeps (incidents, freezes, services).
 public enum PostgresRoles {
@@ -54,7 +55,8 @@ public enum PostgresRoles {
             END $$;
             REVOKE ALL ON \(everything) FROM PUBLIC, \(reader), \(member), \(chair);
             GRANT SELECT ON \(everything) TO \(reader);
-            GRANT INSERT ON changes, change_services TO \(member);
+            GRANT INSERT (\(StoreTables.submittedChangeColumns.joined(separator: ", "))) ON changes TO \(member);
+            GRANT INSERT ON change_services TO \(member);
             GRANT UPDATE (\(editableColumns.joined(separator: ", "))) ON changes TO \(member);
             GRANT INSERT ON decisions, conditions_met TO \(chair);
             GRANT INSERT, UPDATE ON meetings, agenda_items, meeting_attendees TO \(chair);
@@ -62,6 +64,11 @@ public enum PostgresRoles {
             GRANT INSERT, UPDATE, DELETE ON \(chairTables.joined(separator: ", ")) TO \(chair);
             ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
             ALTER TABLE change_services ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE decisions ENABLE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS decisions_read ON decisions;
+            DROP POLICY IF EXISTS decisions_own_name ON decisions;
+            CREATE POLICY decisions_read ON decisions FOR SELECT USING (true);
+            CREATE POLICY decisions_own_name ON decisions FOR INSERT WITH CHECK (by = current_user);
             DROP POLICY IF EXISTS changes_read ON changes;
             DROP POLICY IF EXISTS changes_submit ON changes;
             DROP POLICY IF EXISTS changes_edit ON changes;

@@ -13,12 +13,41 @@ public struct PostgresSession: SQLDatabase {
     public var dialect: SQLDialect { .postgres }
 
     public func execute(_ sql: String, _ arguments: [SQLValue]) throws {
-        _ = try connection.query(Self.query(sql, arguments), logger: logger).wait()
+        _ = try answer(connection.query(Self.query(sql, arguments), logger: logger))
     }
 
     public func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (PostgresSessionRow) throws -> Void) throws {
-        let result = try connection.query(Self.query(sql, arguments), logger: logger).wait()
+        let result = try answer(connection.query(Self.query(sql, arguments), logger: logger))
         for row in result.rows { try body(PostgresSessionRow(cells: Array(row))) }
+    }
+
+    /// Reads through a cursor, 5,000 rows at a time (the session is inside a transaction, as
+    /// the store's reads and writes always are).
+    public func forEachRowOfLargeResult(_ sql: String, _ body: (PostgresSessionRow) throws -> Void) throws {
+        try execute("DECLARE cabinet_rows NO SCROLL CURSOR FOR \(sql)", [])
+        while true {
+            var count = 0
+            try forEachRow("FETCH 5000 FROM cabinet_rows", []) { row in
+                count += 1
+                try body(row)
+            }
+            if count == 0 { break }
+        }
+        try execute("CLOSE cabinet_rows", [])
+    }
+
+    /// How long one statement may take before the server is taken for unreachable.
+    static let deadline = TimeAmount.seconds(30)
+
+    /// Waits for `future`; a server that does not answer within the deadline (stopped, or cut
+    /// off without a reset) has the connection closed under it, which fails the wait.
+    private func answer<T>(_ future: EventLoopFuture<T>) throws -> T {
+        let connection = self.connection
+        let deadline = connection.eventLoop.scheduleTask(in: Self.deadline) {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { deadline.cancel() }
+        return try future.wait()
     }
 
     /// Runs statements that take no arguments one by one (a migration, a grant script): the

@@ -49,8 +49,8 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     }
 
     private static func transaction<T>(_ session: PostgresSession, begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
-        try session.script(begin)
         do {
+            try session.script(begin)
             let result = try body(session)
             try session.script("COMMIT")
             return result

@@ -10,9 +10,9 @@ struct BoardFlags: ParsableArguments {
     @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono) or a theme file.", valueName: "name|path"))
     var theme: String?
 
-    func options(presenter: Bool = false, changeID: String? = nil) throws(CabinetError) -> BoardOptions {
+    func options(presenter: Bool = false, changeID: String? = nil, login: String?) throws(CabinetError) -> BoardOptions {
         guard (1...30).contains(itemMinutes) else { throw .invalidArgument(name: "--item-minutes", problem: "between 1 and 30") }
-        return BoardOptions(chair: actor(by), onCall: onCall, itemMinutes: itemMinutes, theme: theme, presenter: presenter, changeID: changeID)
+        return BoardOptions(chair: actor(by, login: login), onCall: onCall, itemMinutes: itemMinutes, theme: theme, presenter: presenter, changeID: changeID)
     }
 }
 
@@ -24,7 +24,7 @@ struct Board: ParsableCommand {
     @OptionGroup var flags: BoardFlags
 
     func run() throws {
-        try guardedExit { () throws(CabinetError) in BoardRuntime.run(store: try store.open(), options: try flags.options()) }
+        try guardedExit { () throws(CabinetError) in BoardRuntime.run(store: try store.open(), options: try flags.options(login: store.login)) }
     }
 }
 
@@ -38,9 +38,10 @@ struct Present: ParsableCommand {
 
     func run() throws {
         try guardedExit { () throws(CabinetError) in
+            let options = try flags.options(presenter: true, changeID: id, login: store.login)
             let store = try store.open()
             if let id, try store.change(id: id) == nil { throw .notFound(kind: "change", id: id) }
-            return BoardRuntime.run(store: store, options: try flags.options(presenter: true, changeID: id))
+            return BoardRuntime.run(store: store, options: options)
         }
     }
 }

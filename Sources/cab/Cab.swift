@@ -29,6 +29,12 @@ struct StoreOptions: ParsableArguments {
     var db: String?
 
     func open() throws(CabinetError) -> any SQLStore { try StoreLocation.address(option: db).open() }
+
+    /// The login of a shared database, which is who acts there unless told otherwise.
+    var login: String? {
+        guard case .postgres(let url) = StoreLocation.address(option: db) else { return nil }
+        return try? PostgresLocation(url: url).user
+    }
 }
 
 /// `--json`, shared by every read command.
@@ -47,11 +53,13 @@ func guarded(_ body: () throws(CabinetError) -> Void) throws {
     }
 }
 
-/// The acting person: `--by`, else `CAB_USER`, else the login name.
-func actor(_ by: String?) -> String {
+/// The acting person: `--by`, else `CAB_USER`, else the database login (PostgreSQL), else the
+/// login name.
+func actor(_ by: String?, login: String? = nil) -> String {
     if let by, !by.isEmpty { return by }
     let environment = ProcessInfo.processInfo.environment
     if let user = environment["CAB_USER"], !user.isEmpty { return user }
+    if let login { return login }
     return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
 }
 

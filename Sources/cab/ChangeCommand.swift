@@ -38,7 +38,7 @@ struct ChangeCommand: ParsableCommand {
                     submitted = try InterchangeReader.readChange(try readInput(file), source: file)
                 } else {
                     var object: [String: JSONValue] = [
-                        "owner": .string(owner ?? actor(by)), "services": JSONValue(services), "hasMigration": .bool(hasMigration),
+                        "owner": .string(owner ?? actor(by, login: store.login)), "services": JSONValue(services), "hasMigration": .bool(hasMigration),
                         "touches": JSONValue(touches), "submittedAt": .string(submittedAt ?? Timestamp.now().iso8601),
                     ]
                     let texts = ["id": id, "title": title, "team": team, "type": type, "category": category, "risk": risk, "route": route,
@@ -75,7 +75,7 @@ struct ChangeCommand: ParsableCommand {
                     blastRadius: fields.blastRadius, rollbackPlan: fields.rollbackPlan, verification: fields.verification,
                     windowStart: try fields.windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
                     windowEnd: try fields.windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
-                let change = try store.open().editChange(id, edit, by: actor(by))
+                let change = try store.open().editChange(id, edit, by: actor(by, login: store.login))
                 let readiness = Readiness(change: change, now: Timestamp.now())
                 print("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
             }

@@ -24,10 +24,11 @@ struct Decide: ParsableCommand {
             if outcome == .rejected, note?.allSatisfy(\.isWhitespace) ?? true {
                 throw .invalidArgument(name: "--note", problem: "a rejection needs its reason")
             }
+            let by = actor(by, login: store.login)
             let store = try store.open()
             let superseded = supersede ? try store.decisions(forChange: id).last?.id : nil
             if supersede, superseded == nil { throw .refused("\(id) has no decision to supersede") }
-            let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: actor(by),
+            let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: by,
                                     conditions: conditions, note: note, supersedes: superseded)
             try store.record(decision)
             print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")

@@ -31,6 +31,9 @@ struct Demo: ParsableCommand {
                 throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.minimumChanges) (the last meeting and today's queue)")
             }
             let path = db ?? StoreLocation.dataDirectory() + "/demo.sqlite"
+            guard !StoreLocation.isURL(path) else {
+                throw .invalidArgument(name: "--db", problem: "the demo writes an SQLite file, not a shared database (copy it there with cab store copy)")
+            }
             guard path != StoreLocation.path(option: nil) else {
                 throw .refused("\(path) is your real Cabinet database; the demo writes elsewhere (try --db /tmp/demo.sqlite)")
             }
@@ -39,7 +42,7 @@ struct Demo: ParsableCommand {
             print("Demo database: \(path) (\(changes) changes, seed \(seed))")
             guard !quiet else { return 0 }
             if !printOnly, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-                return BoardRuntime.run(store: store, options: try board.options())
+                return BoardRuntime.run(store: store, options: try board.options(login: nil))
             }
             print("")
             print(QueueText.render(try store.queue(on: now, now: now), day: now.day))

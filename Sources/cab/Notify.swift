@@ -17,13 +17,14 @@ struct Notify: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
+            let by = actor(by, login: store.login)
             let store = try store.open()
             guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
             let announcement = Announcement(change: change, deployedBy: deployedBy ?? change.owner, link: link,
                                             verification: try store.verifications(forChange: id).last, rollback: rollbackCommand)
             guard let webhook else { return print(announcement.text) }
             try Webhook.post(announcement.slackPayload, to: webhook)
-            try store.recordAnnouncement(id: UUID().uuidString.lowercased(), change: change.id, at: Timestamp.now(), by: actor(by),
+            try store.recordAnnouncement(id: UUID().uuidString.lowercased(), change: change.id, at: Timestamp.now(), by: by,
                                          webhook: webhook, text: announcement.text)
             print("Announced \(change.id) to \(webhook)")
         }

@@ -14,7 +14,7 @@ struct Panel: ParsableCommand {
 
     func run() throws {
         try guardedExit { () throws(CabinetError) in
-            var options = try flags.options()
+            var options = try flags.options(login: store.login)
             options.startScreen = .panel
             // Without --since/--until the panel keeps its own choice of the last days.
             options.panelPeriod = period.isGiven ? try period.period(now: Timestamp.now()) : nil

@@ -24,6 +24,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let smoke: SmokeResult = try word(smoke, option: "--smoke") else { return }
+            let by = actor(by, login: store.login)
             let store = try store.open()
             let now = Timestamp.now()
             let (change, assessment, _) = try store.assessedChange(id, now: now)
@@ -33,7 +34,7 @@ struct Verify: ParsableCommand {
             if let soakMinutes, soakMinutes < 0 { throw .invalidArgument(name: "--soak-minutes", problem: "must be at least 0") }
             let highRisk = change.risk == .high || assessment.risk.isOverThreshold
             let verification = Verification(
-                id: UUID().uuidString.lowercased(), change: change.id, at: now, by: actor(by), smoke: smoke,
+                id: UUID().uuidString.lowercased(), change: change.id, at: now, by: by, smoke: smoke,
                 errorRate: try percent(errorRate, option: "--error-rate", minimum: 0),
                 baselineErrorRate: try percent(baselineErrorRate, option: "--baseline-error-rate", minimum: 0),
                 p99Delta: try percent(p99Delta, option: "--p99-delta", minimum: -100), heldMinutes: soakMinutes,

@@ -29,9 +29,20 @@ import Testing
         #expect(PostgresLocation.redact("postgres://priya:s3cret@db:5432/cabinet") == "postgres://priya@db:5432/cabinet")
         #expect(PostgresLocation.redact("postgres://priya@db:5432/cabinet") == "postgres://priya@db:5432/cabinet")
         #expect(PostgresLocation.redact("/home/priya/cabinet.sqlite") == "/home/priya/cabinet.sqlite")
+        #expect(PostgresLocation.redact("postgres:/priya:s3cret@db/cabinet") == "postgres:/priya@db/cabinet")
+        #expect(PostgresLocation.redact("postgres://priya:s3@cret@db/cabinet") == "postgres://priya@db/cabinet")
+        #expect(PostgresLocation.redact("postgres://priya@db/cabinet?password=s3cret&sslmode=require") == "postgres://priya@db/cabinet?password=…&sslmode=require")
+        #expect(PostgresLocation.redact("host=db user=priya password='s3 cret' dbname=cabinet") == "host=db user=priya password=… dbname=cabinet")
+    }
+
+    @Test func aConnectionStringThatIsNotAURLIsRefusedWithoutItsPassword() {
+        let error = #expect(throws: CabinetError.self) { _ = try PostgresLocation(url: "host=db user=priya password=s3cret", environment: [:]) }
+        #expect(error?.description == "--db: host=db user=priya password=… is not a postgres://user@host:port/database URL")
     }
 
     @Test func theDatabaseOptionPicksTheEngine() {
+        #expect(StoreLocation.address(option: "postgres:/typo@h/db", environment: [:]) == .postgres(url: "postgres:/typo@h/db"))
+        #expect(StoreLocation.address(option: "host=db password=x", environment: [:]) == .postgres(url: "host=db password=x"))
         #expect(StoreLocation.address(option: "postgres://u@h/db", environment: [:]) == .postgres(url: "postgres://u@h/db"))
         #expect(StoreLocation.address(option: "/tmp/x.sqlite", environment: ["CAB_DATABASE_URL": "postgres://u@h/db"]) == .file("/tmp/x.sqlite"))
         #expect(StoreLocation.address(option: nil, environment: ["CAB_DATABASE_URL": "postgres://u@h/db", "CAB_DB": "/tmp/y"]) == .postgres(url: "postgres://u@h/db"))

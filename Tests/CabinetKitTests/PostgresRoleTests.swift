@@ -21,14 +21,7 @@ import Testing
 
     func team() throws -> Team {
         let admin = try stores.postgres()
-        // The first initialization of a cluster races with any other at the same moment (a
-        // command-line test running `cab admin roles init`): both create the group roles and
-        // one fails on a duplicate key. Retry once; remove once `initialize` tolerates that.
-        let first = Result { () throws(CabinetError) in try PostgresRoles.initialize(admin) }
-        if case .failure(let error) = first {
-            guard error.description.contains("duplicate key value") else { throw error }
-            try PostgresRoles.initialize(admin)
-        }
+        try PostgresRoles.initialize(admin)
         let team = Team(admin: admin, member: try stores.login(.member, named: "member", on: admin),
                         other: try stores.login(.member, named: "other", on: admin), chair: try stores.login(.chair, named: "chair", on: admin),
                         reader: try stores.login(.reader, named: "reader", on: admin))
@@ -84,6 +77,25 @@ import Testing
         }
         #expect(try team.admin.decisions(forChange: "M1") == [decision])
         #expect(try team.admin.change(id: "M1")?.state == .scheduled)
+    }
+
+    @Test func aChairRecordsDecisionsOnlyInTheirOwnName() throws {
+        let team = try team()
+        #expect(throws: CabinetError.forbidden("a chair records decisions in their own name: --by must be the database login")) {
+            try team.chair.store.record(Decision(id: "d1", change: "M1", outcome: .approved, at: time("2026-11-20T09:00:00Z"), by: team.member.name))
+        }
+        #expect(try team.admin.rowCounts()["decisions"] == 0)
+    }
+
+    @Test func aMemberCannotSubmitAChangeThatLooksDecided() throws {
+        let team = try team()
+        let forged = """
+            INSERT INTO changes (id, title, owner, team, type, category, risk, route, blast_radius, rollback_plan, verification,
+                                 submitted_at, state, first_decision_at, first_outcome, approved_at)
+            VALUES ('F1', 't', ?, 'alpha', 'normal', 'single-service', 'low', 'cab', 'b', 'r', 'v', 1, 'scheduled', 2, 'approved', 2)
+            """
+        #expect(throws: CabinetError.self) { try rawWrite(forged, [.text(team.member.name)], in: team.member.store) }
+        #expect(try team.admin.change(id: "F1") == nil)
     }
 
     @Test func aMemberEditsTheFourFieldsOfTheirOwnChangeButNotSomeoneElses() throws {

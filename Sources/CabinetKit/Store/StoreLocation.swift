@@ -16,9 +16,11 @@ public enum StoreLocation {
         return .file(path(option: nil, environment: environment))
     }
 
-    /// Whether `text` names a PostgreSQL database rather than a file.
+    /// Whether `text` names a PostgreSQL database rather than a file: a `postgres:` URL (a
+    /// mistyped one too, so it is refused rather than taken for a file name), or a
+    /// `key=value` connection string, which is refused with its password taken out.
     public static func isURL(_ text: String) -> Bool {
-        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+        text.hasPrefix("postgres:") || text.hasPrefix("postgresql:") || text.range(of: #"^\s*\w+\s*=\s*\S"#, options: .regularExpression) != nil
     }
 
     public static func path(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

@@ -8,6 +8,9 @@ public protocol SQLDatabase {
     func execute(_ sql: String, _ arguments: [SQLValue]) throws
     /// Runs a query and hands each row to `body`, in order. A row is valid only during its call.
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws -> Void) throws
+    /// As `forEachRow`, for a query over a whole table: the rows come in batches rather than
+    /// all at once, where the engine would otherwise hold the whole result in memory.
+    func forEachRowOfLargeResult(_ sql: String, _ body: (Row) throws -> Void) throws
 }
 
 /// The few spellings that differ between SQLite and PostgreSQL.
@@ -20,6 +23,8 @@ public struct SQLDialect: Sendable {
 }
 
 extension SQLDatabase {
+    public func forEachRowOfLargeResult(_ sql: String, _ body: (Row) throws -> Void) throws { try forEachRow(sql, [], body) }
+
     public func execute(_ sql: String) throws { try execute(sql, []) }
 
     /// Every row of a query, turned into values by `transform`.

@@ -32,11 +32,26 @@ public enum StoreCopy {
         for table in StoreTables.all where counts[table.name] != copied[table.name] {
             throw .refused("\(table.name): \(sourceName) holds \(counts[table.name] ?? 0) rows but \(targetName) \(copied[table.name] ?? 0) after the copy")
         }
+        let digests = try source.reading { db in try StoreTables.all.map { try digest(of: $0, in: db) } }
+        let copiedDigests = try target.reading { db in try StoreTables.all.map { try digest(of: $0, in: db) } }
+        for (table, (one, other)) in zip(StoreTables.all, zip(digests, copiedDigests)) where one != other {
+            throw .refused("\(table.name): the rows of \(sourceName) and \(targetName) differ after the copy")
+        }
         let days: [Int64] = [7, 30, 90]
         for period in days.map({ Period(lastDays: $0, endingAt: now) }) where try source.figures(for: period) != target.figures(for: period) {
             throw .refused("the figures of \(period.since.iso8601) to \(period.until.iso8601) differ between \(sourceName) and \(targetName) after the copy")
         }
         return Report(rows: StoreTables.all.map { ($0.name, counts[$0.name] ?? 0) }, days: days)
+    }
+
+    /// A digest of every value of `table`, row by row in the table's order: equal on both sides
+    /// when the copy holds the same rows with the same values in the same order.
+    private static func digest(of table: StoreTables, in db: some SQLDatabase) throws -> Int {
+        var hasher = Hasher()
+        try db.forEachRowOfLargeResult("SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order(in: db.dialect))") { row in
+            for index in table.columns.indices { hasher.combine(try row.value(at: index)) }
+        }
+        return hasher.finalize()
     }
 
     private static func copy(_ table: StoreTables, from: some SQLDatabase, to: some SQLDatabase) throws {
@@ -50,7 +65,7 @@ public enum StoreCopy {
             pending.removeAll(keepingCapacity: true)
             rows = 0
         }
-        try from.forEachRow("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order(in: from.dialect))", []) { source in
+        try from.forEachRowOfLargeResult("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order(in: from.dialect))") { source in
             for index in table.columns.indices { pending.append(try source.value(at: index)) }
             rows += 1
             if rows == batch { try flush() }

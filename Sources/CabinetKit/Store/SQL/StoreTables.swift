@@ -14,12 +14,16 @@ public struct StoreTables: Sendable {
 
     private static let insertion = "{insertion}"
 
+    /// The columns of a change as its owner submits it.
+    public static let submittedChangeColumns = ChangeRows.columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// The columns the decision trigger keeps: a change's first decision and approval.
+    public static let derivedChangeColumns = ["first_decision_at", "first_outcome", "approved_at"]
+
     public static let all: [StoreTables] = [
         StoreTables(name: "meta", columns: ["key", "value"], order: "key"),
         StoreTables(name: "services", columns: ["name", "team"], order: "name"),
         StoreTables(name: "service_dependencies", columns: ["service", "depends_on", "position"], order: "service, position"),
-        StoreTables(name: "changes", columns: ChangeRows.columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                        + ["first_decision_at", "first_outcome", "approved_at"], order: "id"),
+        StoreTables(name: "changes", columns: submittedChangeColumns + derivedChangeColumns, order: "id"),
         StoreTables(name: "change_services", columns: ["change_id", "position", "service"], order: "change_id, position"),
         StoreTables(name: "decisions", columns: DecisionRows.columns.components(separatedBy: ", "), order: "at, {insertion}"),
         StoreTables(name: "conditions_met", columns: ["decision_id", "met_by", "met_at", "note"], order: "decision_id"),

@@ -19,7 +19,10 @@ enum SQLiteSchema {
         return migrator
     }
 
-    private static var triggers: String {
+    /// The triggers a copy drops while it writes rows as they were, and then puts back.
+    static let triggerNames = ["decisions_are_not_updated", "decisions_are_not_deleted", "decision_sets_first"]
+
+    static var triggers: String {
         """
         CREATE TRIGGER decisions_are_not_updated BEFORE UPDATE ON decisions
         BEGIN SELECT RAISE(ABORT, '\(PortableSchema.appendOnly)'); END;

@@ -79,6 +79,17 @@ public final class SQLiteStore: SQLStore {
         }
     }
 
+    /// A copy into this file: the decision triggers are dropped while tables are replaced (the
+    /// copied changes carry what they would compute) and put back before the commit.
+    public func writingCopy<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
+        try writingInBulk { db in
+            for trigger in SQLiteSchema.triggerNames { try db.execute(sql: "DROP TRIGGER \(trigger)") }
+            let result = try body(db)
+            try db.execute(sql: SQLiteSchema.triggers)
+            return result
+        }
+    }
+
     static func translate(_ error: Error, path: String) -> CabinetError {
         if let error = error as? CabinetError { return error }
         if let error = error as? UnexpectedColumn { return .refused(error.description) }
