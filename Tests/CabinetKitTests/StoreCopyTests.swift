@@ -102,4 +102,22 @@ import Testing
         _ = try StoreCopy.copy(from: postgres, to: back, source: "the shared store", target: "back.sqlite", replace: false, now: now)
         try expectSame(back, as: sqlite)
     }
+
+    @Test func aStatedStateSurvivesACopyBackIntoAFileThatIsReplaced() throws {
+        // Imported with an approval but stated as still waiting: the copy must keep it so, not
+        // let the file's decision trigger move it again.
+        let json = """
+            {"services": [{"name": "S1", "team": "alpha"}],
+             "changes": [\(fixtureChange("K1", route: "cab", submitted: "2026-11-20T08:00:00Z").replacingOccurrences(of: "}", with: ", \"state\": \"authorize\"}"))],
+             "decisions": [{"change": "K1", "outcome": "approved", "at": "2026-11-20T09:00:00Z", "by": "priya"}]}
+            """
+        let postgres = try stores.fresh(.postgres, holding: json)
+        #expect(try postgres.change(id: "K1")?.state == .authorize)
+        let back = try stores.fresh(.sqlite, holding: figureFixture)
+        _ = try StoreCopy.copy(from: postgres, to: back, source: "the shared store", target: "back.sqlite", replace: true, now: now)
+        #expect(try back.change(id: "K1")?.state == .authorize)
+        #expect(try back.change(id: "C1") == nil)
+        try expectSame(back, as: postgres)
+        #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM decisions", in: back) }
+    }
 }

@@ -91,6 +91,32 @@ import Testing
         try chair.send("q")
         try presenter.send("q")
     }
+
+    @Test func quittingWhileWritesWaitWarnsOnceThenSaysWhatWasNotSaved() throws {
+        let errors = sandbox.path + "/stderr.txt", status = sandbox.path + "/exit.txt"
+        let tmux = try TmuxSession("sh -c '\(CabProcess.binary) board --db \(url) --by priya 2> \(errors); echo \"exit $?\" > \(status)'",
+                                   width: 110, height: 30, environment: ["CAB_USER": "priya", "HOME": sandbox.path])
+        let chair = tmux.pane(0)
+        try chair.waitFor("7 waiting")
+        try chair.send("s")
+        try chair.waitFor("meeting 0:0")
+        try chair.send("n")
+        try chair.waitFor("of 3:00 used")
+        let item = try card(chair)
+        try server.stop()
+        try chair.send("a")
+        try chair.waitFor("waiting to be saved")
+        try chair.send("q")
+        try chair.waitFor("not saved yet")
+        try chair.send("q")
+        let exit = try TmuxSession.poll("the board to exit", timeout: 10, screen: { (try? String(contentsOfFile: status, encoding: .utf8)) ?? "" }) {
+            $0.hasPrefix("exit")
+        }
+        #expect(exit.trimmingCharacters(in: .whitespacesAndNewlines) == "exit 1")
+        let said = try String(contentsOfFile: errors, encoding: .utf8)
+        #expect(said.hasPrefix("cab: not saved, the store could not be reached: ") && said.contains("approved for \(item) by priya"), "\(said)")
+        #expect(said.split(separator: "\n").count == 1, "\(said)")
+    }
 }
 
 /// A PostgreSQL server of a test's own, from `scripts/postgres-cluster`, stopped when it goes.

@@ -1,4 +1,6 @@
-/// The two bottom rows: the status line (messages, the filter) and the key hints from the key table.
+/// The two bottom rows: the status line (the filter being typed, else the latest message until
+/// the next key, else "reconnecting" while the store cannot be reached, else the filter) and
+/// the key hints from the key table.
 enum FooterView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let statusY = buffer.height - 2
@@ -7,10 +9,10 @@ enum FooterView {
             let end = buffer.write("/", x: 1, y: statusY, role: .input)
             let cursor = buffer.write(state.filter, x: end, y: statusY, role: .input, fitting: buffer.width - end - 2, marker: glyphs.more)
             buffer.write(glyphs.cursor, x: cursor, y: statusY, role: .input)
-        } else if let connection = state.connection {
-            buffer.write(connection.text, x: 1, y: statusY, role: .error, fitting: buffer.width - 2, marker: glyphs.more)
         } else if let status = state.status {
             buffer.write(status.text, x: 1, y: statusY, role: status.isError ? .error : .normal, fitting: buffer.width - 2, marker: glyphs.more)
+        } else if let connection = state.connection {
+            buffer.write(connection.text, x: 1, y: statusY, role: .error, fitting: buffer.width - 2, marker: glyphs.more)
         } else if !state.filter.isEmpty {
             let total = (state.snapshot?.agenda.count ?? 0) + (state.snapshot?.late.count ?? 0)
             buffer.write("filter \"\(state.filter)\": \(state.rows.count) of \(total)", x: 1, y: statusY, role: .dim,

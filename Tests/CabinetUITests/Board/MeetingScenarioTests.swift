@@ -250,4 +250,22 @@ import Testing
         #expect(BoardFixture.beforeMeeting.currentChangeID == "CHG-0001041")
         #expect(BoardFixture.inMeeting.nextUndecided(after: "CHG-0001046")?.change.id == "CHG-0001042")
     }
+
+    @Test func aLostStoreIsSaidUnderTheBoardAndAWriteKeptForLaterReplacesItsMessage() {
+        var board = BoardDriver(width: 120, height: 30)
+        board.press("s")
+        board.press("n")
+        board.send(.connection(problem: "cannot reach db:5432 (connection refused)", waiting: 0))
+        #expect(board.shows("reconnecting: cannot reach db:5432 (connection refused)"))
+        #expect(board.shows("CHG-0001041  Add index on created_at for Order Service"), "the screen is kept")
+
+        board.press("a")
+        #expect(board.shows("CHG-0001041: approved"))
+        board.send(.connection(problem: "cannot reach db:5432 (connection refused)", waiting: 1))
+        #expect(board.shows("reconnecting: cannot reach db:5432 (connection refused) (1 change waiting to be saved)"))
+        #expect(!board.shows("CHG-0001041: approved"))
+
+        board.send(.connection(problem: nil, waiting: 0))
+        #expect(!board.shows("reconnecting"))
+    }
 }
