@@ -50,7 +50,7 @@ final class PostgresConnections: @unchecked Sendable {
     func connect() throws(CabinetError) -> PostgresConnection {
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
-            database: location.database, tls: .disable)
+            database: location.database, tls: try tls())
         configuration.options.connectTimeout = .seconds(5)
         let id = lock.withLock { () -> Int in
             defer { nextID += 1 }
@@ -62,6 +62,19 @@ final class PostgresConnections: @unchecked Sendable {
             ).wait()
         } catch {
             throw PostgresErrors.translate(error, location: location, connecting: true)
+        }
+    }
+
+    /// The TLS of `location.tls`; made once, on first use.
+    private func tls() throws(CabinetError) -> PostgresConnection.Configuration.TLS {
+        guard location.tls != .disable else { return .disable }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification = location.tls == .verifyFull ? .fullVerification : .none
+        do {
+            let context = try NIOSSLContext(configuration: configuration)
+            return location.tls == .prefer ? .prefer(context) : .require(context)
+        } catch {
+            throw .storeUnavailable(path: location.description, problem: "cannot set up TLS (\(error))")
         }
     }
 

@@ -12,6 +12,9 @@ enum PostgresErrors {
         if let error = error as? CabinetError { return error }
         if let error = error as? UnexpectedColumn { return .refused(error.description) }
         let place = "\(location.host):\(location.port)"
+        if (error as? PSQLError)?.code == .sslUnsupported {
+            return .storeUnavailable(path: location.description, problem: "\(place) does not offer TLS (sslmode=\(location.tls.rawValue))")
+        }
         if connecting, (error as? PSQLError)?.code != .server {
             return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(reason(error)))")
         }
@@ -28,6 +31,10 @@ enum PostgresErrors {
                 return .storeUnavailable(path: location.description, problem: "\(place) refused to sign in \(location.user): wrong password or unknown user")
             case "3D000":
                 return .storeUnavailable(path: location.description, problem: "\(place) has no database '\(location.database)'")
+            case "42501" where message.hasPrefix("must be owner"):
+                return .forbidden("only the owner of the store's tables can do this: run it signed in as that owner")
+            case "42501" where message.contains("for schema"):
+                return .forbidden("\(location.user) may not set up Cabinet's tables: run cab once signed in as the database's owner")
             case "42501":
                 return .forbidden(PermissionRefusal.text(table: error.serverInfo?[.tableName] ?? table(in: message), message: message))
             case "57P01", "57P02", "57P03", "08000", "08003", "08006":

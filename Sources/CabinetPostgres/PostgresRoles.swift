@@ -19,23 +19,29 @@ public enum PostgresRoles {
     public static func initialize(_ store: PostgresStore) throws(CabinetError) {
         try store.connections.with { session in
             // Two runs at once on one database would both rewrite the policies.
-            try session.script("SELECT pg_advisory_lock(\(PostgresSchema.migrationLock))")
-            defer { try? session.script("SELECT pg_advisory_unlock(\(PostgresSchema.migrationLock))") }
-            try session.script(script)
+            // One transaction: a chair writing meanwhile never finds the grants half rewritten.
+            try session.script("BEGIN; SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
+            do {
+                try session.script(script)
+                try session.script("COMMIT")
+            } catch {
+                try? session.script("ROLLBACK")
+                throw error
+            }
         }
     }
 
-    /// Gives `role` to the login `user`, creating the login (with `password`) if it does not exist.
+    /// Gives `role` to the login `user`, creating the login if it does not exist; `password`
+    /// (sent as a SCRAM verifier, never in clear) becomes its password, new or not.
     public static func grant(_ role: TeamRole, to user: String, password: String?, in store: PostgresStore) throws(CabinetError) {
         guard user.range(of: #"^[a-z_][a-z0-9_.-]*$"#, options: .regularExpression) != nil else {
             throw .invalidArgument(name: "USER", problem: "'\(user)' is not a login name (lower-case letters, digits, _ . -)")
         }
+        let verifier = try password.map { password throws(CabinetError) in try PasswordVerifier.scram(password) }
         try store.connections.with { session in
             let exists = try session.firstRow("SELECT 1 FROM pg_roles WHERE rolname = ?", [.text(user)]) { _ in true } ?? false
-            if !exists {
-                let secret = password.map { " PASSWORD '\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? ""
-                try session.execute("CREATE ROLE \"\(user)\" LOGIN\(secret)", [])
-            }
+            let secret = verifier.map { " PASSWORD '\($0)'" } ?? ""
+            try session.execute(exists ? "ALTER ROLE \"\(user)\"\(secret)" : "CREATE ROLE \"\(user)\" LOGIN\(secret)", [])
             for other in TeamRole.allCases where other != role { try session.execute("REVOKE \(other.groupRole) FROM \"\(user)\"", []) }
             try session.execute("GRANT \(role.groupRole) TO \"\(user)\"", [])
         }

@@ -25,6 +25,16 @@ import Testing
         }
     }
 
+    @Test func tlsIsOffToThisMachinePreferredElsewhereAndAskedForWithSSLMode() throws {
+        #expect(try PostgresLocation(url: "postgres://u@127.0.0.1/db", environment: [:]).tls == .disable)
+        #expect(try PostgresLocation(url: "postgres://u@db.internal/db", environment: [:]).tls == .prefer)
+        #expect(try PostgresLocation(url: "postgres://u@db.internal/db?sslmode=verify-full", environment: [:]).tls == .verifyFull)
+        #expect(try PostgresLocation(url: "postgres://u@[::1]:6432/db", environment: [:]).description == "postgres://u@[::1]:6432/db")
+        #expect(throws: CabinetError.invalidArgument(name: "--db", problem: "sslmode=maybe is not one of: disable, prefer, require, verify-full")) {
+            _ = try PostgresLocation(url: "postgres://u@db/db?sslmode=maybe", environment: [:])
+        }
+    }
+
     @Test func redactingTakesOutOnlyThePassword() {
         #expect(PostgresLocation.redact("postgres://priya:s3cret@db:5432/cabinet") == "postgres://priya@db:5432/cabinet")
         #expect(PostgresLocation.redact("postgres://priya@db:5432/cabinet") == "postgres://priya@db:5432/cabinet")

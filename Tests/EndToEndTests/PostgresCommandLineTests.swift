@@ -46,4 +46,10 @@ import Testing
         try expectOneLine(["report", "--db", "postgres://cab_admin:cab-admin-secret@127.0.0.1:\(port)/no_such_database"],
                           naming: "127.0.0.1:\(port)", saying: "has no database 'no_such_database'")
     }
+
+    @Test func requiringTLSFromAServerWithoutItIsOneLine() throws {
+        let port = try port()
+        try expectOneLine(["queue", "--db", "postgres://cab_admin:cab-admin-secret@127.0.0.1:\(port)/cabinet?sslmode=require"],
+                          naming: "127.0.0.1:\(port)", saying: "does not offer TLS (sslmode=require)")
+    }
 }

@@ -5,6 +5,7 @@ extension SQLStore {
 
     public func meetCondition(change: String, by: String, at time: Timestamp, note: String?) throws(CabinetError) -> Condition {
         try writing { db in
+            try authorize(.meetConditions, by: by, db)
             guard let open = try ConditionRows.fetch(db, where: "m.decision_id IS NULL AND d.change_id = ?", arguments: [.text(change)]).first else {
                 throw CabinetError.refused("\(change) has no open conditions (see cab conditions)")
             }

@@ -8,6 +8,7 @@ extension SQLStore {
         guard from < to else { throw .invalidArgument(name: "--to", problem: "\(to.iso8601) is not after --from \(from.iso8601)") }
         guard !reason.isBlank else { throw .invalidArgument(name: "--reason", problem: "say why the window is frozen") }
         return try writing { db in
+            try authorize(.changeFreezes, by: by, db)
             let number = Int(try db.integer("SELECT MAX(number) FROM freezes") ?? 0) + 1
             try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
                            [SQLValue(number), SQLValue(from), SQLValue(to), .text(reason), .text(by), SQLValue(time)])

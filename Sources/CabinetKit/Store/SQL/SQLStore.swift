@@ -20,11 +20,15 @@ public protocol SQLStore: Store {
 public enum GuardedAction: Sendable {
     case recordDecisions
     case editOthersChanges
+    case meetConditions
+    case changeFreezes
 
     public var refusal: CabinetError {
         switch self {
         case .recordDecisions: .forbidden("only a chair can record decisions")
         case .editOthersChanges: .forbidden("only a change's owner or a chair can edit it")
+        case .meetConditions: .forbidden("only a chair can record that conditions are met")
+        case .changeFreezes: .forbidden("only a chair can change freezes")
         }
     }
 }
