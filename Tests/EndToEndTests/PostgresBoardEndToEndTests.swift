@@ -39,6 +39,15 @@ import Testing
         return String(screen.split(separator: "\n")[1].split(separator: " ")[0])
     }
 
+    /// Starts the meeting and the first item's timer from the chair's board; the item's id.
+    func startTheMeeting(_ chair: TmuxSession.Pane) throws -> String {
+        try chair.send("s")
+        try chair.waitFor("meeting 0:0")
+        try chair.send("n")
+        try chair.waitFor("of 3:00 used")
+        return try card(chair)
+    }
+
     @Test func aDecisionShowsOnTheOtherBoardWithinASecondAndARestartMidMeetingLosesNothing() throws {
         let tmux = try TmuxSession("\(CabProcess.binary) board --db \(url) --by priya", width: 110, height: 60,
                                    environment: ["CAB_USER": "priya", "HOME": sandbox.path])
@@ -47,11 +56,7 @@ import Testing
         try chair.waitFor("7 waiting")
         try presenter.waitFor("read-only")
 
-        try chair.send("s")
-        try chair.waitFor("meeting 0:0")
-        try chair.send("n")
-        try chair.waitFor("of 3:00 used")
-        let first = try card(chair)
+        let first = try startTheMeeting(chair)
         try presenter.waitFor(first, timeout: 1)
         let firstEarlier = try decisions(of: first).count
         // The other board counts one item fewer waiting within a second of the chair's key.
@@ -98,11 +103,7 @@ import Testing
                                    width: 110, height: 30, environment: ["CAB_USER": "priya", "HOME": sandbox.path])
         let chair = tmux.pane(0)
         try chair.waitFor("7 waiting")
-        try chair.send("s")
-        try chair.waitFor("meeting 0:0")
-        try chair.send("n")
-        try chair.waitFor("of 3:00 used")
-        let item = try card(chair)
+        let item = try startTheMeeting(chair)
         try server.stop()
         try chair.send("a")
         try chair.waitFor("waiting to be saved")

@@ -17,9 +17,16 @@ public protocol SQLDatabase {
 public struct SQLDialect: Sendable {
     /// A column that orders rows of tables without a time tie-breaker by insertion.
     public var insertionOrder: String
+    /// Whether `text || ''` must keep the planner off an index of that text column: SQLite's
+    /// planner needs the hint where it would walk a whole index; PostgreSQL's, weighing its
+    /// statistics, is only slowed by it.
+    var steersPlanner: Bool
 
-    public static let sqlite = SQLDialect(insertionOrder: "rowid")
-    public static let postgres = SQLDialect(insertionOrder: "seq")
+    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true)
+    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false)
+
+    /// A text column compared without its index where the engine needs telling.
+    func withoutIndex(_ column: String) -> String { steersPlanner ? "\(column) || ''" : column }
 }
 
 extension SQLDatabase {

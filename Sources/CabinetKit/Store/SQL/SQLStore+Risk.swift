@@ -102,9 +102,9 @@ enum ServiceHistoryRows {
             try db.forEachRow("SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service", arguments) { row in
                 history[try row.text(0), default: ServiceHistory()].changes = try row.int(1)
             }
-            // From the few changes that caused incidents to their services; `|| ''` keeps the
+            // From the few changes that caused incidents to their services; `withoutIndex` keeps SQLite's
             // planner off the service index, which would walk every change of the services.
-            let (linked, _) = serviceCondition(counted, column: "service || ''") ?? ("TRUE", [])
+            let (linked, _) = serviceCondition(counted, column: db.dialect.withoutIndex("service")) ?? ("TRUE", [])
             try db.forEachRow("""
                 SELECT service, COUNT(DISTINCT change_id) FROM change_services
                 WHERE change_id IN (SELECT change_id FROM incident_causes) AND \(linked) GROUP BY service

@@ -132,13 +132,13 @@ enum QueueDay {
         let changes = try ChangeRows.fetch(
             db,
             // Two index ranges joined by UNION (an OR across them would walk every board change);
-            // `|| ''` keeps the second on the day's decisions rather than on every board change.
+            // `withoutIndex` keeps the second on the day's decisions rather than on every board change.
             where: """
                 id IN (
                     SELECT id FROM changes WHERE ? = 1 AND route = 'cab' AND state = 'authorize' AND submitted_at < ?
                     UNION
                     SELECT d.change_id FROM decisions d JOIN changes c ON c.id = d.change_id
-                    WHERE d.at >= ? AND d.at < ? AND c.route || '' = 'cab')
+                    WHERE d.at >= ? AND d.at < ? AND \(db.dialect.withoutIndex("c.route")) = 'cab')
                 """,
             arguments: [SQLValue(waitingToo), SQLValue(end), SQLValue(start), SQLValue(end)],
             order: "submitted_at, id")
