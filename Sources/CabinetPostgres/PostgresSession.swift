@@ -41,7 +41,7 @@ public struct PostgresSession: SQLDatabase {
 
     /// Waits for `future`; a server that does not answer within the deadline (stopped, or cut
     /// off without a reset) has the connection closed under it, which fails the wait.
-    private func answer<T>(_ future: EventLoopFuture<T>) throws -> T {
+    private func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
         let connection = self.connection
         let deadline = connection.eventLoop.scheduleTask(in: Self.deadline) {
             let _: EventLoopFuture<Void> = connection.close()
