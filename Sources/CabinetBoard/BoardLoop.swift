@@ -91,36 +91,41 @@ struct BoardLoop {
         var wrote = false
         defer { if wrote && connectionProblem == nil { reload() } }
         for effect in effects {
-            do throws(CabinetError) {
-                switch effect {
-                case .quit:
-                    quitting = mayQuit()
-                    return
-                case .loadFigures(let period):
-                    figures.request(period)
-                case .loadMinutes(let day):
+            switch effect {
+            case .quit:
+                quitting = mayQuit()
+                return
+            case .loadFigures(let period):
+                figures.request(period)
+            case .loadMinutes(let day):
+                do throws(CabinetError) {
                     send(.minutesLoaded(try store.minutes(on: try Self.instant(day), now: Timestamp.now(environment: environment))))
-                default:
-                    if let connectionProblem {
-                        waiting.effects.append(effect)
-                        lost(connectionProblem)
-                        continue
-                    }
-                    wrote = true
-                    try write(effect)
+                } catch {
+                    report(error)
+                    return
                 }
-            } catch {
-                if case .storeDisconnected(_, let problem) = error {
-                    if Self.isWrite(effect) { waiting.effects.append(effect) }
-                    lost(problem)
+            default:
+                if let connectionProblem {
+                    waiting.effects.append(effect)
+                    lost(connectionProblem)
                     continue
                 }
-                if case .alreadyDecided(let change, let outcome, let by, let at) = error {
-                    send(.decisionRefused(change: change, message: "\(change) was already decided by \(by) at \(at.iso8601) (\(outcome.rawValue))"))
-                } else {
-                    send(.failed(error.description))
+                do throws(CabinetError) {
+                    wrote = true
+                    try write(effect)
+                } catch {
+                    if case .storeDisconnected(_, let problem) = error {
+                        waiting.effects.append(effect)
+                        lost(problem)
+                        continue
+                    }
+                    if case .alreadyDecided(let change, let outcome, let by, let at) = error {
+                        send(.decisionRefused(change: change, message: "\(change) was already decided by \(by) at \(at.iso8601) (\(outcome.rawValue))"))
+                    } else {
+                        send(.failed(error.description))
+                    }
+                    return
                 }
-                return
             }
         }
     }
@@ -137,13 +142,6 @@ struct BoardLoop {
             let count = waiting.effects.count
             send(.failed("\(count) \(count == 1 ? "change is" : "changes are") not saved yet (the store cannot be reached): q again quits without them"))
             return false
-        }
-    }
-
-    private static func isWrite(_ effect: Effect) -> Bool {
-        switch effect {
-        case .quit, .loadFigures, .loadMinutes: false
-        case .openMeeting, .startMeeting, .endMeeting, .clock, .record, .setAttendance: true
         }
     }
 

@@ -2,8 +2,9 @@ import CabinetKit
 import Foundation
 import PostgresNIO
 
-/// Counts the NOTIFYs of Cabinet's tables on a connection of its own, so a board learns of a
-/// write made anywhere without querying the server. A lost connection is reopened in the
+/// Counts the NOTIFYs of other clients' writes to Cabinet's tables on a connection of its own,
+/// so a board learns of a write made anywhere else without querying the server (its own
+/// writes it reloads after anyway, as SQLite's `data_version` ignores a connection's own). A lost connection is reopened in the
 /// background at most once a second; until then the count is unavailable (the board shows
 /// "reconnecting"), and reopening counts as a change, since notifications may have been missed.
 final class ChangeNotifications: @unchecked Sendable {
@@ -42,8 +43,7 @@ final class ChangeNotifications: @unchecked Sendable {
                 }
                 return .count(count)
             case .listening:
-                let lost = CabinetError.storeDisconnected(
-                    store: connections.location.description, problem: "lost the connection to \(connections.location.host):\(connections.location.port)")
+                let lost = PostgresErrors.lost(connections.location)
                 link = .down(lost, since: .now)
                 return .fail(lost)
             case .connecting:
@@ -62,50 +62,40 @@ final class ChangeNotifications: @unchecked Sendable {
         switch next {
         case .count(let count): return count
         case .fail(let error): throw error
-        case .connect: return try listenNow()
-        }
-    }
-
-    /// The first connection is made while the caller waits, so a wrong password shows at once.
-    private func listenNow() throws(CabinetError) -> Int {
-        do {
-            let connection = try connections.connect()
-            try listen(on: connection).wait()
-            return lock.withLock {
-                link = .listening(connection)
-                return count
-            }
-        } catch {
-            let translated = PostgresErrors.translate(error, location: connections.location)
-            lock.withLock { link = .down(translated, since: .now) }
-            throw translated
+        // The first connection is made while the caller waits, so a wrong password shows at once.
+        case .connect: return try listen(countingIt: false)
         }
     }
 
     private func reconnectInBackground() {
-        let connections = self.connections
-        Thread.detachNewThread { [weak self] in
-            do {
-                let connection = try connections.connect()
-                try self?.listen(on: connection).wait()
-                self?.lock.withLock {
-                    self?.count += 1
-                    self?.link = .listening(connection)
-                }
-            } catch {
-                let translated = PostgresErrors.translate(error, location: connections.location)
-                self?.lock.withLock { self?.link = .down(translated, since: .now) }
-            }
-        }
+        Thread.detachNewThread { [weak self] in _ = try? self?.listen(countingIt: true) }
     }
 
-    /// Listens, then makes one round trip on the same connection: once it returns, LISTEN is in
-    /// force, so no write after it goes unnoticed.
-    private func listen(on connection: PostgresConnection) -> EventLoopFuture<Void> {
-        connection.addListener(channel: PostgresSchema.channel) { [weak self] _, _ in
-            self?.lock.withLock { self?.count += 1 }
+    /// Connects, listens, then makes one round trip on the same connection: once it returns,
+    /// LISTEN is in force, so no write after it goes unnoticed. A reconnection counts as a
+    /// change, since notifications may have been missed meanwhile.
+    private func listen(countingIt reconnected: Bool) throws(CabinetError) -> Int {
+        let ownName = connections.clientName
+        var opened: PostgresConnection?
+        do {
+            let connection = try connections.connect()
+            opened = connection
+            connection.addListener(channel: PostgresSchema.channel) { [weak self] _, notification in
+                guard notification.payload != ownName else { return }
+                self?.lock.withLock { self?.count += 1 }
+            }
+            _ = try connection.query("SELECT 1", logger: connections.logger).wait()
+            return lock.withLock {
+                if reconnected { count += 1 }
+                link = .listening(connection)
+                return count
+            }
+        } catch {
+            if let opened { PostgresConnections.close(opened) }
+            let translated = PostgresErrors.translate(error, location: connections.location)
+            lock.withLock { link = .down(translated, since: .now) }
+            throw translated
         }
-        return connection.query("SELECT 1", logger: connections.logger).map { _ in }
     }
 
     static let pingInterval = Duration.seconds(5)
@@ -113,11 +103,7 @@ final class ChangeNotifications: @unchecked Sendable {
     /// Asks the listening connection for a round trip without waiting; no answer within the
     /// ping interval closes it, and the next look reconnects.
     private func ping(_ connection: PostgresConnection) {
-        let answered = connection.query("SELECT 1", logger: connections.logger)
-        let deadline = connection.eventLoop.scheduleTask(in: .seconds(5)) {
-            let _: EventLoopFuture<Void> = connection.close()
-        }
-        answered.whenComplete { _ in deadline.cancel() }
+        _ = PostgresConnections.closing(connection, unless: connection.query("SELECT 1", logger: connections.logger), within: .seconds(5))
     }
 
     private func reconnecting() -> CabinetError {

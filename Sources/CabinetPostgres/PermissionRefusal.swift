@@ -1,24 +1,28 @@
-/// How a write that PostgreSQL refused for lack of a privilege reads to the person.
+import CabinetKit
+
+/// How a write that PostgreSQL refused for lack of a privilege reads to the person: in the same
+/// words as the refusals `cab` gives on SQLite where there is one.
 enum PermissionRefusal {
-    /// The refusal for a write on `table` that the server denied.
-    static func text(table: String, message: String) -> String {
+    /// The refusal for a write on `table` that the server denied with `message`.
+    static func refusal(table: String, message: String) -> CabinetError {
+        let rowLevel = message.contains("row-level security")
         switch table {
         case "decisions":
-            return message.contains("row-level security")
-                ? "a chair records decisions in their own name: --by must be the database login"
-                : "only a chair can record decisions"
+            return rowLevel ? .forbidden("a chair records decisions in their own name: --by must be the database login")
+                : GuardedAction.recordDecisions.refusal
         case "conditions_met":
-            return "only a chair can record that conditions are met"
+            return GuardedAction.meetConditions.refusal
+        case "freezes":
+            return GuardedAction.changeFreezes.refusal
         case "meta", "risk_calibrations", "risk_weights":
-            return "only a chair can change the risk settings"
+            return .forbidden("only a chair can change the risk settings")
         case "meetings", "agenda_items", "meeting_attendees":
-            return "only a chair can run the meeting and its clock"
+            return .forbidden("only a chair can run the meeting and its clock")
         case "changes", "change_services":
-            return message.contains("row-level security")
-                ? "a member can submit and edit only their own changes (the owner must be you)"
-                : "only members and chairs can submit or edit changes"
+            return .forbidden(rowLevel ? "a member can submit and edit only their own changes (the owner must be you)"
+                : "only members and chairs submit changes, and only with what a submission holds: decisions set the rest")
         default:
-            return "only a chair can change \(table.isEmpty ? "this" : table)"
+            return .forbidden("only a chair can change \(table.isEmpty ? "this" : table)")
         }
     }
 }

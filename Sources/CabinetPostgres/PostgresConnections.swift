@@ -9,6 +9,9 @@ final class PostgresConnections: @unchecked Sendable {
     let location: PostgresLocation
     /// Silent: nothing postgres-nio logs (connection details included) reaches the terminal.
     let logger = Logger(label: "cabinet.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The `application_name` of every connection of this store, which its writes' notifications
+    /// carry: `cab-` and a random suffix.
+    let clientName = "cab-" + UUID().uuidString.prefix(8).lowercased()
     private let lock = NSLock()
     private var idle: [PostgresConnection] = []
     private var nextID = 1
@@ -19,6 +22,16 @@ final class PostgresConnections: @unchecked Sendable {
 
     deinit {
         for connection in idle { Self.close(connection) }
+    }
+
+    /// Closes `connection` unless `future` completes within `limit`: a server that stops
+    /// answering (frozen, or cut off without a reset) fails the wait instead of hanging it.
+    static func closing<T>(_ connection: PostgresConnection, unless future: EventLoopFuture<T>, within limit: TimeAmount) -> EventLoopFuture<T> {
+        let deadline = connection.eventLoop.scheduleTask(in: limit) {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        future.whenComplete { _ in deadline.cancel() }
+        return future
     }
 
     /// Closes a connection and waits for it, unless on its event loop (a store released from a
@@ -52,6 +65,7 @@ final class PostgresConnections: @unchecked Sendable {
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: try tls())
         configuration.options.connectTimeout = .seconds(5)
+        configuration.options.additionalStartupParameters = [("application_name", clientName)]
         let id = lock.withLock { () -> Int in
             defer { nextID += 1 }
             return nextID

@@ -19,7 +19,7 @@ enum PostgresErrors {
             return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(reason(error)))")
         }
         guard let error = error as? PSQLError else {
-            if error is ChannelError { return .storeDisconnected(store: location.description, problem: "lost the connection to \(place)") }
+            if error is ChannelError { return lost(location) }
             return .storeUnavailable(path: location.description, problem: String(describing: error))
         }
         switch error.code {
@@ -36,7 +36,7 @@ enum PostgresErrors {
             case "42501" where message.contains("for schema"):
                 return .forbidden("\(location.user) may not set up Cabinet's tables: run cab once signed in as the database's owner")
             case "42501":
-                return .forbidden(PermissionRefusal.text(table: error.serverInfo?[.tableName] ?? table(in: message), message: message))
+                return PermissionRefusal.refusal(table: error.serverInfo?[.tableName] ?? table(in: message), message: message)
             case "57P01", "57P02", "57P03", "08000", "08003", "08006":
                 return .storeDisconnected(store: location.description, problem: "\(place) is restarting or shutting down")
             case "23001":
@@ -47,10 +47,15 @@ enum PostgresErrors {
         case .connectionError:
             return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(reason(error)))")
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            return .storeDisconnected(store: location.description, problem: "lost the connection to \(place)")
+            return lost(location)
         default:
             return .storeUnavailable(path: location.description, problem: "\(place): \(error.code)")
         }
+    }
+
+    /// The connection broke under a statement or while idle.
+    static func lost(_ location: PostgresLocation) -> CabinetError {
+        .storeDisconnected(store: location.description, problem: "lost the connection to \(location.host):\(location.port)")
     }
 
     /// Why a connection could not be made, in a few words.

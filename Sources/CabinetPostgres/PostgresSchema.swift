@@ -5,7 +5,8 @@ import Foundation
 /// the triggers of the SQLite schema in PL/pgSQL, and statement triggers that NOTIFY open boards.
 /// Migrations run under an advisory lock, so clients starting at once apply each step once.
 enum PostgresSchema {
-    /// The LISTEN/NOTIFY channel every write to Cabinet's tables notifies.
+    /// The LISTEN/NOTIFY channel every write to Cabinet's tables notifies, naming the writing
+    /// client (its `application_name`), so a store can tell its own writes from others'.
     static let channel = "cabinet_changed"
     /// The advisory lock key of migrations ("cabinet" in ASCII, as a number).
     static let migrationLock: Int64 = 0x63_61_62_69_6E_65_74
@@ -79,7 +80,7 @@ enum PostgresSchema {
         CREATE TRIGGER decision_sets_first AFTER INSERT ON decisions FOR EACH ROW EXECUTE FUNCTION cabinet_decision_sets_first();
 
         CREATE FUNCTION cabinet_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN PERFORM pg_notify('\(channel)', TG_TABLE_NAME); RETURN NULL; END $$;
+        BEGIN PERFORM pg_notify('\(channel)', current_setting('application_name')); RETURN NULL; END $$;
         \(watchedTables.map { "CREATE TRIGGER \($0)_notify AFTER INSERT OR UPDATE OR DELETE ON \($0) FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify();" }
             .joined(separator: "\n"))
         """

@@ -39,15 +39,9 @@ public struct PostgresSession: SQLDatabase {
     /// How long one statement may take before the server is taken for unreachable.
     static let deadline = TimeAmount.seconds(30)
 
-    /// Waits for `future`; a server that does not answer within the deadline (stopped, or cut
-    /// off without a reset) has the connection closed under it, which fails the wait.
+    /// Waits for `future`, at most the deadline.
     private func answer<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
-        let connection = self.connection
-        let deadline = connection.eventLoop.scheduleTask(in: Self.deadline) {
-            let _: EventLoopFuture<Void> = connection.close()
-        }
-        defer { deadline.cancel() }
-        return try future.wait()
+        try PostgresConnections.closing(connection, unless: future, within: Self.deadline).wait()
     }
 
     /// Runs statements that take no arguments one by one (a migration, a grant script): the

@@ -93,6 +93,19 @@ import Testing
         #expect(try eventually { try store.dataVersion() != before })
     }
 
+    @Test(arguments: Backend.allCases)
+    func aStoresOwnCommitLeavesItsDataVersionAlone(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let other = try stores.another(store)
+        let before = try store.dataVersion()
+        try store.record(Decision(id: "own", change: "C9", outcome: .approved, at: morning, by: "priya"))
+        // The board reloads after its own writes; telling it again would reload twice.
+        #expect(!(try eventually(within: 0.5) { try store.dataVersion() != before }), "its own commit moved the data version")
+        try other.record(Decision(id: "later", change: "C9", outcome: .approved, at: morning.adding(minutes: 1), by: "priya",
+                                  supersedes: "own"))
+        #expect(try eventually { try store.dataVersion() != before }, "another's commit did not move it")
+    }
+
     @Test func theSuggestedRosterHasChairOnCallPresentersAndDownstreamTeams() {
         let services = [Service(name: "S1", team: "alpha"), Service(name: "S2", team: "beta", dependsOn: ["S1"])]
         let change = Change(id: "C", title: "t", owner: "raj", team: "alpha", type: .normal, category: .singleService, risk: .high,

@@ -118,6 +118,7 @@ import Testing
         #expect(try back.change(id: "K1")?.state == .authorize)
         #expect(try back.change(id: "C1") == nil)
         try expectSame(back, as: postgres)
-        #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM decisions", in: back) }
+        let error = #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM decisions", in: back) }
+        #expect(error?.description.contains(PortableSchema.appendOnly) == true, "the triggers were not put back: \(String(describing: error))")
     }
 }

@@ -21,55 +21,66 @@ public enum StoreCopy {
             let what = held.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             throw .refused("\(targetName) already holds records (\(what)); add --force to replace them")
         }
-        try source.reading { from in
+        // The source is read once, in one snapshot: each table is copied and summed as it streams.
+        let copied = try source.reading { from in
             try target.writingCopy { to in
                 for table in StoreTables.all.reversed() { try to.execute("DELETE FROM \(table.name)") }
-                for table in StoreTables.all { try copy(table, from: from, to: to) }
+                return try StoreTables.all.map { try copy($0, from: from, to: to) }
             }
         }
-        let counts = try source.rowCounts()
-        let copied = try target.rowCounts()
-        for table in StoreTables.all where counts[table.name] != copied[table.name] {
-            throw .refused("\(table.name): \(sourceName) holds \(counts[table.name] ?? 0) rows but \(targetName) \(copied[table.name] ?? 0) after the copy")
-        }
-        let digests = try source.reading { db in try StoreTables.all.map { try digest(of: $0, in: db) } }
-        let copiedDigests = try target.reading { db in try StoreTables.all.map { try digest(of: $0, in: db) } }
-        for (table, (one, other)) in zip(StoreTables.all, zip(digests, copiedDigests)) where one != other {
-            throw .refused("\(table.name): the rows of \(sourceName) and \(targetName) differ after the copy")
+        let landed = try target.reading { db in try StoreTables.all.map { try summing($0, in: db) } }
+        for (table, (sent, held)) in zip(StoreTables.all, zip(copied, landed)) where sent != held {
+            throw .refused(sent.rows == held.rows
+                ? "\(table.name): the rows of \(sourceName) and \(targetName) differ after the copy"
+                : "\(table.name): \(sourceName) holds \(sent.rows) rows but \(targetName) \(held.rows) after the copy")
         }
         let days: [Int64] = [7, 30, 90]
         for period in days.map({ Period(lastDays: $0, endingAt: now) }) where try source.figures(for: period) != target.figures(for: period) {
             throw .refused("the figures of \(period.since.iso8601) to \(period.until.iso8601) differ between \(sourceName) and \(targetName) after the copy")
         }
-        return Report(rows: StoreTables.all.map { ($0.name, counts[$0.name] ?? 0) }, days: days)
+        return Report(rows: zip(StoreTables.all, copied).map { ($0.name, $1.rows) }, days: days)
     }
 
-    /// A digest of every value of `table`, row by row in the table's order: equal on both sides
-    /// when the copy holds the same rows with the same values in the same order.
-    private static func digest(of table: StoreTables, in db: some SQLDatabase) throws -> Int {
+    /// How many rows a table holds and a digest of every value, row by row in the table's order:
+    /// equal on both sides when the copy holds the same rows with the same values.
+    struct Content: Equatable {
+        var rows: Int
+        var digest: Int
+    }
+
+    /// Reads every row of `table` in its order, handing each to `each`, and sums them up.
+    private static func summing<Database: SQLDatabase>(
+        _ table: StoreTables, in db: Database, _ each: (Database.Row) throws -> Void = { _ in }
+    ) throws -> Content {
         var hasher = Hasher()
-        try db.forEachRowOfLargeResult("SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order(in: db.dialect))") { row in
+        var rows = 0
+        let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order(in: db.dialect))"
+        try db.forEachRowOfLargeResult(sql) { row in
             for index in table.columns.indices { hasher.combine(try row.value(at: index)) }
+            rows += 1
+            try each(row)
         }
-        return hasher.finalize()
+        return Content(rows: rows, digest: hasher.finalize())
     }
 
-    private static func copy(_ table: StoreTables, from: some SQLDatabase, to: some SQLDatabase) throws {
-        let columns = table.columns.joined(separator: ", ")
+    /// Copies `table` in batches of multi-row INSERTs; what was read, summed.
+    private static func copy(_ table: StoreTables, from: some SQLDatabase, to: some SQLDatabase) throws -> Content {
         let row = "(" + placeholders(table.columns.count) + ")"
         var pending: [SQLValue] = []
         var rows = 0
         func flush() throws {
             guard rows > 0 else { return }
-            try to.execute("INSERT INTO \(table.name) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "), pending)
+            try to.execute("INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES "
+                           + Array(repeating: row, count: rows).joined(separator: ", "), pending)
             pending.removeAll(keepingCapacity: true)
             rows = 0
         }
-        try from.forEachRowOfLargeResult("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order(in: from.dialect))") { source in
+        let content = try summing(table, in: from) { source in
             for index in table.columns.indices { pending.append(try source.value(at: index)) }
             rows += 1
             if rows == batch { try flush() }
         }
         try flush()
+        return content
     }
 }
