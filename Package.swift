@@ -29,6 +29,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -48,7 +49,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit", "CabinetPostgres"]),
+        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit", "CabinetPostgres"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,12 +20,12 @@ public enum PostgresRoles {
         try store.connections.with { session in
             // Two runs at once on one database would both rewrite the policies.
             // One transaction: a chair writing meanwhile never finds the grants half rewritten.
-            try session.script("BEGIN; SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
+            try session.run(["BEGIN", "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))"])
             do {
-                try session.script(script)
-                try session.script("COMMIT")
+                try session.run(statements)
+                try session.execute("COMMIT")
             } catch {
-                try? session.script("ROLLBACK")
+                try? session.execute("ROLLBACK")
                 throw error
             }
         }
@@ -47,46 +47,63 @@ public enum PostgresRoles {
         }
     }
 
-    private static var script: String {
+    /// What the server checks of a member's change: the state it starts in, and a route no
+    /// less gated than the routing rules give without history (a service of another team sends
+    /// a peer change to the board, see `change_services_submit`; the risk score's escalation
+    /// needs the history and is checked by cab).
+    static let routedByRules = """
+        state = CASE route WHEN 'pipeline' THEN 'scheduled' WHEN 'emergency' THEN 'implement' ELSE 'authorize' END
+        AND (route = 'cab'
+            OR (route = 'emergency' AND type = 'emergency')
+            OR (route = 'pipeline' AND type IN ('standard', 'pre-approved') AND touches IS NULL)
+            OR (route = 'peer' AND type = 'normal' AND risk <> 'high' AND category NOT IN ('infrastructure', 'database-schema') AND touches IS NULL))
+        """
+
+    private static var statements: [String] {
         let reader = TeamRole.reader.groupRole, member = TeamRole.member.groupRole, chair = TeamRole.chair.groupRole
         let everything = (StoreTables.all.map(\.name) + ["cabinet_migrations"]).joined(separator: ", ")
         let isChair = "pg_has_role(current_user, '\(chair)', 'MEMBER')"
-        return """
+        return [
+            """
             DO $$ BEGIN
                 BEGIN CREATE ROLE \(reader) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
                 BEGIN CREATE ROLE \(member) NOLOGIN IN ROLE \(reader); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
                 BEGIN CREATE ROLE \(chair) NOLOGIN IN ROLE \(member); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(reader)', current_schema());
                 EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO \(chair)', current_schema());
-            END $$;
-            REVOKE ALL ON \(everything) FROM PUBLIC, \(reader), \(member), \(chair);
-            GRANT SELECT ON \(everything) TO \(reader);
-            GRANT INSERT (\(StoreTables.submittedChangeColumns.joined(separator: ", "))) ON changes TO \(member);
-            GRANT INSERT ON change_services TO \(member);
-            GRANT UPDATE (\(editableColumns.joined(separator: ", "))) ON changes TO \(member);
-            GRANT INSERT ON decisions, conditions_met TO \(chair);
-            GRANT INSERT, UPDATE ON meetings, agenda_items, meeting_attendees TO \(chair);
-            GRANT UPDATE (\((editableColumns + ["state"]).joined(separator: ", "))) ON changes TO \(chair);
-            GRANT INSERT, UPDATE, DELETE ON \(chairTables.joined(separator: ", ")) TO \(chair);
-            ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE change_services ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE decisions ENABLE ROW LEVEL SECURITY;
-            DROP POLICY IF EXISTS decisions_read ON decisions;
-            DROP POLICY IF EXISTS decisions_own_name ON decisions;
-            CREATE POLICY decisions_read ON decisions FOR SELECT USING (true);
-            CREATE POLICY decisions_own_name ON decisions FOR INSERT WITH CHECK (by = current_user);
-            DROP POLICY IF EXISTS changes_read ON changes;
-            DROP POLICY IF EXISTS changes_submit ON changes;
-            DROP POLICY IF EXISTS changes_edit ON changes;
-            DROP POLICY IF EXISTS change_services_read ON change_services;
-            DROP POLICY IF EXISTS change_services_submit ON change_services;
-            CREATE POLICY changes_read ON changes FOR SELECT USING (true);
-            CREATE POLICY changes_submit ON changes FOR INSERT WITH CHECK (owner = current_user OR \(isChair));
-            CREATE POLICY changes_edit ON changes FOR UPDATE USING (owner = current_user OR \(isChair)) WITH CHECK (owner = current_user OR \(isChair));
-            CREATE POLICY change_services_read ON change_services FOR SELECT USING (true);
-            CREATE POLICY change_services_submit ON change_services FOR INSERT
-                WITH CHECK (EXISTS (SELECT 1 FROM changes c WHERE c.id = change_id AND (c.owner = current_user OR \(isChair))))
+            END $$
+            """,
+            "REVOKE ALL ON \(everything) FROM PUBLIC, \(reader), \(member), \(chair)",
+            "GRANT SELECT ON \(everything) TO \(reader)",
+            "GRANT INSERT (\((StoreTables.submittedChangeColumns + ["recorded_by"]).joined(separator: ", "))) ON changes TO \(member)",
+            "GRANT INSERT ON change_services TO \(member)",
+            "GRANT UPDATE (\(editableColumns.joined(separator: ", "))) ON changes TO \(member)",
+            "GRANT INSERT ON decisions, conditions_met TO \(chair)",
+            "GRANT INSERT, UPDATE ON meetings, agenda_items, meeting_attendees TO \(chair)",
+            "GRANT UPDATE (\((editableColumns + ["state"]).joined(separator: ", "))) ON changes TO \(chair)",
+            "GRANT INSERT, UPDATE, DELETE ON \(chairTables.joined(separator: ", ")) TO \(chair)",
+            "ALTER TABLE changes ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE change_services ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE decisions ENABLE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS decisions_read ON decisions",
+            "DROP POLICY IF EXISTS decisions_own_name ON decisions",
+            "CREATE POLICY decisions_read ON decisions FOR SELECT USING (true)",
+            "CREATE POLICY decisions_own_name ON decisions FOR INSERT WITH CHECK (by = current_user)",
+            "DROP POLICY IF EXISTS changes_read ON changes",
+            "DROP POLICY IF EXISTS changes_submit ON changes",
+            "DROP POLICY IF EXISTS changes_edit ON changes",
+            "DROP POLICY IF EXISTS change_services_read ON change_services",
+            "DROP POLICY IF EXISTS change_services_submit ON change_services",
+            "CREATE POLICY changes_read ON changes FOR SELECT USING (true)",
+            "CREATE POLICY changes_submit ON changes FOR INSERT WITH CHECK (\(isChair) OR (owner = current_user AND \(routedByRules)))",
+            "CREATE POLICY changes_edit ON changes FOR UPDATE USING (owner = current_user OR \(isChair)) WITH CHECK (owner = current_user OR \(isChair))",
+            "CREATE POLICY change_services_read ON change_services FOR SELECT USING (true)",
             """
+            CREATE POLICY change_services_submit ON change_services FOR INSERT WITH CHECK (\(isChair) OR EXISTS (
+                SELECT 1 FROM changes c WHERE c.id = change_id AND c.owner = current_user
+                AND (c.route <> 'peer' OR NOT EXISTS (SELECT 1 FROM services s WHERE s.name = service AND s.team <> c.team))))
+            """,
+        ]
     }
 }
 

@@ -46,30 +46,8 @@ public struct PostgresSession: SQLDatabase {
 
     /// Runs statements that take no arguments one by one (a migration, a grant script): the
     /// extended protocol takes a single statement at a time.
-    func script(_ sql: String) throws {
-        for statement in Self.statements(sql) { try execute(statement, []) }
-    }
-
-    /// `sql` cut at the semicolons outside quotes and `$$` bodies, without empty statements
-    /// (the scripts it cuts hold no `--` comments).
-    static func statements(_ sql: String) -> [String] {
-        var statements: [String] = []
-        var current = ""
-        var inQuote = false, inBody = false
-        var previous: Character = " "
-        for character in sql {
-            if character == "'" && !inBody { inQuote.toggle() }
-            if character == "$" && previous == "$" && !inQuote { inBody.toggle() }
-            if character == ";" && !inQuote && !inBody {
-                statements.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-            previous = character
-        }
-        statements.append(current)
-        return statements.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    func run(_ statements: [String]) throws {
+        for statement in statements { try execute(statement, []) }
     }
 
     static func query(_ sql: String, _ arguments: [SQLValue]) -> PostgresQuery {

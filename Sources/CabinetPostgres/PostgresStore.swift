@@ -26,13 +26,13 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
 
     public func reading<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
         try connections.with { session in
-            try Self.transaction(session, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+            try Self.transaction(session, begin: ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], body)
         }
     }
 
     public func writing<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
         try connections.with { session in
-            try Self.transaction(session, begin: "BEGIN; SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))", body)
+            try Self.transaction(session, begin: ["BEGIN", "SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))"], body)
         }
     }
 
@@ -41,21 +41,21 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     /// every board is told once.
     public func writingCopy<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
         try writing { session in
-            try session.script("ALTER TABLE decisions DISABLE TRIGGER USER")
+            try session.execute("ALTER TABLE decisions DISABLE TRIGGER USER")
             let result = try body(session)
-            try session.script("ALTER TABLE decisions ENABLE TRIGGER USER; SELECT pg_notify('\(PostgresSchema.channel)', 'copy')")
+            try session.run(["ALTER TABLE decisions ENABLE TRIGGER USER", "SELECT pg_notify('\(PostgresSchema.channel)', 'copy')"])
             return result
         }
     }
 
-    private static func transaction<T>(_ session: PostgresSession, begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
+    private static func transaction<T>(_ session: PostgresSession, begin: [String], _ body: (PostgresSession) throws -> T) throws -> T {
         do {
-            try session.script(begin)
+            try session.run(begin)
             let result = try body(session)
-            try session.script("COMMIT")
+            try session.execute("COMMIT")
             return result
         } catch {
-            _ = try? session.script("ROLLBACK")
+            _ = try? session.execute("ROLLBACK")
             throw error
         }
     }
@@ -63,5 +63,20 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     /// Grows with every write to Cabinet's tables anywhere (LISTEN/NOTIFY, no query per call).
     public func dataVersion() throws(CabinetError) -> Int {
         try notifications.version()
+    }
+}
+
+extension PostgresStore {
+    public func recorder(_ db: PostgresSession) throws -> String {
+        try db.firstRow("SELECT session_user") { try $0.text(0) } ?? ""
+    }
+
+    /// A chair by role, or the owner of the store's tables; everyone where the roles were never set up.
+    public func isChair(_ person: String, _ db: PostgresSession) throws -> Bool {
+        try db.firstRow("""
+            SELECT NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cab_chair')
+                OR pg_has_role(current_user, 'cab_chair', 'MEMBER')
+                OR EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'changes' AND schemaname = current_schema() AND tableowner = current_user)
+            """) { try $0.bool(0) } ?? false
     }
 }

@@ -18,18 +18,16 @@ struct Decide: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let outcome: Outcome = try word(outcome, option: "OUTCOME") else { return }
-            if outcome == .approvedWithConditions, conditions?.allSatisfy(\.isWhitespace) ?? true {
-                throw .invalidArgument(name: "--conditions", problem: "required with approved-with-conditions")
-            }
-            if outcome == .rejected, note?.allSatisfy(\.isWhitespace) ?? true {
-                throw .invalidArgument(name: "--note", problem: "a rejection needs its reason")
-            }
             let by = actor(by, login: store.login)
+            var decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: by,
+                                    conditions: conditions, note: note)
+            // The store checks every rule again; what a flag got wrong is named by its flag first.
+            if let breach = RecordRules.contentBreach(of: decision) { throw .invalidArgument(name: "--\(breach.field)", problem: breach.problem) }
             let store = try store.open()
-            let superseded = supersede ? try store.decisions(forChange: id).last?.id : nil
-            if supersede, superseded == nil { throw .refused("\(id) has no decision to supersede") }
-            let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: by,
-                                    conditions: conditions, note: note, supersedes: superseded)
+            if supersede {
+                guard let latest = try store.decisions(forChange: id).last else { throw .refused("\(id) has no decision to supersede") }
+                decision.supersedes = latest.id
+            }
             try store.record(decision)
             print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")
         }

@@ -13,11 +13,18 @@ struct Minutes: ParsableCommand {
         try guarded { () throws(CabinetError) in
             let now = Timestamp.now()
             let day = try date.map { text throws(CabinetError) in try instant(text, option: "--date") } ?? now
-            guard let minutes = try store.open().minutes(on: day, now: now) else {
+            let store = try store.open()
+            guard let minutes = try store.minutes(on: day, now: now) else {
                 throw .notFound(kind: "meeting on", id: day.day)
             }
-            print(output.json ? try JSONOutput.serialize(MinutesText.object(minutes))
-                : markdown ? MinutesText.markdown(minutes) : MinutesText.render(minutes))
+            // The chain's head pins the log as it is now: `cab audit --expect` checks it later.
+            let log = try store.decisionLog()
+            if output.json {
+                var object = MinutesText.object(minutes)
+                object["decisionLog"] = ["count": log.count, "lastHash": log.hash]
+                return print(try JSONOutput.serialize(object))
+            }
+            print(markdown ? MinutesText.markdown(minutes) + "\n\n" + log.line : MinutesText.render(minutes) + "\n\n" + log.line)
         }
     }
 }

@@ -22,9 +22,26 @@ struct Report: ParsableCommand {
         try guarded { () throws(CabinetError) in
             let period = try range.period(now: Timestamp.now())
             if sql { return print(FigureQueries.script(for: period)) }
-            let figures = try store.open().figures(for: period)
-            print(output.json ? try JSONOutput.encode(figures)
-                : markdown ? ReportMarkdown.render(figures) : csv ? ReportCSV.render(figures) : ReportText.render(figures))
+            let store = try store.open()
+            let figures = try store.figures(for: period)
+            if csv { return print(ReportCSV.render(figures)) }
+            let log = try store.decisionLog()
+            print(output.json ? try JSONOutput.encode(ReportWithLog(figures: figures, decisionLog: log))
+                : (markdown ? ReportMarkdown.render(figures) : ReportText.render(figures)) + "\n\n" + log.line)
         }
+    }
+}
+
+/// The report's JSON: the figures, and the decision log's head that pins the record they were drawn from.
+private struct ReportWithLog: Encodable {
+    var figures: Figures
+    var decisionLog: DecisionChain.Head
+
+    private enum Keys: String, CodingKey { case decisionLog }
+
+    func encode(to encoder: any Encoder) throws {
+        try figures.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(decisionLog, forKey: .decisionLog)
     }
 }

@@ -65,18 +65,4 @@ import Testing
     @Test func placeholdersAreNumberedOutsideQuotes() {
         #expect(PostgresSession.numberedPlaceholders("SELECT ? , '?' , \"a?\" WHERE x = ? AND y = ?") == "SELECT $1 , '?' , \"a?\" WHERE x = $2 AND y = $3")
     }
-
-    @Test func aScriptIsCutAtSemicolonsOutsideQuotesAndFunctionBodies() {
-        let script = """
-            CREATE TABLE a (x TEXT DEFAULT 'a;b');
-            CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; RETURN NULL; END $$;
-            ;
-            SELECT 1
-            """
-        #expect(PostgresSession.statements(script) == [
-            "CREATE TABLE a (x TEXT DEFAULT 'a;b')",
-            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; RETURN NULL; END $$",
-            "SELECT 1",
-        ])
-    }
 }

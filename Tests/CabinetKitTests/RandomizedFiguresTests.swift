@@ -26,18 +26,25 @@ import Testing
                 submittedAt: Timestamp(milliseconds: submitted.milliseconds + Int64.random(in: 0..<60_000, using: &random)), state: .authorize)
             history.changes.append(change)
             var at = change.submittedAt
-            for index in 0..<Int.random(in: 0...3, using: &random) {
+            // Only gated routes are decided; a later decision supersedes the latest unless that was a deferral.
+            var latest: Decision?
+            for index in 0..<(change.route == .peer || change.route == .cab ? Int.random(in: 0...3, using: &random) : 0) {
                 // Exactly four hours now and then, to hit the ≤ 4 h boundary.
                 at = random.chance(0.1) ? at.adding(hours: 4) : Timestamp(milliseconds: at.milliseconds + Int64.random(in: 1...(3 * 86_400_000), using: &random))
                 let outcome = random.pick(Outcome.allCases)
-                history.decisions.append(Decision(id: "R\(number)-\(index)", change: change.id, outcome: outcome, at: at, by: "chair",
-                                                  conditions: outcome == .approvedWithConditions ? "c" : nil))
+                let decision = Decision(id: "R\(number)-\(index)", change: change.id, outcome: outcome, at: at, by: "chair",
+                                        conditions: outcome == .approvedWithConditions ? "c" : nil, note: outcome == .rejected ? "why" : nil,
+                                        supersedes: latest.flatMap { $0.outcome == .deferred ? nil : $0.id })
+                history.decisions.append(decision)
+                latest = decision
             }
         }
         for number in 0..<25 {
-            let causes = (0..<Int.random(in: 1...3, using: &random)).map { _ in random.pick(history.changes).id }
-            history.incidents.append(Incident(id: "I\(number)", openedAt: start, severity: .sev3,
-                                              causedBy: Array(Set(causes)).sorted(), services: ["S1"]))
+            let causes = (0..<Int.random(in: 1...3, using: &random)).map { _ in random.pick(history.changes) }
+            // An incident opens after every change it blames was submitted.
+            let opened = causes.map(\.submittedAt).max { $0 < $1 }?.adding(hours: 1) ?? start
+            history.incidents.append(Incident(id: "I\(number)", openedAt: opened, severity: .sev3,
+                                              causedBy: Array(Set(causes.map(\.id))).sorted(), services: ["S1"]))
         }
         return history
     }

@@ -18,6 +18,7 @@ import Testing
 
     @Test func onceRolesAreNamedOnlyAChairDecidesMeetsConditionsAndFreezes() throws {
         let store = try #require(try stores.fresh(.sqlite, holding: figureFixture) as? SQLiteStore)
+        try store.grant(.chair, to: SystemUser.name)
         try store.grant(.chair, to: "priya")
         try store.grant(.member, to: "emma")
         #expect(throws: CabinetError.forbidden("only a chair can record decisions")) { try store.record(decision(by: "emma")) }
@@ -36,6 +37,7 @@ import Testing
 
     @Test func onceRolesAreNamedOnlyTheOwnerOrAChairEditsAChange() throws {
         let store = try #require(try stores.fresh(.sqlite, holding: figureFixture) as? SQLiteStore)
+        try store.grant(.chair, to: SystemUser.name)
         try store.grant(.chair, to: "priya")
         #expect(throws: CabinetError.forbidden("only the owner of C9 (owner) or a chair can edit it")) {
             _ = try store.editChange("C9", ChangeEdit(rollbackPlan: "mine now"), by: "emma")
@@ -43,5 +45,31 @@ import Testing
         #expect(try store.change(id: "C9")?.rollbackPlan == "redeploy")
         #expect(try store.editChange("C9", ChangeEdit(rollbackPlan: "flag off"), by: "owner").rollbackPlan == "flag off")
         #expect(try store.editChange("C9", ChangeEdit(verification: "smoke"), by: "priya").verification == "smoke")
+    }
+
+    @Test func someoneWhoIsNotAChairCannotNameAnotherWithBy() throws {
+        let store = try #require(try stores.fresh(.sqlite, holding: figureFixture) as? SQLiteStore)
+        try store.grant(.chair, to: "priya")
+        #expect(throws: CabinetError.forbidden(
+            "--by names priya, but you run cab as \(SystemUser.name), who is not a chair: only a chair can act in another's name")) {
+            try store.record(decision(by: "priya"))
+        }
+        #expect(try store.decisions(forChange: "C9").isEmpty)
+    }
+
+    @Test func onceAChairIsNamedOnlyAChairNamesRoles() throws {
+        let store = try #require(try stores.fresh(.sqlite, holding: figureFixture) as? SQLiteStore)
+        try store.grant(.chair, to: "priya")
+        #expect(throws: CabinetError.forbidden("only a chair can name roles, and you run cab as \(SystemUser.name), who is not one")) {
+            try store.grant(.chair, to: SystemUser.name)
+        }
+    }
+
+    @Test func eachWriteStoresWhoRanItBesideTheByItNames() throws {
+        let store = try stores.fresh(.sqlite, holding: figureFixture)
+        try store.record(decision(by: "priya"))
+        let decision = try #require(try store.decisions(forChange: "C9").first)
+        #expect(decision.by == "priya")
+        #expect(decision.recordedBy == SystemUser.name)
     }
 }

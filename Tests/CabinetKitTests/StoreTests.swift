@@ -1,4 +1,5 @@
 import Foundation
+import CabinetPostgres
 import GRDB
 import Testing
 @testable import CabinetKit
@@ -63,7 +64,17 @@ import Testing
         let sqlite = try stores.fresh(.sqlite, holding: figureFixture)
         let postgres = try stores.fresh(.postgres)
         _ = try postgres.importDocument(try InterchangeReader.read(try InterchangeWriter.write(try sqlite.exportDocument()), source: "export.json"))
-        #expect(try postgres.exportDocument() == sqlite.exportDocument())
+        // Each store notes who ran its writes: the system user on SQLite, the login on PostgreSQL.
+        let login = try PostgresLocation(url: ProcessInfo.processInfo.environment["CAB_TEST_POSTGRES_URL"] ?? "").user
+        #expect(try postgres.exportDocument().decisions.allSatisfy { $0.recordedBy == login })
+        #expect(try sqlite.exportDocument().decisions.allSatisfy { $0.recordedBy == SystemUser.name })
+        let unsigned = { (decision: Decision) -> Decision in
+            var decision = decision
+            decision.recordedBy = nil
+            return decision
+        }
+        #expect(try postgres.exportDocument().decisions.map(unsigned) == sqlite.exportDocument().decisions.map(unsigned))
+        #expect(try postgres.exportDocument().changes == sqlite.exportDocument().changes)
         let week = try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z"))
         #expect(try postgres.figures(for: week) == sqlite.figures(for: week))
     }

@@ -4,7 +4,7 @@
 public struct ImportPlan: Sendable {
     public var services: [Service] = []
     public var changes: [Change] = []
-    /// Decisions to add, oldest first, so the latest one sets its change's state.
+    /// Decisions to add, in the document's order: the order the decision chain links them in.
     public var decisions: [Decision] = []
     public var incidents: [Incident] = []
     /// States the document gives for new changes that their decisions would otherwise move.
@@ -16,6 +16,8 @@ public struct ImportPlan: Sendable {
         public var changeIDs: Set<String> = []
         public var decisionIDs: Set<String> = []
         public var incidentIDs: Set<String> = []
+        /// Changes the document decides, whose stored decisions the rules need.
+        public var decidedChangeIDs: Set<String> = []
         /// Services of changes routed by the rules, whose history feeds their risk score.
         public var scoredServices: Set<String> = []
     }
@@ -29,6 +31,10 @@ public struct ImportPlan: Sendable {
         public var incidents: [String: Incident]
         public var history: [String: ServiceHistory]
         public var policy: RiskPolicy
+        /// Whether whoever runs the import may state routes and states (a chair, or a store without roles).
+        public var submitterIsChair = true
+        /// The decisions already stored of the changes the document decides, oldest first.
+        public var decisionHistory: [String: [Decision]] = [:]
 
         public init(
             services: [String: Service], changes: [String: Change], decisions: [String: Decision], incidents: [String: Incident],
@@ -46,6 +52,7 @@ public struct ImportPlan: Sendable {
         lookups.changeIDs.formUnion(document.incidents.flatMap(\.causedBy))
         lookups.decisionIDs.formUnion(document.decisions.map(\.id))
         lookups.decisionIDs.formUnion(document.decisions.compactMap(\.supersedes))
+        lookups.decidedChangeIDs.formUnion(document.decisions.map(\.change))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))
         return lookups
@@ -90,11 +97,16 @@ public struct ImportPlan: Sendable {
 
         var changes = existing.changes
         for (index, submitted) in document.changes.enumerated() {
-            let overThreshold = submitted.statedRoute == nil && existing.policy.model.score(
+            let overThreshold = (submitted.statedRoute == nil || !existing.submitterIsChair) && existing.policy.model.score(
                 RiskFeatures(change: submitted.change, radius: graph.impact(of: submitted.change.services), history: existing.history),
                 threshold: existing.policy.threshold).isOverThreshold
             let change = submitted.resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)
             let record = "changes[\(index)] (id \(change.id))"
+            if !existing.submitterIsChair, let breach = RecordRules.breach(
+                ofMemberSubmission: submitted, routed: SubmittedChange(change: submitted.change, statedRoute: nil, statedState: nil)
+                    .resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)) {
+                throw .invalidRecord(source: source, record: record, field: breach.field, problem: breach.problem)
+            }
             if let unknown = change.services.first(where: { services[$0] == nil }) {
                 throw .invalidRecord(source: source, record: record, field: "services",
                                      problem: "unknown service '\(unknown)' (add it to \"services\" first)")
@@ -116,6 +128,9 @@ public struct ImportPlan: Sendable {
         }
 
         var decisions = existing.decisions
+        var histories = existing.decisionHistory
+        var storedChanges = Set(existing.changes.keys)
+        storedChanges.subtract(self.changes.map(\.id))
         for (index, decision) in document.decisions.enumerated() {
             // Named as the reader names it: by the id the document gave, else by its change.
             let stated = decision.id != Decision.naturalID(change: decision.change, at: decision.at, by: decision.by)
@@ -123,33 +138,32 @@ public struct ImportPlan: Sendable {
             guard let change = changes[decision.change] else {
                 throw .invalidRecord(source: source, record: record, field: "change", problem: "no change '\(decision.change)' in the document or the store")
             }
-            guard decision.at >= change.submittedAt else {
-                throw .invalidRecord(source: source, record: record, field: "at",
-                                     problem: "\(decision.at.iso8601) is before the change was submitted (\(change.submittedAt.iso8601))")
-            }
-            if let supersedes = decision.supersedes {
-                guard let superseded = decisions[supersedes], superseded.change == decision.change else {
-                    throw .invalidRecord(source: source, record: record, field: "supersedes", problem: "no decision '\(supersedes)' of \(decision.change)")
-                }
-                guard decision.at >= superseded.at else {
-                    throw .invalidRecord(source: source, record: record, field: "at",
-                                         problem: "\(decision.at.iso8601) is before the decision it supersedes (\(superseded.at.iso8601))")
-                }
+            if let supersedes = decision.supersedes, decisions[supersedes]?.change != decision.change {
+                throw .invalidRecord(source: source, record: record, field: "supersedes", problem: "no decision '\(supersedes)' of \(decision.change)")
             }
             if let known = decisions[decision.id] {
-                guard known == decision else { throw seen.conflict(source, record, kind: "decisions", id: decision.id, field: "outcome, at, by or text") }
+                guard known.sameRecord(as: decision) else { throw seen.conflict(source, record, kind: "decisions", id: decision.id, field: "outcome, at, by or text") }
                 summary.unchanged += 1
                 continue
             }
+            // Held to the rules as of the decision's own time: a stored change is where it stands
+            // now; a change of this document where its earlier decisions put it.
+            let history = histories[change.id, default: []]
+            let state = storedChanges.contains(change.id)
+                ? change.state
+                : SubmittedChange.initialState(of: change.route).after(latestDecision: history.last?.outcome)
+            if let breach = RecordRules.breach(of: decision, on: change, state: state, history: history) {
+                throw .invalidRecord(source: source, record: record, field: breach.field, problem: breach.problem)
+            }
             seen.note(kind: "decisions", id: decision.id, index: index)
             decisions[decision.id] = decision
+            histories[change.id, default: []].append(decision)
             self.decisions.append(decision)
         }
-        self.decisions.sort { $0.at < $1.at }
         // New changes go in with their stated state; only where a decision of this document will
         // move it elsewhere must the stated state be written again after the decisions.
         var latest: [String: Outcome] = [:]
-        for decision in self.decisions { latest[decision.change] = decision.outcome }
+        for decision in self.decisions.sorted(by: { $0.at < $1.at }) { latest[decision.change] = decision.outcome }
         statedStates = statedStates.filter { $0.state.after(latestDecision: latest[$0.id]) != $0.state }
 
         var incidents = existing.incidents
@@ -160,6 +174,11 @@ public struct ImportPlan: Sendable {
             }
             if let unknown = incident.services.first(where: { services[$0] == nil }) {
                 throw .invalidRecord(source: source, record: record, field: "services", problem: "unknown service '\(unknown)'")
+            }
+            for blamed in incident.causedBy {
+                if let change = changes[blamed], let breach = RecordRules.breach(of: incident, blaming: change) {
+                    throw .invalidRecord(source: source, record: record, field: breach.field, problem: breach.problem)
+                }
             }
             if let known = incidents[incident.id] {
                 guard known == incident else { throw seen.conflict(source, record, kind: "incidents", id: incident.id, field: "openedAt, severity, causedBy or services") }

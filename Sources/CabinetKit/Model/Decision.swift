@@ -10,12 +10,22 @@ public struct Decision: Hashable, Sendable {
     public var conditions: String?
     public var note: String?
     public var supersedes: String?
+    /// Who ran the write that recorded it (the database login, or the system user on SQLite),
+    /// beside the `by` it names; set by the store.
+    public var recordedBy: String?
 
     public init(
         id: String, change: String, outcome: Outcome, at: Timestamp, by: String,
-        conditions: String? = nil, note: String? = nil, supersedes: String? = nil
+        conditions: String? = nil, note: String? = nil, supersedes: String? = nil, recordedBy: String? = nil
     ) {
         self.id = id; self.change = change; self.outcome = outcome; self.at = at; self.by = by
-        self.conditions = conditions; self.note = note; self.supersedes = supersedes
+        self.conditions = conditions; self.note = note; self.supersedes = supersedes; self.recordedBy = recordedBy
+    }
+
+    /// The same decision as `other`, whoever recorded each copy: what a repeated write or import compares.
+    public func sameRecord(as other: Decision) -> Bool {
+        var other = other
+        other.recordedBy = recordedBy
+        return self == other
     }
 }

@@ -32,6 +32,12 @@ public protocol Store: Sendable {
     /// Records that the open conditions of a change were met, by whom and when.
     func meetCondition(change: String, by: String, at time: Timestamp, note: String?) throws(CabinetError) -> Condition
 
+    /// The decision log as it stands: how many decisions and the last hash of the chain.
+    func decisionLog() throws(CabinetError) -> DecisionChain.Head
+
+    /// Walks the decision chain; with `expected`, also whether it still passes through that hash.
+    func auditDecisionLog(expecting expected: String?) throws(CabinetError) -> ChainAudit
+
     // MARK: The meeting
 
     /// What the board shows for a UTC day at `now`.

@@ -40,10 +40,11 @@ enum ChangeRows {
     }
 
     /// Built once: the statement cache is keyed by this text, hashed on every insert.
-    private static let insertSQL = "INSERT INTO changes (\(columns)) VALUES (\(placeholders(columnCount)))"
+    private static let insertSQL = "INSERT INTO changes (\(columns), recorded_by) VALUES (\(placeholders(columnCount + 1)))"
     private static let linkSQL = "INSERT INTO change_services (change_id, position, service) VALUES (?, ?, ?)"
 
-    static func insert(_ db: some SQLDatabase, _ change: Change) throws {
+    /// Inserts `change`, noting who ran the write.
+    static func insert(_ db: some SQLDatabase, _ change: Change, recordedBy recorder: String) throws {
         let checklist = try change.migrationChecklist.map { checklist -> String in
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
@@ -54,7 +55,7 @@ enum ChangeRows {
             .text(change.category.rawValue), .text(change.risk.rawValue), .text(change.route.rawValue), SQLValue(change.filesChanged),
             SQLValue(change.hasMigration), .text(change.blastRadius), .text(change.rollbackPlan), SQLValue(change.rollbackMinutes),
             .text(change.verification), SQLValue(change.windowStart), SQLValue(change.windowEnd), SQLValue(change.submittedAt),
-            .text(change.state.rawValue), SQLValue(checklist), SQLValue(ConfigAreaColumn.encode(change.touches)),
+            .text(change.state.rawValue), SQLValue(checklist), SQLValue(ConfigAreaColumn.encode(change.touches)), .text(recorder),
         ])
         for (position, service) in change.services.enumerated() {
             try db.execute(linkSQL, [.text(change.id), SQLValue(position), .text(service)])
@@ -84,27 +85,42 @@ enum ConfigAreaColumn {
 }
 
 enum DecisionRows {
-    static let columns = "id, change_id, outcome, at, by, conditions, note, supersedes"
+    static let columns = "id, change_id, outcome, at, by, conditions, note, supersedes, recorded_by"
+    /// A decision's place in the hash chain: its number in the order recorded, and its link.
+    static let chainColumns = "seq, chain_rule, chain_previous, chain_hash"
 
     /// Decisions matching `where`, oldest first (in the order recorded within one millisecond).
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue]) throws -> [Decision] {
-        try db.rows("SELECT \(columns) FROM decisions WHERE \(condition) ORDER BY at, \(db.dialect.insertionOrder)", arguments) {
+        try db.rows("SELECT \(columns) FROM decisions WHERE \(condition) ORDER BY at, seq", arguments) {
             try decision(from: $0)
         }
     }
 
-    /// A decision from the first eight columns of `row`, in the order of `columns`.
+    /// Every decision in the order recorded: the chain's order.
+    static func fetchInOrder(_ db: some SQLDatabase) throws -> [Decision] {
+        try db.rows("SELECT \(columns) FROM decisions ORDER BY seq") { try decision(from: $0) }
+    }
+
+    /// A decision from the first nine columns of `row`, in the order of `columns`.
     static func decision(from row: some SQLRow) throws -> Decision {
         Decision(
             id: try row.text(0), change: try row.text(1), outcome: try row.word(2), at: try row.timestamp(3), by: try row.text(4),
-            conditions: try row.optionalText(5), note: try row.optionalText(6), supersedes: try row.optionalText(7))
+            conditions: try row.optionalText(5), note: try row.optionalText(6), supersedes: try row.optionalText(7),
+            recordedBy: try row.optionalText(8))
     }
 
-    static func insert(_ db: some SQLDatabase, _ decision: Decision) throws {
-        try db.execute("INSERT INTO decisions (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+    private static let insertSQL = "INSERT INTO decisions (\(columns), \(chainColumns)) VALUES (\(placeholders(13)))"
+
+    /// Appends `decision` to the chain after `last`, which moves to it.
+    static func insert(_ db: some SQLDatabase, _ decision: Decision, after last: inout DecisionChain.Link) throws {
+        guard let hash = DecisionChain.link(decision, previous: last.hash) else { return }
+        let next = DecisionChain.Link(sequence: last.sequence + 1, hash: hash)
+        try db.execute(insertSQL, [
             .text(decision.id), .text(decision.change), .text(decision.outcome.rawValue), SQLValue(decision.at), .text(decision.by),
-            SQLValue(decision.conditions), SQLValue(decision.note), SQLValue(decision.supersedes),
+            SQLValue(decision.conditions), SQLValue(decision.note), SQLValue(decision.supersedes), SQLValue(decision.recordedBy),
+            .integer(next.sequence), .integer(Int64(DecisionChain.rule)), .text(last.hash), .text(hash),
         ])
+        last = next
     }
 }
 

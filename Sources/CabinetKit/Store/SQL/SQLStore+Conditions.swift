@@ -9,7 +9,7 @@ extension SQLStore {
             guard let open = try ConditionRows.fetch(db, where: "m.decision_id IS NULL AND d.change_id = ?", arguments: [.text(change)]).first else {
                 throw CabinetError.refused("\(change) has no open conditions (see cab conditions)")
             }
-            try ConditionRows.insertMet(db, decision: open.decision.id, by: by, at: time, note: note)
+            try ConditionRows.insertMet(db, decision: open.decision.id, by: by, at: time, note: note, recordedBy: try recorder(db))
             var met = open
             met.metBy = by; met.metAt = time; met.metNote = note
             return met
@@ -22,7 +22,7 @@ enum ConditionRows {
     /// followed by a later decision), with whether they were met.
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue] = []) throws -> [Condition] {
         try db.rows("""
-            SELECT d.id, d.change_id, d.outcome, d.at, d.by, d.conditions, d.note, d.supersedes,
+            SELECT d.id, d.change_id, d.outcome, d.at, d.by, d.conditions, d.note, d.supersedes, d.recorded_by,
                    c.title, c.owner, m.met_by, m.met_at, m.note AS met_note
             FROM decisions d
             JOIN changes c ON c.id = d.change_id
@@ -33,13 +33,13 @@ enum ConditionRows {
             ORDER BY d.at, d.id
             """, arguments) { row in
             Condition(
-                decision: try DecisionRows.decision(from: row), changeTitle: try row.text(8), owner: try row.text(9),
-                metBy: try row.optionalText(10), metAt: try row.optionalTimestamp(11), metNote: try row.optionalText(12))
+                decision: try DecisionRows.decision(from: row), changeTitle: try row.text(9), owner: try row.text(10),
+                metBy: try row.optionalText(11), metAt: try row.optionalTimestamp(12), metNote: try row.optionalText(13))
         }
     }
 
-    static func insertMet(_ db: some SQLDatabase, decision: String, by: String, at time: Timestamp, note: String?) throws {
-        try db.execute("INSERT INTO conditions_met (decision_id, met_by, met_at, note) VALUES (?, ?, ?, ?)",
-                       [.text(decision), .text(by), SQLValue(time), SQLValue(note)])
+    static func insertMet(_ db: some SQLDatabase, decision: String, by: String, at time: Timestamp, note: String?, recordedBy recorder: String) throws {
+        try db.execute("INSERT INTO conditions_met (decision_id, met_by, met_at, note, recorded_by) VALUES (?, ?, ?, ?, ?)",
+                       [.text(decision), .text(by), SQLValue(time), SQLValue(note), .text(recorder)])
     }
 }

@@ -10,8 +10,8 @@ extension SQLStore {
         return try writing { db in
             try authorize(.changeFreezes, by: by, db)
             let number = Int(try db.integer("SELECT MAX(number) FROM freezes") ?? 0) + 1
-            try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           [SQLValue(number), SQLValue(from), SQLValue(to), .text(reason), .text(by), SQLValue(time)])
+            try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [SQLValue(number), SQLValue(from), SQLValue(to), .text(reason), .text(by), SQLValue(time), .text(try recorder(db))])
             return Freeze(id: FreezeRows.id(number), from: from, to: to, reason: reason, addedBy: by)
         }
     }

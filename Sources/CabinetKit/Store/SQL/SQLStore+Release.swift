@@ -6,12 +6,12 @@ extension SQLStore {
             }
             try db.execute("""
                 INSERT INTO verifications (id, change_id, at, by, smoke, error_rate, baseline_error_rate, p99_delta, held_minutes,
-                                           required_minutes, stable)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           required_minutes, stable, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(verification.id), .text(verification.change), SQLValue(verification.at), .text(verification.by),
                       .text(verification.smoke.rawValue), SQLValue(verification.errorRate), SQLValue(verification.baselineErrorRate),
                       SQLValue(verification.p99Delta), SQLValue(verification.heldMinutes), SQLValue(verification.requiredMinutes),
-                      SQLValue(verification.isStable)])
+                      SQLValue(verification.isStable), .text(try recorder(db))])
         }
     }
 
@@ -32,8 +32,8 @@ extension SQLStore {
     /// Records an announcement that reached its webhook.
     public func recordAnnouncement(id: String, change: String, at time: Timestamp, by: String, webhook: String, text: String) throws(CabinetError) {
         try writing { db in
-            try db.execute("INSERT INTO announcements (id, change_id, at, by, webhook, text) VALUES (?, ?, ?, ?, ?, ?)",
-                           [.text(id), .text(change), SQLValue(time), .text(by), .text(webhook), .text(text)])
+            try db.execute("INSERT INTO announcements (id, change_id, at, by, webhook, text, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [.text(id), .text(change), SQLValue(time), .text(by), .text(webhook), .text(text), .text(try recorder(db))])
         }
     }
 }

@@ -6,36 +6,40 @@ extension SQLStore {
     /// Imports all-or-nothing inside one write transaction; `source` names the input in errors.
     public func importDocument(_ document: InterchangeDocument, source: String) throws(CabinetError) -> ImportSummary {
         try writingInBulk { db in
-            let plan = try ImportPlan(document: document, source: source, existing: try ImportRows.existing(db, ImportPlan.lookups(for: document)))
-            try ImportRows.write(plan, db)
+            let recorder = try recorder(db)
+            var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
+            existing.submitterIsChair = try isChair(recorder, db)
+            let plan = try ImportPlan(document: document, source: source, existing: existing)
+            try ImportRows.write(plan, recordedBy: recorder, db)
             return plan.summary
         }
     }
 
     public func record(_ decision: Decision) throws(CabinetError) {
-        try writing { db in
-            guard let change = try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(decision.change)]).first else {
-                throw CabinetError.notFound(kind: "change", id: decision.change)
-            }
-            let history = try DecisionRows.fetch(db, where: "change_id = ?", arguments: [.text(change.id)])
-            if let same = history.first(where: { $0.id == decision.id }) {
-                guard same == decision else { throw CabinetError.refused("decision \(decision.id) is already recorded with other content") }
-                return
-            }
-            let latest = history.last
-            if let supersedes = decision.supersedes {
-                guard let latest, latest.id == supersedes else {
-                    throw CabinetError.refused("\(change.id): can only supersede its latest decision (\(latest?.id ?? "none yet"))")
-                }
-            } else if let latest, latest.outcome != .deferred {
-                throw CabinetError.alreadyDecided(change: change.id, outcome: latest.outcome, by: latest.by, at: latest.at)
-            }
-            guard decision.at >= change.submittedAt else {
-                throw CabinetError.refused("\(change.id): a decision cannot come before the change was submitted (\(change.submittedAt.iso8601))")
-            }
-            try authorize(.recordDecisions, by: decision.by, db)
-            try DecisionRows.insert(db, decision)
+        try writing { db in try record(decision, db) }
+    }
+
+    /// Records `decision` inside the caller's write transaction, under the rules every way in shares.
+    func record(_ decision: Decision, _ db: Connection) throws {
+        guard let change = try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(decision.change)]).first else {
+            throw CabinetError.notFound(kind: "change", id: decision.change)
         }
+        var decision = decision
+        decision.recordedBy = try recorder(db)
+        let history = try DecisionRows.fetch(db, where: "change_id = ?", arguments: [.text(change.id)])
+        if let same = history.first(where: { $0.id == decision.id }) {
+            guard same.sameRecord(as: decision) else { throw CabinetError.refused("decision \(decision.id) is already recorded with other content") }
+            return
+        }
+        if let latest = history.last, decision.supersedes == nil, latest.outcome != .deferred {
+            throw CabinetError.alreadyDecided(change: change.id, outcome: latest.outcome, by: latest.by, at: latest.at)
+        }
+        if let breach = RecordRules.breach(of: decision, on: change, state: change.state, history: history) {
+            throw CabinetError.refused("\(change.id): \(breach.problem)")
+        }
+        try authorize(.recordDecisions, by: decision.by, db)
+        var last = try DecisionChainRows.last(db)
+        try DecisionRows.insert(db, decision, after: &last)
     }
 
     public func editChange(_ id: String, _ edit: ChangeEdit, by: String) throws(CabinetError) -> Change {
@@ -78,16 +82,24 @@ enum ImportRows {
                 decisions[decision.id] = decision
             }
         }
+        var histories: [String: [Decision]] = [:]
+        for chunk in try knownIDs(db, table: "changes", among: lookups.decidedChangeIDs).chunked(500) {
+            for decision in try DecisionRows.fetch(db, where: "change_id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
+                histories[decision.change, default: []].append(decision)
+            }
+        }
         var incidents: [String: Incident] = [:]
         for chunk in lookups.incidentIDs.sorted().chunked(500) {
             for incident in try IncidentRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
                 incidents[incident.id] = incident
             }
         }
-        return ImportPlan.Existing(
+        var existing = ImportPlan.Existing(
             services: services, changes: changes, decisions: decisions, incidents: incidents,
             history: try ServiceHistoryRows.fetch(db, counted: lookups.scoredServices, dated: [], now: Timestamp.now()),
             policy: try RiskRows.policy(db))
+        existing.decisionHistory = histories
+        return existing
     }
 
     /// The ids of `table` that exist among `ids`, asked 500 at a time.
@@ -97,11 +109,16 @@ enum ImportRows {
         }
     }
 
-    static func write(_ plan: ImportPlan, _ db: some SQLDatabase) throws {
+    static func write(_ plan: ImportPlan, recordedBy recorder: String, _ db: some SQLDatabase) throws {
         for service in plan.services { try ServiceRows.insert(db, service) }
         for service in plan.services { try ServiceRows.insertDependencies(db, service) }
-        for change in plan.changes { try ChangeRows.insert(db, change) }
-        for decision in plan.decisions { try DecisionRows.insert(db, decision) }
+        for change in plan.changes { try ChangeRows.insert(db, change, recordedBy: recorder) }
+        var last = try DecisionChainRows.last(db)
+        for decision in plan.decisions {
+            var decision = decision
+            decision.recordedBy = recorder
+            try DecisionRows.insert(db, decision, after: &last)
+        }
         for incident in plan.incidents { try IncidentRows.insert(db, incident) }
         for (id, state) in plan.statedStates { try ChangeRows.setState(db, id: id, state) }
     }

@@ -14,6 +14,10 @@ public protocol SQLStore: Store {
     /// Refuses `action` to `person` where the store checks roles itself; a store whose database
     /// enforces the roles (PostgreSQL) leaves it to the database.
     func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError?) throws
+    /// Who runs this write, as the store can tell: the database login, or the system user of an SQLite file.
+    func recorder(_ db: Connection) throws -> String
+    /// Whether `person` may do what only a chair may (every person, where no roles are named).
+    func isChair(_ person: String, _ db: Connection) throws -> Bool
 }
 
 /// What only some roles may do.
@@ -84,7 +88,7 @@ extension SQLStore {
                 services: try ServiceRows.fetchAll(db),
                 changes: try ChangeRows.fetch(db, where: "TRUE", arguments: [], order: "submitted_at, id")
                     .map { SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state) },
-                decisions: try DecisionRows.fetch(db, where: "TRUE", arguments: []),
+                decisions: try DecisionRows.fetchInOrder(db),
                 incidents: try IncidentRows.fetch(db, where: "TRUE", arguments: []))
         }
     }
@@ -146,5 +150,18 @@ enum QueueDay {
             let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [.text(change.id), SQLValue(end)]).last
             return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
         }
+    }
+}
+
+extension SQLStore {
+    /// The decision log as it stands: how many decisions and the last hash of the chain.
+    public func decisionLog() throws(CabinetError) -> DecisionChain.Head {
+        try reading { db in try DecisionChainRows.head(db) }
+    }
+
+    /// Walks the decision chain (see `DecisionChain`); with `expected`, also whether the chain
+    /// still passes through that hash, printed earlier.
+    public func auditDecisionLog(expecting expected: String?) throws(CabinetError) -> ChainAudit {
+        try reading { db in try DecisionChainRows.audit(db, expecting: expected) }
     }
 }

@@ -21,15 +21,19 @@ extension SQLiteStore {
         }
         let store = try SQLiteStore(path: path)
         try store.writingInBulk { db in
+            let recorder = SystemUser.name
+            var last = DecisionChain.Link.start
             try history.generate { record in
                 switch record {
                 case .service(let service):
                     try ServiceRows.insert(db, service)
                     try ServiceRows.insertDependencies(db, service)
-                case .change(let change): try ChangeRows.insert(db, change)
-                case .decision(let decision): try DecisionRows.insert(db, decision)
+                case .change(let change): try ChangeRows.insert(db, change, recordedBy: recorder)
+                case .decision(var decision):
+                    decision.recordedBy = recorder
+                    try DecisionRows.insert(db, decision, after: &last)
                 case .incident(let incident): try IncidentRows.insert(db, incident)
-                case let .conditionMet(decision, by, at): try ConditionRows.insertMet(db, decision: decision, by: by, at: at, note: nil)
+                case let .conditionMet(decision, by, at): try ConditionRows.insertMet(db, decision: decision, by: by, at: at, note: nil, recordedBy: recorder)
                 case .meeting(let meeting): try MeetingRows.insert(db, meeting)
                 }
             }

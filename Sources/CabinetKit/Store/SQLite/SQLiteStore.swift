@@ -83,9 +83,9 @@ public final class SQLiteStore: SQLStore {
     /// copied changes carry what they would compute) and put back before the commit.
     public func writingCopy<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
         try writingInBulk { db in
-            for trigger in SQLiteSchema.triggerNames { try db.execute(sql: "DROP TRIGGER \(trigger)") }
+            for trigger in SQLiteSchema.triggers { try db.execute(sql: "DROP TRIGGER \(trigger.name)") }
             let result = try body(db)
-            try db.execute(sql: SQLiteSchema.triggers)
+            for trigger in SQLiteSchema.triggers { try db.execute(sql: trigger.sql) }
             return result
         }
     }

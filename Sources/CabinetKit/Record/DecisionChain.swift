@@ -1,0 +1,72 @@
+import Crypto
+
+/// The hash chain that makes the decision log tamper-evident: each decision stores the hash of
+/// its own content and of the previous decision's hash, in the order decisions were recorded.
+/// Altering, removing or inserting a decision out of order breaks every later link; only a hash
+/// printed earlier (minutes, a report) shows decisions cut off the end.
+///
+/// Rule 1 hashes, with SHA-256, the previous hash (64 hex digits; 64 zeros for the first
+/// decision) followed by the line `cabinet-decision/1` and one line per column in this order:
+/// id, change, outcome, at (milliseconds since the epoch, in decimal), by, conditions, note,
+/// supersedes, recorded by. A missing value is the line `-`; a present one is `+`, its length
+/// in UTF-8 bytes in decimal, `:`, then its bytes. A column added later comes with rule 2, and
+/// each decision keeps the rule it was hashed with.
+public enum DecisionChain {
+    /// The rule new decisions are hashed with.
+    public static let rule = 1
+    /// The link before the first decision.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// The hash of `decision` following `previous`, under `rule`; nil for a rule this version does not know.
+    public static func link(_ decision: Decision, previous: String, rule: Int = DecisionChain.rule) -> String? {
+        guard rule == 1 else { return nil }
+        var bytes = Array(previous.utf8)
+        bytes += Array("cabinet-decision/1\n".utf8)
+        let columns: [String?] = [
+            decision.id, decision.change, decision.outcome.rawValue, String(decision.at.milliseconds), decision.by,
+            decision.conditions, decision.note, decision.supersedes, decision.recordedBy,
+        ]
+        for column in columns {
+            if let column {
+                let utf8 = Array(column.utf8)
+                bytes += Array("+\(utf8.count):".utf8) + utf8
+            } else {
+                bytes += Array("-".utf8)
+            }
+            bytes.append(0x0A)
+        }
+        return SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// A decision's place in the chain: its number in the order recorded and its hash.
+    public struct Link: Hashable, Sendable {
+        public var sequence: Int64
+        public var hash: String
+
+        public init(sequence: Int64, hash: String) { self.sequence = sequence; self.hash = hash }
+
+        /// Before the first decision.
+        public static let start = Link(sequence: 0, hash: DecisionChain.genesis)
+    }
+
+    /// The end of the chain as minutes and reports print it: how many decisions, the last hash.
+    public struct Head: Hashable, Sendable, Encodable {
+        public var count: Int
+        public var hash: String
+
+        private enum CodingKeys: String, CodingKey {
+            case count
+            case hash = "lastHash"
+        }
+
+        public init(count: Int, hash: String) { self.count = count; self.hash = hash }
+
+        /// "1,234 decisions, last hash 3f…": one line that pins the log as it is now.
+        public var line: String {
+            count == 0 ? "Decision log: empty" : "Decision log: \(count) decision\(count == 1 ? "" : "s"), last hash \(hash)"
+        }
+    }
+}

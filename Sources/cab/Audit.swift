@@ -1,0 +1,28 @@
+import ArgumentParser
+import CabinetKit
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the decision log's hash chain: intact, or the first decision altered, removed or inserted out of order.",
+        discussion: """
+            Each decision stores a hash of its content and of the previous decision's hash. The walk finds a decision changed, \
+            removed or slipped in after the fact, even by the owner of the database. Decisions cut off the end leave a shorter \
+            chain that is still whole: only a hash printed earlier (minutes, reports) shows it, with --expect.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+    @Option(help: ArgumentHelp("A last hash printed earlier (minutes, report, audit): the chain must still pass through it.", valueName: "hash"))
+    var expect: String?
+
+    func run() throws {
+        try guarded { () throws(CabinetError) in
+            if let expect, expect.range(of: "^[0-9a-f]{64}$", options: .regularExpression) == nil {
+                throw .invalidArgument(name: "--expect", problem: "'\(expect)' is not a hash (64 lower-case hex digits, as minutes and reports print it)")
+            }
+            let audit = try store.open().auditDecisionLog(expecting: expect)
+            print(output.json ? try JSONOutput.serialize(AuditText.object(audit)) : AuditText.render(audit))
+            if !audit.intact { throw .refused(AuditText.verdict(audit)) }
+        }
+    }
+}
