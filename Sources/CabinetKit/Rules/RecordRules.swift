@@ -63,10 +63,11 @@ public enum RecordRules {
         return Breach(field: "causedBy", problem: "\(change.id) was submitted at \(change.submittedAt.iso8601), after the incident opened (\(incident.openedAt.iso8601))")
     }
 
-    /// Why `person`, who is not a chair, cannot submit `submitted` as it is: the route of a
-    /// member's change comes from the routing rules, and it starts where the route starts it.
+    /// Why someone who is not a chair cannot submit `submitted` as it is: the route of a
+    /// member's change comes from the routing rules (or is the board, which gates more), and
+    /// it starts where its route starts it. `routed` is the change as the rules route it.
     public static func breach(ofMemberSubmission submitted: SubmittedChange, routed: Change) -> Breach? {
-        if let route = submitted.statedRoute, route != routed.route {
+        if let route = submitted.statedRoute, route != routed.route, route != .cab {
             return Breach(field: "route", problem: "only a chair can state a route: the routing rules give \(routed.route.rawValue) for \(routed.id)")
         }
         if let state = submitted.statedState, state != .new, state != SubmittedChange.initialState(of: routed.route) {
