@@ -34,6 +34,9 @@ import Testing
     /// Both stores hold the same records and read back the same everywhere a person looks.
     func expectSame(_ copy: some SQLStore, as original: some SQLStore, sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(try copy.rowCounts() == original.rowCounts(), sourceLocation: sourceLocation)
+        // The decision chain comes across whole: same links, same head, still intact.
+        #expect(try copy.auditDecisionLog(expecting: original.decisionLog().hash).intact, sourceLocation: sourceLocation)
+        #expect(try copy.decisionLog() == original.decisionLog(), sourceLocation: sourceLocation)
         #expect(try copy.exportDocument() == original.exportDocument(), sourceLocation: sourceLocation)
         #expect(try copy.figures(for: week) == original.figures(for: week), sourceLocation: sourceLocation)
         #expect(try copy.figures(for: Period(lastDays: 30, endingAt: now)) == original.figures(for: Period(lastDays: 30, endingAt: now)),
