@@ -148,12 +148,12 @@ struct BoardLoop {
     /// Runs one write against the store.
     private func write(_ effect: Effect) throws(CabinetError) {
         switch effect {
-        case .openMeeting(let meeting): _ = try store.openMeeting(meeting)
-        case .startMeeting(let day, let time): try store.startMeeting(on: day, at: time)
+        case .startMeeting(let day, let time, let meeting): try store.startMeeting(on: day, at: time, opening: meeting)
         case .endMeeting(let day, let time): try store.endMeeting(on: day, at: time)
-        case .clock(let action, let change, let day, let time): try store.clock(action, change: change, on: day, at: time)
-        case .record(let decision): try store.record(decision)
-        case .setAttendance(let day, let name, let role, let present): try store.setAttendance(on: day, name: name, role: role, present: present)
+        case .clocks(let steps, let day, let time): try store.clock(steps, on: day, at: time)
+        case .decide(let decision, let steps, let day): try store.record(decision, clocks: steps, on: day)
+        case .setAttendance(let day, let name, let role, let present, let meeting):
+            try store.setAttendance(on: day, name: name, role: role, present: present, opening: meeting)
         case .quit, .loadFigures, .loadMinutes: break
         }
     }

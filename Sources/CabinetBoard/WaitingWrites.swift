@@ -11,11 +11,10 @@ final class WaitingWrites {
 
     static func describe(_ effect: Effect) -> String {
         switch effect {
-        case .record(let decision): "\(decision.outcome.rawValue) for \(decision.change) by \(decision.by) at \(decision.at.iso8601)"
-        case .clock(let action, let change, _, let time): "\(action) of \(change)'s timer at \(time.iso8601)"
-        case .setAttendance(let day, let name, _, let present): "\(name) \(present ? "present" : "absent") on \(day)"
-        case .openMeeting(let meeting): "opening the meeting of \(meeting.date)"
-        case .startMeeting(let day, let time): "starting the meeting of \(day) at \(time.iso8601)"
+        case .decide(let decision, _, _): "\(decision.outcome.rawValue) for \(decision.change) by \(decision.by) at \(decision.at.iso8601)"
+        case .clocks(let steps, _, let time): steps.map { "\($0.action) of \($0.change)'s timer" }.joined(separator: ", ") + " at \(time.iso8601)"
+        case .setAttendance(let day, let name, _, let present, _): "\(name) \(present ? "present" : "absent") on \(day)"
+        case .startMeeting(let day, let time, _): "starting the meeting of \(day) at \(time.iso8601)"
         case .endMeeting(let day, let time): "ending the meeting of \(day) at \(time.iso8601)"
         case .quit, .loadFigures, .loadMinutes: "\(effect)"
         }

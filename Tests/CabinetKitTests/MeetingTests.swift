@@ -52,6 +52,24 @@ import Testing
         #expect(snapshot.meeting?.agendaFrozenAt == time("2026-11-20T09:30:00Z"))
     }
 
+    /// Deciding and moving on is one intent and one write: refused, it leaves every clock as it was.
+    @Test(arguments: Backend.allCases)
+    func aRefusedDecisionLeavesTheClockRunning(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"), opening: Meeting(date: "2026-11-20", chair: "priya"))
+        try store.clock(.start, change: "C9", on: "2026-11-20", at: time("2026-11-20T09:30:10Z"))
+        try stores.another(store).record(Decision(id: "theirs", change: "C9", outcome: .approved, at: time("2026-11-20T09:31:00Z"), by: "sam"))
+        let mine = Decision(id: "mine", change: "C9", outcome: .rejected, at: time("2026-11-20T09:32:00Z"), by: "priya", note: "no canary")
+        #expect(throws: CabinetError.alreadyDecided(change: "C9", outcome: .approved, by: "sam", at: time("2026-11-20T09:31:00Z"))) {
+            try store.record(mine, clocks: [ClockStep(.end, "C9")], on: "2026-11-20")
+        }
+        let item = try #require(try store.boardSnapshot(on: morning, now: morning).item(for: "C9"))
+        #expect(item.isRunning && item.endedAt == nil)
+        try store.endMeeting(on: "2026-11-20", at: time("2026-11-20T09:40:00Z"))
+        let ended = try #require(try store.boardSnapshot(on: morning, now: morning).meeting)
+        #expect(ended.endedAt != nil && ended.items.allSatisfy { $0.endedAt != nil }, "ending the meeting ends its clocks in the same write")
+    }
+
     @Test(arguments: Backend.allCases)
     func theClockLivesInTheStoreSoAnotherProcessSeesTheSameTime(backend: Backend) throws {
         let store = try stores.fresh(backend, holding: figureFixture)

@@ -50,16 +50,24 @@ public protocol Store: Sendable {
     /// Every decision, oldest first, about the changes on the agenda of the meeting held on `day`.
     func decisions(forAgendaOn day: String) throws(CabinetError) -> [Decision]
 
-    /// Starts the day's meeting and freezes its agenda: the board changes waiting at `time`, in
-    /// queue order. Changes submitted later wait for the next meeting.
-    func startMeeting(on day: String, at time: Timestamp) throws(CabinetError)
+    /// Starts the day's meeting (opening it as `opening` says, if nobody has yet) and freezes its
+    /// agenda: the board changes waiting at `time`, in queue order. Changes submitted later wait
+    /// for the next meeting. One write.
+    func startMeeting(on day: String, at time: Timestamp, opening meeting: Meeting?) throws(CabinetError)
 
+    /// Ends every item still on the clock, then the meeting: one write.
     func endMeeting(on day: String, at time: Timestamp) throws(CabinetError)
 
-    /// Applies a clock action to an agenda item; a action that does not apply changes nothing.
-    func clock(_ action: ClockAction, change: String, on day: String, at time: Timestamp) throws(CabinetError)
+    /// Applies clock actions to agenda items, in order and in one write; an action that does
+    /// not apply changes nothing.
+    func clock(_ steps: [ClockStep], on day: String, at time: Timestamp) throws(CabinetError)
 
-    func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool) throws(CabinetError)
+    /// Records a decision and moves the clocks as deciding does (its item ends, the next one
+    /// starts), in one write: a refused decision moves no clock.
+    func record(_ decision: Decision, clocks steps: [ClockStep], on day: String) throws(CabinetError)
+
+    /// Marks an attendee present or absent (opening the meeting as `opening` says, if need be): one write.
+    func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool, opening meeting: Meeting?) throws(CabinetError)
 
     /// A number that changes whenever another process commits: polled on the board's tick to
     /// reload within a second of a write made elsewhere.
@@ -85,6 +93,21 @@ public protocol Store: Sendable {
     func verifications(forChange id: String) throws(CabinetError) -> [Verification]
     /// Records an announcement that reached its webhook (and only then).
     func recordAnnouncement(id: String, change: String, at time: Timestamp, by: String, webhook: String, text: String) throws(CabinetError)
+}
+
+extension Store {
+    public func startMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
+        try startMeeting(on: day, at: time, opening: nil)
+    }
+
+    /// Applies one clock action to an agenda item.
+    public func clock(_ action: ClockAction, change: String, on day: String, at time: Timestamp) throws(CabinetError) {
+        try clock([ClockStep(action, change)], on: day, at: time)
+    }
+
+    public func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool) throws(CabinetError) {
+        try setAttendance(on: day, name: name, role: role, present: present, opening: nil)
+    }
 }
 
 /// New values for the four fields of a change; `nil` keeps a field as it is.

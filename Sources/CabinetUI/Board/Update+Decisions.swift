@@ -6,11 +6,11 @@ extension AppState {
         guard let entry = changeID.flatMap(entry(for:)) ?? targetEntry, decidable(entry) else { return [] }
         let id = entry.change.id
         let started = snapshot?.item(for: id).map { $0.startedAt != nil && $0.endedAt == nil } ?? false
-        let end: [Effect] = started ? [.clock(.end, change: id, day: day, at: now)] : []
+        let end = started ? [ClockStep(.end, id)] : []
         let decision = Decision(id: "board-\(id)-\(now.milliseconds)", change: id, outcome: outcome, at: now, by: chair,
                                 conditions: conditions, note: note)
         status = StatusLine("\(id): \(outcome.rawValue)")
-        return end + [.record(decision)] + moveOn(after: id)
+        return [.decide(decision, clocks: end + moveOn(after: id), day: day)]
     }
 
     mutating func askForConditions() {

@@ -8,7 +8,7 @@ extension AppState {
             return []
         }
         status = StatusLine("meeting started: the agenda is frozen")
-        return (snapshot.meeting == nil ? [.openMeeting(suggestedMeeting)] : []) + [.startMeeting(day: day, at: now)]
+        return [.startMeeting(day: day, at: now, opening: snapshot.meeting == nil ? suggestedMeeting : nil)]
     }
 
     mutating func askToEndMeeting() {
@@ -21,8 +21,7 @@ extension AppState {
 
     /// Ends every item still on the clock, then the meeting.
     func endMeeting() -> [Effect] {
-        let open = snapshot?.meeting?.items.filter { $0.startedAt != nil && $0.endedAt == nil } ?? []
-        return open.map { Effect.clock(.end, change: $0.change, day: day, at: now) } + [.endMeeting(day: day, at: now)]
+        [.endMeeting(day: day, at: now)]
     }
 
     /// Space: start the item's timer, pause it, or resume it; only one item runs at a time.
@@ -31,11 +30,11 @@ extension AppState {
         let id = entry.change.id
         switch ItemTimer(item: item, itemMinutes: allotmentMinutes, now: now).state {
         case .notStarted:
-            return pauseOthers(except: [id]) + [.clock(.start, change: id, day: day, at: now)]
+            return clocks(pauseOthers(except: [id]) + [ClockStep(.start, id)])
         case .running:
-            return [.clock(.pause, change: id, day: day, at: now)]
+            return clocks([ClockStep(.pause, id)])
         case .paused:
-            return pauseOthers(except: [id]) + [.clock(.resume, change: id, day: day, at: now)]
+            return clocks(pauseOthers(except: [id]) + [ClockStep(.resume, id)])
         case .ended:
             status = StatusLine("\(id)'s time is over: decide it")
             return []
@@ -50,19 +49,19 @@ extension AppState {
         let id = entry.change.id
         if item.startedAt == nil {
             showCard(id)
-            return pauseOthers(except: [id]) + [.clock(.start, change: id, day: day, at: now)]
+            return clocks(pauseOthers(except: [id]) + [ClockStep(.start, id)])
         }
-        let end: [Effect] = item.endedAt == nil ? [.clock(.end, change: id, day: day, at: now)] : []
+        let end = item.endedAt == nil ? [ClockStep(.end, id)] : []
         guard let following = snapshot.nextUndecided(after: id) else {
             status = StatusLine("no undecided item left: e ends the meeting")
-            return end
+            return clocks(end)
         }
         showCard(following.change.id)
-        return end + start(following.change.id, except: id)
+        return clocks(end + start(following.change.id, except: id))
     }
 
     /// After a decision on `id`: the next undecided item is shown, and started if `id` was being presented.
-    mutating func moveOn(after id: String) -> [Effect] {
+    mutating func moveOn(after id: String) -> [ClockStep] {
         guard let snapshot, let following = snapshot.nextUndecided(after: id) else {
             status = StatusLine("every item is decided: e ends the meeting")
             return []
@@ -83,8 +82,8 @@ extension AppState {
         let people = attendees
         guard snapshot != nil, people.indices.contains(attendanceSelection) else { return [] }
         let person = people[attendanceSelection]
-        let open: [Effect] = snapshot?.meeting == nil ? [.openMeeting(suggestedMeeting)] : []
-        return open + [.setAttendance(day: day, name: person.name, role: person.role, present: !(person.present ?? false))]
+        return [.setAttendance(day: day, name: person.name, role: person.role, present: !(person.present ?? false),
+                               opening: snapshot?.meeting == nil ? suggestedMeeting : nil)]
     }
 
     /// The entry's agenda item when its clock can be used now; otherwise says why not.
@@ -110,15 +109,20 @@ extension AppState {
     }
 
     /// Starts or resumes `id`, pausing any other running item except those in `skip`.
-    private func start(_ id: String, except skip: String) -> [Effect] {
+    private func start(_ id: String, except skip: String) -> [ClockStep] {
         guard let item = snapshot?.item(for: id) else { return [] }
         let action: ClockAction? = item.startedAt == nil ? .start : item.pausedAt != nil ? .resume : nil
-        return pauseOthers(except: [id, skip]) + (action.map { [.clock($0, change: id, day: day, at: now)] } ?? [])
+        return pauseOthers(except: [id, skip]) + (action.map { [ClockStep($0, id)] } ?? [])
     }
 
-    private func pauseOthers(except ids: Set<String>) -> [Effect] {
+    private func pauseOthers(except ids: Set<String>) -> [ClockStep] {
         let running = snapshot?.meeting?.items.filter { $0.isRunning && !ids.contains($0.change) } ?? []
-        return running.map { .clock(.pause, change: $0.change, day: day, at: now) }
+        return running.map { ClockStep(.pause, $0.change) }
+    }
+
+    /// The clock steps of one intent as one write; none, no write.
+    private func clocks(_ steps: [ClockStep]) -> [Effect] {
+        steps.isEmpty ? [] : [.clocks(steps, day: day, at: now)]
     }
 
     private mutating func showCard(_ id: String) {

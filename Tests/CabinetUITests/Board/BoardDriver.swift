@@ -47,28 +47,39 @@ struct BoardDriver: CustomTestStringConvertible {
                                  late: entries.filter { !onAgenda.contains($0.change.id) && $0.latestDecision == nil })
         }
 
+        /// Moves the clocks of agenda items, as the store does.
+        mutating func clock(_ steps: [ClockStep], at time: Timestamp) -> Msg? {
+            for step in steps {
+                guard let index = meeting?.items.firstIndex(where: { $0.change == step.change }) else { return .failed("\(step.change) is not on the agenda") }
+                if let item = meeting?.items[index].applying(step.action, at: time) { meeting?.items[index] = item }
+            }
+            return nil
+        }
+
         /// Applies one effect; the message the runtime would send when the store refuses it.
         mutating func apply(_ effect: Effect, now: Timestamp) -> Msg? {
             switch effect {
-            case .openMeeting(let opened):
-                if meeting == nil { meeting = opened }
-            case .startMeeting(_, let time):
+            case .startMeeting(_, let time, let opening):
+                if meeting == nil { meeting = opening }
                 guard meeting?.agendaFrozenAt == nil else { return nil }
                 meeting?.startedAt = time
                 meeting?.agendaFrozenAt = time
                 let waiting = changes.filter { $0.submittedAt <= time && (decisions[$0.id] == nil || decisions[$0.id]?.outcome == .deferred) }
                 meeting?.items = waiting.enumerated().map { AgendaItem(change: $0.element.id, position: $0.offset) }
             case .endMeeting(_, let time):
+                let open = meeting?.items.filter { $0.startedAt != nil && $0.endedAt == nil }.map { ClockStep(.end, $0.change) } ?? []
+                if let refusal = clock(open, at: time) { return refusal }
                 meeting?.endedAt = time
-            case .clock(let action, let change, _, let time):
-                guard let index = meeting?.items.firstIndex(where: { $0.change == change }) else { return .failed("\(change) is not on the agenda") }
-                if let item = meeting?.items[index].applying(action, at: time) { meeting?.items[index] = item }
-            case .record(let decision):
+            case .clocks(let steps, _, let time):
+                return clock(steps, at: time)
+            case .decide(let decision, let steps, _):
                 if let first = decisions[decision.change], first.outcome != .deferred {
                     return .decisionRefused(change: decision.change, message: "\(decision.change) was already decided by \(first.by)")
                 }
                 decisions[decision.change] = decision
-            case .setAttendance(_, let name, let role, let present):
+                return clock(steps, at: decision.at)
+            case .setAttendance(_, let name, let role, let present, let opening):
+                if meeting == nil { meeting = opening }
                 if let index = meeting?.attendees.firstIndex(where: { $0.name == name }) {
                     meeting?.attendees[index].present = present
                 } else {

@@ -101,7 +101,7 @@ import Testing
         board.press("s")
         board.press("n")
         let theirs = Decision(id: "other", change: "CHG-0001041", outcome: .rejected, at: board.now, by: "marcus.webb", note: "too risky")
-        _ = board.world.apply(.record(theirs), now: board.now)
+        _ = board.world.apply(.decide(theirs, clocks: [], day: BoardFixture.day), now: board.now)
         board.press("a")
         #expect(board.decision("CHG-0001041") == theirs)
         #expect(board.shows("not overwritten: CHG-0001041 was already decided by marcus.webb"))
@@ -157,13 +157,12 @@ import Testing
         #expect(board.effects.isEmpty)
         #expect(!board.shows("a approve"))
 
-        board.elsewhere(.openMeeting(Meeting(date: BoardFixture.day, chair: BoardFixture.chair)))
-        board.elsewhere(.startMeeting(day: BoardFixture.day, at: board.now))
-        board.elsewhere(.clock(.start, change: "CHG-0001041", day: BoardFixture.day, at: board.now))
+        board.elsewhere(.startMeeting(day: BoardFixture.day, at: board.now, opening: Meeting(date: BoardFixture.day, chair: BoardFixture.chair)))
+        board.elsewhere(.clocks([ClockStep(.start, "CHG-0001041")], day: BoardFixture.day, at: board.now))
         board.wait(seconds: 30)
         #expect(board.shows("0:30 of 3:00 used"))
-        board.elsewhere(.record(Decision(id: "x", change: "CHG-0001041", outcome: .approved, at: board.now, by: BoardFixture.chair)))
-        board.elsewhere(.clock(.start, change: "CHG-0001042", day: BoardFixture.day, at: board.now))
+        board.elsewhere(.decide(Decision(id: "x", change: "CHG-0001041", outcome: .approved, at: board.now, by: BoardFixture.chair),
+                                clocks: [ClockStep(.start, "CHG-0001042")], day: BoardFixture.day))
         #expect(board.shows("CHG-0001042  Resize node pool"))
         #expect(board.shows("following (read-only)"))
     }

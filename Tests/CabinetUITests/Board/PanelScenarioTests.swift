@@ -123,7 +123,8 @@ import Testing
         var board = BoardDriver()
         board.press("m")
         #expect(board.shows("No meeting was opened on 2026-11-27"), "\(board.text)")
-        board.elsewhere(.openMeeting(Meeting(date: BoardFixture.day, chair: "ana.ribeiro")))
+        board.elsewhere(.setAttendance(day: BoardFixture.day, name: "ana.ribeiro", role: .chair, present: true,
+                                       opening: Meeting(date: BoardFixture.day, chair: "ana.ribeiro")))
         #expect(board.shows("chair ana.ribeiro"), "\(board.text)")
     }
 }

@@ -28,16 +28,13 @@ extension SQLStore {
     }
 
     public func openMeeting(_ meeting: Meeting) throws(CabinetError) -> Meeting {
-        try writing { db in
-            if let existing = try MeetingRows.fetch(db, date: meeting.date) { return existing }
-            try MeetingRows.insert(db, meeting)
-            return meeting
-        }
+        try writing { db in try MeetingRows.openIfNeeded(db, meeting) }
     }
 
-    public func startMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
+    public func startMeeting(on day: String, at time: Timestamp, opening: Meeting?) throws(CabinetError) {
         let dayStart = try MeetingRows.dayStart(day)
         try writing { db in
+            if let opening { try MeetingRows.openIfNeeded(db, opening) }
             guard let meeting = try MeetingRows.fetch(db, date: day) else { throw CabinetError.notFound(kind: "meeting on", id: day) }
             guard meeting.agendaFrozenAt == nil else { return }
             // Read under the write lock: a decision recorded elsewhere meanwhile keeps its change off.
@@ -54,27 +51,28 @@ extension SQLStore {
 
     public func endMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
         try writing { db in
+            if let meeting = try MeetingRows.fetch(db, date: day) {
+                let open = meeting.items.filter { $0.startedAt != nil && $0.endedAt == nil }
+                try MeetingRows.clock(db, open.map { ClockStep(.end, $0.change) }, on: day, at: time)
+            }
             try db.execute("UPDATE meetings SET ended_at = ? WHERE date = ? AND ended_at IS NULL", [SQLValue(time), .text(day)])
         }
     }
 
-    public func clock(_ action: ClockAction, change: String, on day: String, at time: Timestamp) throws(CabinetError) {
+    public func clock(_ steps: [ClockStep], on day: String, at time: Timestamp) throws(CabinetError) {
+        try writing { db in try MeetingRows.clock(db, steps, on: day, at: time) }
+    }
+
+    public func record(_ decision: Decision, clocks steps: [ClockStep], on day: String) throws(CabinetError) {
         try writing { db in
-            guard let meeting = try MeetingRows.fetch(db, date: day) else { throw CabinetError.notFound(kind: "meeting on", id: day) }
-            guard let item = meeting.items.first(where: { $0.change == change }) else {
-                throw CabinetError.refused("\(change) is not on the agenda of \(day)")
-            }
-            guard let updated = item.applying(action, at: time) else { return }
-            try db.execute("""
-                UPDATE agenda_items SET started_at = ?, paused_at = ?, paused_total_ms = ?, ended_at = ?
-                WHERE meeting_date = ? AND change_id = ?
-                """, [SQLValue(updated.startedAt), SQLValue(updated.pausedAt), SQLValue(updated.pausedTotalMilliseconds),
-                      SQLValue(updated.endedAt), .text(day), .text(change)])
+            try record(decision, db)
+            try MeetingRows.clock(db, steps, on: day, at: decision.at)
         }
     }
 
-    public func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool) throws(CabinetError) {
+    public func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool, opening: Meeting?) throws(CabinetError) {
         try writing { db in
+            if let opening { try MeetingRows.openIfNeeded(db, opening) }
             guard try MeetingRows.fetch(db, date: day) != nil else { throw CabinetError.notFound(kind: "meeting on", id: day) }
             try db.execute("""
                 INSERT INTO meeting_attendees (meeting_date, name, role, present) VALUES (?, ?, ?, ?)
@@ -85,6 +83,31 @@ extension SQLStore {
 }
 
 enum MeetingRows {
+    /// The day's meeting, opened as `meeting` says if nobody has yet.
+    @discardableResult
+    static func openIfNeeded(_ db: some SQLDatabase, _ meeting: Meeting) throws -> Meeting {
+        if let existing = try fetch(db, date: meeting.date) { return existing }
+        try insert(db, meeting)
+        return meeting
+    }
+
+    /// Applies `steps` to the day's agenda items in order; a step that does not apply changes nothing.
+    static func clock(_ db: some SQLDatabase, _ steps: [ClockStep], on day: String, at time: Timestamp) throws {
+        guard !steps.isEmpty else { return }
+        guard let meeting = try fetch(db, date: day) else { throw CabinetError.notFound(kind: "meeting on", id: day) }
+        var items = Dictionary(uniqueKeysWithValues: meeting.items.map { ($0.change, $0) })
+        for step in steps {
+            guard let item = items[step.change] else { throw CabinetError.refused("\(step.change) is not on the agenda of \(day)") }
+            guard let updated = item.applying(step.action, at: time) else { continue }
+            items[step.change] = updated
+            try db.execute("""
+                UPDATE agenda_items SET started_at = ?, paused_at = ?, paused_total_ms = ?, ended_at = ?
+                WHERE meeting_date = ? AND change_id = ?
+                """, [SQLValue(updated.startedAt), SQLValue(updated.pausedAt), SQLValue(updated.pausedTotalMilliseconds),
+                      SQLValue(updated.endedAt), .text(day), .text(step.change)])
+        }
+    }
+
     /// The ids of the changes on a day's agenda (bound to the day).
     static let agendaChanges = "SELECT change_id FROM agenda_items WHERE meeting_date = ?"
 
