@@ -110,4 +110,5 @@ public struct PostgresSessionRow: SQLRow {
     }
 
     public func columnName(at index: Int) -> String { cells[index].columnName }
+    public var columnCount: Int { cells.count }
 }

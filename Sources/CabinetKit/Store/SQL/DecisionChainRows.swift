@@ -19,9 +19,9 @@ enum DecisionChainRows {
     static func fill(_ db: some SQLDatabase) throws {
         var link = DecisionChain.Link.start
         while true {
-            let batch = try db.rows(
+            let batch = try db.namedRows(
                 "SELECT seq, \(DecisionRows.columns) FROM decisions WHERE seq > ? ORDER BY seq LIMIT 5000", [.integer(link.sequence)]
-            ) { row in (sequence: try row.integer(0), decision: try DecisionRows.decision(from: ShiftedRow(row: row, by: 1))) }
+            ) { row in (sequence: try row.integer("seq"), decision: try DecisionRows.decision(from: row)) }
             guard !batch.isEmpty else { return }
             for (sequence, decision) in batch {
                 guard let hash = DecisionChain.link(decision, previous: link.hash) else { continue }
@@ -40,23 +40,24 @@ enum DecisionChainRows {
         var firstBreak: ChainAudit.Break?
         var passes = expected == nil || expected == DecisionChain.genesis
         let sql = "SELECT seq, chain_rule, chain_previous, chain_hash, \(DecisionRows.columns) FROM decisions ORDER BY seq"
-        try db.forEachRowOfLargeResult(sql) { row in
+        try db.forEachNamedRowOfLargeResult(sql) { row in
             count += 1
-            let stored = try row.optionalText(3)
+            let stored = try row.optionalText("chain_hash")
             if let stored { last = stored }
             if stored != nil, stored == expected { passes = true }
             guard firstBreak == nil else { return }
-            let decision = try DecisionRows.decision(from: ShiftedRow(row: row, by: 4))
+            let decision = try DecisionRows.decision(from: row)
             let place = ChainAudit.Break(position: count, decision: decision.id, change: decision.change, problem: .altered)
-            guard let rule = try row.optionalInt(1), let stored else {
+            guard let rule = try row.optionalInt("chain_rule"), let stored else {
                 firstBreak = place.with(.unlinked)
                 return
             }
-            guard let hash = DecisionChain.link(decision, previous: try row.optionalText(2) ?? "", rule: rule) else {
+            let linkedTo = try row.optionalText("chain_previous")
+            guard let hash = DecisionChain.link(decision, previous: linkedTo ?? "", rule: rule) else {
                 firstBreak = place.with(.unknownRule(rule))
                 return
             }
-            if try row.optionalText(2) != previous {
+            if linkedTo != previous {
                 firstBreak = place.with(.doesNotFollow)
             } else if hash != stored {
                 firstBreak = place
@@ -66,15 +67,4 @@ enum DecisionChainRows {
         return ChainAudit(head: DecisionChain.Head(count: count, hash: last), firstBreak: firstBreak, expected: expected,
                           passesThroughExpected: expected == nil ? nil : passes)
     }
-}
-
-/// A row read from column `offset` on, as if those were its first columns.
-struct ShiftedRow<Row: SQLRow>: SQLRow {
-    let row: Row
-    let offset: Int
-
-    init(row: Row, by offset: Int) { self.row = row; self.offset = offset }
-
-    func value(at index: Int) throws -> SQLValue { try row.value(at: index + offset) }
-    func columnName(at index: Int) -> String { row.columnName(at: index + offset) }
 }

@@ -19,24 +19,24 @@ enum ChangeRows {
             ORDER BY \(order.split(separator: ",").map { "picked." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")), cs.position
             """
         var changes: [Change] = []
-        try db.forEachRow(sql, arguments) { row in
-            let id = try row.text(0)
+        try db.forEachNamedRow(sql, arguments) { row in
+            let id = try row.text("id")
             if changes.last?.id != id { changes.append(try change(from: row)) }
-            if let service = try row.optionalText(columnCount) { changes[changes.count - 1].services.append(service) }
+            if let service = try row.optionalText("service") { changes[changes.count - 1].services.append(service) }
         }
         return changes
     }
 
-    private static func change(from row: some SQLRow) throws -> Change {
+    private static func change(from row: NamedRow<some SQLRow>) throws -> Change {
         Change(
-            id: try row.text(0), title: try row.text(1), owner: try row.text(2), team: try row.text(3),
-            type: try row.word(4), category: try row.word(5), risk: try row.word(6), route: try row.word(7), services: [],
-            filesChanged: try row.optionalInt(8), hasMigration: try row.optionalBool(9),
-            blastRadius: try row.text(10), rollbackPlan: try row.text(11), rollbackMinutes: try row.optionalInt(12),
-            verification: try row.text(13), windowStart: try row.optionalTimestamp(14), windowEnd: try row.optionalTimestamp(15),
-            submittedAt: try row.timestamp(16), state: try row.word(17),
-            migrationChecklist: try row.optionalText(18).map { try JSONDecoder().decode(MigrationChecklist.self, from: Data($0.utf8)) },
-            touches: try ConfigAreaColumn.decode(row.optionalText(19)))
+            id: try row.text("id"), title: try row.text("title"), owner: try row.text("owner"), team: try row.text("team"),
+            type: try row.word("type"), category: try row.word("category"), risk: try row.word("risk"), route: try row.word("route"), services: [],
+            filesChanged: try row.optionalInt("files_changed"), hasMigration: try row.optionalBool("has_migration"),
+            blastRadius: try row.text("blast_radius"), rollbackPlan: try row.text("rollback_plan"), rollbackMinutes: try row.optionalInt("rollback_minutes"),
+            verification: try row.text("verification"), windowStart: try row.optionalTimestamp("window_start"),
+            windowEnd: try row.optionalTimestamp("window_end"), submittedAt: try row.timestamp("submitted_at"), state: try row.word("state"),
+            migrationChecklist: try row.optionalText("migration_checklist").map { try JSONDecoder().decode(MigrationChecklist.self, from: Data($0.utf8)) },
+            touches: try ConfigAreaColumn.decode(row.optionalText("touches")))
     }
 
     /// Built once: the statement cache is keyed by this text, hashed on every insert.
@@ -91,22 +91,22 @@ enum DecisionRows {
 
     /// Decisions matching `where`, oldest first (in the order recorded within one millisecond).
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue]) throws -> [Decision] {
-        try db.rows("SELECT \(columns) FROM decisions WHERE \(condition) ORDER BY at, seq", arguments) {
+        try db.namedRows("SELECT \(columns) FROM decisions WHERE \(condition) ORDER BY at, seq", arguments) {
             try decision(from: $0)
         }
     }
 
     /// Every decision in the order recorded: the chain's order.
     static func fetchInOrder(_ db: some SQLDatabase) throws -> [Decision] {
-        try db.rows("SELECT \(columns) FROM decisions ORDER BY seq") { try decision(from: $0) }
+        try db.namedRows("SELECT \(columns) FROM decisions ORDER BY seq") { try decision(from: $0) }
     }
 
-    /// A decision from the first nine columns of `row`, in the order of `columns`.
-    static func decision(from row: some SQLRow) throws -> Decision {
+    /// A decision from the columns of `columns`, by name.
+    static func decision(from row: NamedRow<some SQLRow>) throws -> Decision {
         Decision(
-            id: try row.text(0), change: try row.text(1), outcome: try row.word(2), at: try row.timestamp(3), by: try row.text(4),
-            conditions: try row.optionalText(5), note: try row.optionalText(6), supersedes: try row.optionalText(7),
-            recordedBy: try row.optionalText(8))
+            id: try row.text("id"), change: try row.text("change_id"), outcome: try row.word("outcome"), at: try row.timestamp("at"),
+            by: try row.text("by"), conditions: try row.optionalText("conditions"), note: try row.optionalText("note"),
+            supersedes: try row.optionalText("supersedes"), recordedBy: try row.optionalText("recorded_by"))
     }
 
     private static let insertSQL = "INSERT INTO decisions (\(columns), \(chainColumns)) VALUES (\(placeholders(13)))"
@@ -126,8 +126,8 @@ enum DecisionRows {
 
 enum IncidentRows {
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue]) throws -> [Incident] {
-        let incidents = try db.rows("SELECT id, opened_at, severity FROM incidents WHERE \(condition) ORDER BY opened_at, id", arguments) { row in
-            Incident(id: try row.text(0), openedAt: try row.timestamp(1), severity: try row.word(2), causedBy: [], services: [])
+        let incidents = try db.namedRows("SELECT id, opened_at, severity FROM incidents WHERE \(condition) ORDER BY opened_at, id", arguments) { row in
+            Incident(id: try row.text("id"), openedAt: try row.timestamp("opened_at"), severity: try row.word("severity"), causedBy: [], services: [])
         }
         return try incidents.map { incident in
             var incident = incident
@@ -153,7 +153,7 @@ enum IncidentRows {
 
 enum ServiceRows {
     static func fetchAll(_ db: some SQLDatabase) throws -> [Service] {
-        var services = try db.rows("SELECT name, team FROM services ORDER BY name") { Service(name: try $0.text(0), team: try $0.text(1)) }
+        var services = try db.namedRows("SELECT name, team FROM services ORDER BY name") { Service(name: try $0.text("name"), team: try $0.text("team")) }
         let index = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1.name, $0) })
         try db.forEachRow("SELECT service, depends_on FROM service_dependencies ORDER BY service, position", []) { row in
             if let position = index[try row.text(0)] { services[position].dependsOn.append(try row.text(1)) }

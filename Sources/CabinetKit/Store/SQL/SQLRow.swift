@@ -2,8 +2,9 @@
 public protocol SQLRow {
     /// The value of column `index` (from 0).
     func value(at index: Int) throws -> SQLValue
-    /// The name of column `index`, for errors.
+    /// The name of column `index`, for errors and for reading columns by name.
     func columnName(at index: Int) -> String
+    var columnCount: Int { get }
 }
 
 /// A value in the database that the store did not write that way (a file or table edited by hand).

@@ -21,7 +21,7 @@ enum ConditionRows {
     /// Conditions of approved-with-conditions decisions still in force (not superseded or
     /// followed by a later decision), with whether they were met.
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue] = []) throws -> [Condition] {
-        try db.rows("""
+        try db.namedRows("""
             SELECT d.id, d.change_id, d.outcome, d.at, d.by, d.conditions, d.note, d.supersedes, d.recorded_by,
                    c.title, c.owner, m.met_by, m.met_at, m.note AS met_note
             FROM decisions d
@@ -33,8 +33,8 @@ enum ConditionRows {
             ORDER BY d.at, d.id
             """, arguments) { row in
             Condition(
-                decision: try DecisionRows.decision(from: row), changeTitle: try row.text(9), owner: try row.text(10),
-                metBy: try row.optionalText(11), metAt: try row.optionalTimestamp(12), metNote: try row.optionalText(13))
+                decision: try DecisionRows.decision(from: row), changeTitle: try row.text("title"), owner: try row.text("owner"),
+                metBy: try row.optionalText("met_by"), metAt: try row.optionalTimestamp("met_at"), metNote: try row.optionalText("met_note"))
         }
     }
 

@@ -30,8 +30,9 @@ extension SQLStore {
 
 enum FreezeRows {
     static func fetchAll(_ db: some SQLDatabase) throws -> [Freeze] {
-        try db.rows("SELECT number, starts_at, ends_at, reason, added_by FROM freezes ORDER BY starts_at, number") { row in
-            Freeze(id: id(try row.int(0)), from: try row.timestamp(1), to: try row.timestamp(2), reason: try row.text(3), addedBy: try row.text(4))
+        try db.namedRows("SELECT number, starts_at, ends_at, reason, added_by FROM freezes ORDER BY starts_at, number") { row in
+            Freeze(id: id(try row.int("number")), from: try row.timestamp("starts_at"), to: try row.timestamp("ends_at"), reason: try row.text("reason"),
+                   addedBy: try row.text("added_by"))
         }
     }
 

@@ -112,21 +112,22 @@ enum MeetingRows {
     static let agendaChanges = "SELECT change_id FROM agenda_items WHERE meeting_date = ?"
 
     static func fetch(_ db: some SQLDatabase, date: String) throws -> Meeting? {
-        guard var meeting = try db.firstRow(
+        guard var meeting = try db.namedRows(
             "SELECT chair, item_minutes, started_at, agenda_frozen_at, ended_at FROM meetings WHERE date = ?", [.text(date)], { row in
-                Meeting(date: date, chair: try row.text(0), itemMinutes: try row.int(1), startedAt: try row.optionalTimestamp(2),
-                        agendaFrozenAt: try row.optionalTimestamp(3), endedAt: try row.optionalTimestamp(4), attendees: [], items: [])
-            }) else { return nil }
-        meeting.attendees = try db.rows(
+                Meeting(date: date, chair: try row.text("chair"), itemMinutes: try row.int("item_minutes"), startedAt: try row.optionalTimestamp("started_at"),
+                        agendaFrozenAt: try row.optionalTimestamp("agenda_frozen_at"), endedAt: try row.optionalTimestamp("ended_at"), attendees: [], items: [])
+            }).first else { return nil }
+        meeting.attendees = try db.namedRows(
             "SELECT name, role, present FROM meeting_attendees WHERE meeting_date = ? ORDER BY \(db.dialect.insertionOrder)", [.text(date)]) { row in
-            Attendee(name: try row.text(0), role: try row.word(1), present: try row.optionalBool(2))
+            Attendee(name: try row.text("name"), role: try row.word("role"), present: try row.optionalBool("present"))
         }
-        meeting.items = try db.rows("""
+        meeting.items = try db.namedRows("""
             SELECT change_id, position, started_at, paused_at, paused_total_ms, ended_at FROM agenda_items
             WHERE meeting_date = ? ORDER BY position
             """, [.text(date)]) { row in
-            AgendaItem(change: try row.text(0), position: try row.int(1), startedAt: try row.optionalTimestamp(2),
-                       pausedAt: try row.optionalTimestamp(3), pausedTotalMilliseconds: try row.integer(4), endedAt: try row.optionalTimestamp(5))
+            AgendaItem(change: try row.text("change_id"), position: try row.int("position"), startedAt: try row.optionalTimestamp("started_at"),
+                       pausedAt: try row.optionalTimestamp("paused_at"), pausedTotalMilliseconds: try row.integer("paused_total_ms"),
+                       endedAt: try row.optionalTimestamp("ended_at"))
         }
         return meeting
     }

@@ -18,13 +18,14 @@ extension SQLStore {
     /// A change's verifications, oldest first.
     public func verifications(forChange id: String) throws(CabinetError) -> [Verification] {
         try reading { db in
-            try db.rows("""
+            try db.namedRows("""
                 SELECT id, change_id, at, by, smoke, error_rate, baseline_error_rate, p99_delta, held_minutes, required_minutes
                 FROM verifications WHERE change_id = ? ORDER BY at, id
                 """, [.text(id)]) { row in
-                Verification(id: try row.text(0), change: try row.text(1), at: try row.timestamp(2), by: try row.text(3), smoke: try row.word(4),
-                             errorRate: try row.optionalReal(5), baselineErrorRate: try row.optionalReal(6), p99Delta: try row.optionalReal(7),
-                             heldMinutes: try row.optionalInt(8), requiredMinutes: try row.int(9))
+                Verification(id: try row.text("id"), change: try row.text("change_id"), at: try row.timestamp("at"), by: try row.text("by"),
+                             smoke: try row.word("smoke"), errorRate: try row.optionalReal("error_rate"),
+                             baselineErrorRate: try row.optionalReal("baseline_error_rate"), p99Delta: try row.optionalReal("p99_delta"),
+                             heldMinutes: try row.optionalInt("held_minutes"), requiredMinutes: try row.int("required_minutes"))
             }
         }
     }

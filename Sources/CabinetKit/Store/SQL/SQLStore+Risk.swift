@@ -147,15 +147,16 @@ enum RiskRows {
     }
 
     static func latest(_ db: some SQLDatabase) throws -> RiskCalibration? {
-        guard var calibration = try db.firstRow("""
+        guard var calibration = try db.namedRows("""
             SELECT id, calibrated_at, data_since, data_until, changes, incidents, brier, default_brier
             FROM risk_calibrations ORDER BY calibrated_at DESC, id DESC LIMIT 1
             """, [], { row in
                 RiskCalibration(
-                    id: try row.text(0), calibratedAt: try row.timestamp(1), since: try row.optionalTimestamp(2), until: try row.timestamp(3),
-                    changes: try row.int(4), incidents: try row.int(5), brier: try row.real(6), defaultBrier: try row.real(7),
+                    id: try row.text("id"), calibratedAt: try row.timestamp("calibrated_at"), since: try row.optionalTimestamp("data_since"),
+                    until: try row.timestamp("data_until"), changes: try row.int("changes"), incidents: try row.int("incidents"),
+                    brier: try row.real("brier"), defaultBrier: try row.real("default_brier"),
                     model: RiskModel(intercept: 0, weights: []), means: [], deviations: [])
-            }) else { return nil }
+            }).first else { return nil }
         var intercept = 0.0
         var weights = Array(repeating: 0.0, count: RiskSamples.dimension)
         var means = weights, deviations = weights

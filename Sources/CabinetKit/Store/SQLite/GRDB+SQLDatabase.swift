@@ -27,6 +27,7 @@ extension Row: SQLRow {
     }
 
     public func columnName(at index: Int) -> String { columnNames[columnNames.index(columnNames.startIndex, offsetBy: index)] }
+    public var columnCount: Int { count }
 }
 
 extension SQLValue: DatabaseValueConvertible {
