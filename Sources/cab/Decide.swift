@@ -1,5 +1,6 @@
 import ArgumentParser
 import CabinetKit
+import CabinetPostgres
 import Foundation
 
 struct Decide: ParsableCommand {
@@ -24,13 +25,13 @@ struct Decide: ParsableCommand {
             if outcome == .rejected, note?.allSatisfy(\.isWhitespace) ?? true {
                 throw .invalidArgument(name: "--note", problem: "a rejection needs its reason")
             }
-            let by = actor(by, login: store.login)
-            let store = try store.open()
+            let name = actor(by, login: store.login)
+            let store = try store.open(.writing)
             let superseded = supersede ? try store.decisions(forChange: id).last?.id : nil
             if supersede, superseded == nil { throw .refused("\(id) has no decision to supersede") }
-            let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: by,
+            let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: name,
                                     conditions: conditions, note: note, supersedes: superseded)
-            try store.record(decision)
+            do { try store.record(decision) } catch { throw inAnotherName(error, by: by, name: name, login: self.store.login) }
             print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")
         }
     }

@@ -20,9 +20,10 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
+            try oneFormat(["--json": output.json, "--markdown": markdown, "--csv": csv, "--sql": sql])
             let period = try range.period(now: Timestamp.now())
             if sql { return print(FigureQueries.script(for: period)) }
-            let figures = try store.open().figures(for: period)
+            let figures = try store.open(.reading).figures(for: period)
             print(output.json ? try JSONOutput.encode(figures)
                 : markdown ? ReportMarkdown.render(figures) : csv ? ReportCSV.render(figures) : ReportText.render(figures))
         }
