@@ -37,9 +37,7 @@ struct Board: ParsableCommand {
     /// `--db` must not quietly become a new, empty database.
     private func offerToCreate(_ path: String) throws(CabinetError) {
         guard isatty(STDIN_FILENO) == 1 else { throw .storeMissing(path: path) }
-        print("No Cabinet database at \(path).")
-        print("Set up an empty one there? [y/N] ", terminator: "")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("No Cabinet database at \(path).\nSet up an empty one there? [y/N] ".utf8))
         guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "y" else { throw .storeMissing(path: path) }
     }
 }

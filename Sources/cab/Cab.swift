@@ -26,7 +26,7 @@ struct Cab: ParsableCommand {
     static func main() {
         do throws(CabinetError) { try Timestamp.checkPinnedClock() } catch {
             FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))
-            exit(1)
+            exit(withError: ExitCode.failure)
         }
         main(nil)
     }

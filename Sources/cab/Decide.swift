@@ -31,7 +31,7 @@ struct Decide: ParsableCommand {
             if supersede, superseded == nil { throw .refused("\(id) has no decision to supersede") }
             let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: name,
                                     conditions: conditions, note: note, supersedes: superseded)
-            do { try store.record(decision) } catch { throw inAnotherName(error, by: by, name: name, login: self.store.login) }
+            do throws(CabinetError) { try store.record(decision) } catch { throw inAnotherName(error, by: by, name: name, login: self.store.login) }
             print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")
         }
     }

@@ -277,8 +277,8 @@ import Testing
         try tmux.waitFor("not saving: the database file was removed")
         try tmux.send("q")
         #expect(try waitForExitLine() == "exit 1")
-        // Joined, the list reads as one line however the pane wrapped it.
-        let said = try TmuxSession.poll("the list of what was not saved", timeout: 5, screen: { try tmux.tmux(["capture-pane", "-p", "-J", "-t", "0"]) }) {
+        // Joined and with the history, the list reads as one line however the pane wrapped it.
+        let said = try TmuxSession.poll("the list of what was not saved", timeout: 5, screen: { try tmux.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"]) }) {
             $0.contains("cab: not saved, the database file was removed: ")
         }
         #expect(said.contains("approved for \(first) by priya"), "\(said)")

@@ -150,4 +150,9 @@ public final class SQLiteStore: SQLStore {
             throw SQLiteStore.translate(error, path: path)
         }
     }
+
+    /// Closes the file's connections (tests compare its bytes after).
+    func close() throws(CabinetError) {
+        do { try pool.close() } catch { throw SQLiteStore.translate(error, path: path) }
+    }
 }
