@@ -72,8 +72,11 @@ import Testing
     }
 
     @Test func anEmptyDatabaseOrAnUnreadableClockIsAnErrorNotADefault() throws {
-        expectOneLineError(try CabProcess.run(["report", "--db", ""], environment: sandbox.environment),
-                           "--db: empty: give a database file or a postgres:// URL")
+        let document = try sandbox.write("company.json", smallDocument)
+        for command in [["report"], ["import", document], ["demo", "--quiet"]] {
+            expectOneLineError(try CabProcess.run(command + ["--db", ""], environment: sandbox.environment),
+                               "--db: empty: give a database file or a postgres:// URL")
+        }
         var environment = sandbox.environment
         environment["CAB_DB"] = ""
         expectOneLineError(try CabProcess.run(["report"], environment: environment), "CAB_DB: set but empty: unset it or give a database")
