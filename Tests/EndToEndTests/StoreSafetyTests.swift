@@ -141,4 +141,34 @@ import Testing
                 "\(write.stderr)")
         #expect(sandbox.bytes(sandbox.db) == before)
     }
+
+    @Test func aReadOnlyStoreThatAnOlderCabWroteSaysWhoMustUpgradeIt() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        // Its last migration undone; the WAL kept, as cab keeps it, so a reader can open the file.
+        let older = try Spawn.run("/usr/bin/sqlite3", [sandbox.db, ".filectrl persist_wal 1", "DELETE FROM grdb_migrations WHERE identifier LIKE 'v4%'"],
+                                  environment: [:])
+        #expect(older.status == 0)
+        if getuid() != 0 {
+            for file in [sandbox.db, sandbox.db + "-wal", sandbox.db + "-shm", sandbox.path] {
+                try? FileManager.default.setAttributes([.posixPermissions: file == sandbox.path ? 0o555 : 0o444], ofItemAtPath: file)
+            }
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path) }
+        let report = try cabAsReader("report")
+        #expect(report.status == 1)
+        #expect(report.stderr == "cab: cannot use the database \(sandbox.db): an older cab wrote it and it is read-only for this user: "
+                + "someone who may write it must open it once with this cab\n")
+    }
+
+    @Test(.enabled(if: getuid() == 0, "needs a second user"))
+    func aStoreSharedByAGroupIsWrittenThoughAnotherUserMadeItsLockFile() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        // The folder and the database are everyone's to write; the lock file stays root's, 0644.
+        for file in [sandbox.db, sandbox.db + "-wal", sandbox.db + "-shm", sandbox.path] {
+            try FileManager.default.setAttributes([.posixPermissions: file == sandbox.path ? 0o777 : 0o666], ofItemAtPath: file)
+        }
+        let added = try cabAsReader("freeze", "add", "--from", "2026-12-20", "--to", "2027-01-04", "--reason", "Holiday freeze")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try sandbox.cab("freeze", "list").stdout.contains("Holiday freeze"))
+    }
 }
