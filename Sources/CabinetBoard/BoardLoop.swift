@@ -28,6 +28,8 @@ struct BoardLoop {
     var warnedOfUnsaved = false
     /// Why the store cannot be reached, while it cannot.
     var connectionProblem: String?
+    /// Set once the database file was removed or replaced: from then on nothing is written.
+    var goneProblem: String?
 
     init(store: any Store, options: BoardOptions, environment: [String: String], waiting: WaitingWrites = WaitingWrites()) {
         self.store = store
@@ -89,7 +91,7 @@ struct BoardLoop {
     /// reached, writes wait in order behind the ones already waiting.
     private mutating func execute(_ effects: [Effect]) {
         var wrote = false
-        defer { if wrote && connectionProblem == nil { reload() } }
+        defer { if wrote && connectionProblem == nil && goneProblem == nil { reload() } }
         for effect in effects {
             switch effect {
             case .quit:
@@ -105,6 +107,11 @@ struct BoardLoop {
                     return
                 }
             default:
+                if goneProblem != nil {
+                    waiting.effects.append(effect)
+                    gone(nil)
+                    continue
+                }
                 if let connectionProblem {
                     waiting.effects.append(effect)
                     lost(connectionProblem)
@@ -117,6 +124,11 @@ struct BoardLoop {
                     if case .storeDisconnected(_, let problem) = error {
                         waiting.effects.append(effect)
                         lost(problem)
+                        continue
+                    }
+                    if case .storeGone(_, let problem) = error {
+                        waiting.effects.append(effect)
+                        gone(problem)
                         continue
                     }
                     if case .alreadyDecided(let change, let outcome, let by, let at) = error {
@@ -133,7 +145,7 @@ struct BoardLoop {
     /// Quitting with writes waiting first tries to send them; if the store still cannot be
     /// reached, the board stays and says so once, and a second quit leaves without them.
     private mutating func mayQuit() -> Bool {
-        guard !waiting.effects.isEmpty, !warnedOfUnsaved else { return true }
+        guard goneProblem == nil, !waiting.effects.isEmpty, !warnedOfUnsaved else { return true }
         do throws(CabinetError) {
             try sendWaiting()
             return true
@@ -166,6 +178,7 @@ struct BoardLoop {
     /// Reloads when another process committed since the last load. After an outage, the writes
     /// kept meanwhile go first.
     private mutating func pollForChanges() {
+        guard goneProblem == nil else { return }
         do throws(CabinetError) {
             let current = try store.dataVersion()
             if connectionProblem != nil {
@@ -202,9 +215,24 @@ struct BoardLoop {
         send(.connection(problem: problem, waiting: waiting.effects.count))
     }
 
-    /// A lost connection is said on the reconnecting line; anything else on the status line.
+    /// The database file is gone (`problem` says how, the first time): the board stops writing,
+    /// keeps what was not saved to list it at the end, and says so until it closes.
+    private mutating func gone(_ problem: String?) {
+        if let problem {
+            goneProblem = "the database file \(problem)"
+            waiting.problem = "the database file \(problem)"
+        }
+        send(.storeGone(problem: goneProblem ?? "", unsaved: waiting.effects.count))
+    }
+
+    /// A lost connection is said on the reconnecting line, a file gone on that line too; anything
+    /// else on the status line.
     private mutating func report(_ error: CabinetError) {
-        if case .storeDisconnected(_, let problem) = error { lost(problem) } else { send(.failed(error.description)) }
+        switch error {
+        case .storeDisconnected(_, let problem): lost(problem)
+        case .storeGone(_, let problem): gone(problem)
+        default: send(.failed(error.description))
+        }
     }
 
     private mutating func reload() {

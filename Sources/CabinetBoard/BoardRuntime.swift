@@ -11,7 +11,7 @@ public enum BoardRuntime {
 
     /// Opens the board and returns the process exit status once it ends: 0 on quit, 128 + signal
     /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used or writes made while the
-    /// store was unreachable were never sent (they are listed on standard error). A theme that cannot be
+    /// store was unreachable or its file was removed were never sent (they are listed on standard error). A theme that cannot be
     /// loaded is reported on standard error in one line and the default theme is used.
     public static func run(
         store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment
@@ -29,7 +29,7 @@ public enum BoardRuntime {
         )
         if case .unavailable(let message) = exit { printError(message) }
         guard waiting.effects.isEmpty else {
-            printError("not saved, the store could not be reached: " + waiting.descriptions.joined(separator: "; "))
+            printError("not saved, \(waiting.problem): " + waiting.descriptions.joined(separator: "; "))
             return exit.status == 0 ? 1 : exit.status
         }
         return exit.status

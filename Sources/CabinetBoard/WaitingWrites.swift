@@ -5,6 +5,8 @@ import CabinetUI
 /// runtime, so whatever was never sent is said on standard error after the board closes.
 final class WaitingWrites {
     var effects: [Effect] = []
+    /// Why they were not sent.
+    var problem = "the store could not be reached"
 
     /// One line per write, as a person would recognize it.
     var descriptions: [String] { effects.map(Self.describe) }

@@ -2,13 +2,17 @@ import CabinetKit
 
 /// How a write that PostgreSQL refused for lack of a privilege reads to the person: in the same
 /// words as the refusals `cab` gives on SQLite where there is one.
-enum PermissionRefusal {
+public enum PermissionRefusal {
+    /// A chair's decision in another name than their login, refused by row-level security.
+    public static let decisionInAnotherName = CabinetError.forbidden(
+        "a chair records decisions in their own name: the name on the decision (--by, else CAB_USER) must be the database login")
+
     /// The refusal for a write on `table` that the server denied with `message`.
     static func refusal(table: String, message: String) -> CabinetError {
         let rowLevel = message.contains("row-level security")
         switch table {
         case "decisions":
-            return rowLevel ? .forbidden("a chair records decisions in their own name: --by must be the database login")
+            return rowLevel ? decisionInAnotherName
                 : GuardedAction.recordDecisions.refusal
         case "conditions_met":
             return GuardedAction.meetConditions.refusal

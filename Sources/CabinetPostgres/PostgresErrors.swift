@@ -15,6 +15,10 @@ enum PostgresErrors {
         if (error as? PSQLError)?.code == .sslUnsupported {
             return .storeUnavailable(path: location.description, problem: "\(place) does not offer TLS (sslmode=\(location.tls.rawValue))")
         }
+        if (error as? PSQLError)?.code == .authMechanismRequiresPassword {
+            return .storeUnavailable(path: location.description, problem: "\(place) asks for \(location.user)'s password and none was given: "
+                                     + "put it in the URL (postgres://\(location.user):PASSWORD@…) or in PGPASSWORD")
+        }
         if connecting, (error as? PSQLError)?.code != .server {
             return .storeDisconnected(store: location.description, problem: "cannot reach \(place) (\(reason(error)))")
         }

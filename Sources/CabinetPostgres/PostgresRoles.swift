@@ -38,12 +38,18 @@ public enum PostgresRoles {
             throw .invalidArgument(name: "USER", problem: "'\(user)' is not a login name (lower-case letters, digits, _ . -)")
         }
         let verifier = try password.map { password throws(CabinetError) in try PasswordVerifier.scram(password) }
-        try store.connections.with { session in
-            let exists = try session.firstRow("SELECT 1 FROM pg_roles WHERE rolname = ?", [.text(user)]) { _ in true } ?? false
-            let secret = verifier.map { " PASSWORD '\($0)'" } ?? ""
-            try session.execute(exists ? "ALTER ROLE \"\(user)\"\(secret)" : "CREATE ROLE \"\(user)\" LOGIN\(secret)", [])
-            for other in TeamRole.allCases where other != role { try session.execute("REVOKE \(other.groupRole) FROM \"\(user)\"", []) }
-            try session.execute("GRANT \(role.groupRole) TO \"\(user)\"", [])
+        do {
+            try store.connections.with { session in
+                let exists = try session.firstRow("SELECT 1 FROM pg_roles WHERE rolname = ?", [.text(user)]) { _ in true } ?? false
+                let secret = verifier.map { " PASSWORD '\($0)'" } ?? ""
+                try session.execute(exists ? "ALTER ROLE \"\(user)\"\(secret)" : "CREATE ROLE \"\(user)\" LOGIN\(secret)", [])
+                for other in TeamRole.allCases where other != role { try session.execute("REVOKE \(other.groupRole) FROM \"\(user)\"", []) }
+                try session.execute("GRANT \(role.groupRole) TO \"\(user)\"", [])
+            }
+        } catch .forbidden {
+            // The server's refusal names a role or a privilege, not who may give roles.
+            throw .forbidden("\(store.location.user) may not give roles: run cab admin roles grant signed in as the owner of the store's tables "
+                             + "(or a login with CREATEROLE)")
         }
     }
 

@@ -24,7 +24,7 @@ struct AdminCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                switch try store.open() {
+                switch try store.open(.writing) {
                 case let postgres as PostgresStore:
                     try PostgresRoles.initialize(postgres)
                     print("Roles ready on \(postgres.location): cab_reader (read), cab_member (submit, edit own changes), cab_chair (decide, run the meeting).")
@@ -48,7 +48,7 @@ struct AdminCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 guard let role = TeamRole(rawValue: role) else { throw .invalidArgument(name: "ROLE", problem: "'\(role)' is not one of: \(TeamRole.allowedWords)") }
-                switch try store.open() {
+                switch try store.open(.writing) {
                 case let postgres as PostgresStore:
                     let password = passwordStdin ? readLine(strippingNewline: true) : nil
                     try PostgresRoles.grant(role, to: name, password: password, in: postgres)

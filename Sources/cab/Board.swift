@@ -1,6 +1,8 @@
 import ArgumentParser
 import CabinetBoard
 import CabinetKit
+import CabinetPostgres
+import Foundation
 
 /// Options of every command that opens the board.
 struct BoardFlags: ParsableArguments {
@@ -24,7 +26,19 @@ struct Board: ParsableCommand {
     @OptionGroup var flags: BoardFlags
 
     func run() throws {
-        try guardedExit { () throws(CabinetError) in BoardRuntime.run(store: try store.open(), options: try flags.options(login: store.login)) }
+        try guardedExit { () throws(CabinetError) in
+            let address = try StoreLocation.address(option: store.db)
+            if case .file(let path) = address, !FileManager.default.fileExists(atPath: path) { try offerToCreate(path) }
+            return BoardRuntime.run(store: try address.open(.writing), options: try flags.options(login: store.login))
+        }
+    }
+
+    /// The board on a file that is not there asks before setting up an empty store: a typo in
+    /// `--db` must not quietly become a new, empty database.
+    private func offerToCreate(_ path: String) throws(CabinetError) {
+        guard isatty(STDIN_FILENO) == 1 else { throw .storeMissing(path: path) }
+        FileHandle.standardOutput.write(Data("No Cabinet database at \(path).\nSet up an empty one there? [y/N] ".utf8))
+        guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "y" else { throw .storeMissing(path: path) }
     }
 }
 
@@ -39,7 +53,7 @@ struct Present: ParsableCommand {
     func run() throws {
         try guardedExit { () throws(CabinetError) in
             let options = try flags.options(presenter: true, changeID: id, login: store.login)
-            let store = try store.open()
+            let store = try store.open(.reading)
             if let id, try store.change(id: id) == nil { throw .notFound(kind: "change", id: id) }
             return BoardRuntime.run(store: store, options: options)
         }

@@ -21,6 +21,15 @@ struct Cab: ParsableCommand {
         ],
         defaultSubcommand: Board.self
     )
+
+    /// Refuses an unreadable `CAB_NOW` before any command runs, then runs the command.
+    static func main() {
+        do throws(CabinetError) { try Timestamp.checkPinnedClock() } catch {
+            FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))
+            exit(withError: ExitCode.failure)
+        }
+        main(nil)
+    }
 }
 
 /// `--db`, shared by every command that opens the store.
@@ -28,11 +37,12 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database: a file, or postgres://user@host:port/database.", valueName: "path-or-url"))
     var db: String?
 
-    func open() throws(CabinetError) -> any SQLStore { try StoreLocation.address(option: db).open() }
+    /// Opens the store; a command that only reads never creates one.
+    func open(_ intent: StoreIntent) throws(CabinetError) -> any SQLStore { try StoreLocation.address(option: db).open(intent) }
 
     /// The login of a shared database, which is who acts there unless told otherwise.
     var login: String? {
-        guard case .postgres(let url) = StoreLocation.address(option: db) else { return nil }
+        guard case .postgres(let url)? = try? StoreLocation.address(option: db) else { return nil }
         return try? PostgresLocation(url: url).user
     }
 }
@@ -41,6 +51,12 @@ struct StoreOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
+}
+
+/// Refuses more than one of a command's output formats (`--json --csv`) in one line.
+func oneFormat(_ flags: [String: Bool]) throws(CabinetError) {
+    let chosen = flags.filter(\.value).keys.sorted()
+    guard chosen.count <= 1 else { throw .invalidArgument(name: chosen.joined(separator: " "), problem: "choose one output format") }
 }
 
 /// Runs a command body, turning a `CabinetError` into one line on standard error and exit code 1.
@@ -61,6 +77,15 @@ func actor(_ by: String?, login: String? = nil) -> String {
     if let user = environment["CAB_USER"], !user.isEmpty { return user }
     if let login { return login }
     return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+}
+
+/// The server's refusal of a decision in another name than the login, saying where that name
+/// came from (`--by` or `CAB_USER`) and what to do.
+func inAnotherName(_ refusal: CabinetError, by: String?, name: String, login: String?) -> CabinetError {
+    guard refusal == PermissionRefusal.decisionInAnotherName, let login else { return refusal }
+    let source = by?.isEmpty == false ? "--by" : "CAB_USER"
+    return .forbidden("a chair records decisions in their own name: \(source) says \(name) but you are signed in to the database as \(login); "
+                      + "give --by \(login)" + (source == "CAB_USER" ? " or unset CAB_USER" : ""))
 }
 
 /// A `--since`/`--date` value: a day (`2026-11-27`, midnight UTC) or an instant with a zone.

@@ -50,7 +50,7 @@ struct ChangeCommand: ParsableCommand {
                     }
                     submitted = try InterchangeReader.readChange(.object(object), source: "cab change add")
                 }
-                let store = try store.open()
+                let store = try store.open(.writing)
                 let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")
                 guard let change = try store.change(id: submitted.change.id) else { throw .notFound(kind: "change", id: submitted.change.id) }
                 let readiness = Readiness(change: change, now: Timestamp.now())
@@ -75,7 +75,7 @@ struct ChangeCommand: ParsableCommand {
                     blastRadius: fields.blastRadius, rollbackPlan: fields.rollbackPlan, verification: fields.verification,
                     windowStart: try fields.windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
                     windowEnd: try fields.windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
-                let change = try store.open().editChange(id, edit, by: actor(by, login: store.login))
+                let change = try store.open(.writing).editChange(id, edit, by: actor(by, login: store.login))
                 let readiness = Readiness(change: change, now: Timestamp.now())
                 print("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
             }
@@ -91,7 +91,7 @@ struct ChangeCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let store = try store.open()
+                let store = try store.open(.reading)
                 let now = Timestamp.now()
                 let (change, assessment, _) = try store.assessedChange(id, now: now)
                 let decisions = try store.decisions(forChange: id), incidents = try store.incidents(causedBy: id)
@@ -118,7 +118,7 @@ struct ChangeCommand: ParsableCommand {
                     route: try word(route, option: "--route"), state: try word(state, option: "--state"),
                     submittedSince: try since.map { text throws(CabinetError) in try instant(text, option: "--since") },
                     limit: limit > 0 ? limit : nil)
-                let changes = try store.open().changes(matching: filter)
+                let changes = try store.open(.reading).changes(matching: filter)
                 if output.json {
                     return print(try JSONOutput.serialize(changes.map {
                         InterchangeWriter.object(SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state))

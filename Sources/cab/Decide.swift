@@ -1,5 +1,6 @@
 import ArgumentParser
 import CabinetKit
+import CabinetPostgres
 import Foundation
 
 struct Decide: ParsableCommand {
@@ -18,17 +19,17 @@ struct Decide: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let outcome: Outcome = try word(outcome, option: "OUTCOME") else { return }
-            let by = actor(by, login: store.login)
-            var decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: by,
+            let name = actor(by, login: store.login)
+            var decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: name,
                                     conditions: conditions, note: note)
             // The store checks every rule again; what a flag got wrong is named by its flag first.
             if let breach = RecordRules.contentBreach(of: decision) { throw .invalidArgument(name: "--\(breach.field)", problem: breach.problem) }
-            let store = try store.open()
+            let store = try store.open(.writing)
             if supersede {
                 guard let latest = try store.decisions(forChange: id).last else { throw .refused("\(id) has no decision to supersede") }
                 decision.supersedes = latest.id
             }
-            try store.record(decision)
+            do throws(CabinetError) { try store.record(decision) } catch { throw inAnotherName(error, by: by, name: name, login: self.store.login) }
             print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")
         }
     }

@@ -30,9 +30,11 @@ struct Demo: ParsableCommand {
             guard changes >= DemoHistory.minimumChanges else {
                 throw .invalidArgument(name: "--changes", problem: "at least \(DemoHistory.minimumChanges) (the last meeting and today's queue)")
             }
-            let path = db ?? StoreLocation.dataDirectory() + "/demo.sqlite"
-            guard !StoreLocation.isURL(path) else {
-                throw .invalidArgument(name: "--db", problem: "the demo writes an SQLite file, not a shared database (copy it there with cab store copy)")
+            let path: String
+            switch try db.map({ option throws(CabinetError) in try StoreLocation.address(option: option) }) {
+            case .file(let file)?: path = file
+            case .postgres?: throw .invalidArgument(name: "--db", problem: "the demo writes an SQLite file, not a shared database (copy it there with cab store copy)")
+            case nil: path = StoreLocation.dataDirectory() + "/demo.sqlite"
             }
             guard path != StoreLocation.path(option: nil) else {
                 throw .refused("\(path) is your real Cabinet database; the demo writes elsewhere (try --db /tmp/demo.sqlite)")

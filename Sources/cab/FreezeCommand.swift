@@ -17,7 +17,7 @@ struct FreezeCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let freeze = try store.open().addFreeze(
+                let freeze = try store.open(.writing).addFreeze(
                     from: try instant(from, option: "--from"), to: try instant(to, option: "--to"), reason: reason, by: actor(by, login: store.login),
                     at: Timestamp.now())
                 print("Added \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))")
@@ -33,7 +33,7 @@ struct FreezeCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let freezes = try store.open().freezes()
+                let freezes = try store.open(.reading).freezes()
                 print(output.json ? try JSONOutput.serialize(freezes.map(JSONOutput.object(freeze:))) : FreezeText.render(freezes))
             }
         }
@@ -47,7 +47,7 @@ struct FreezeCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let freeze = try store.open().removeFreeze(id: id)
+                let freeze = try store.open(.writing).removeFreeze(id: id)
                 print("Removed \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))")
             }
         }

@@ -12,7 +12,7 @@ struct Impact: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             let now = Timestamp.now()
-            let (change, assessment, context) = try store.open().assessedChange(id, now: now)
+            let (change, assessment, context) = try store.open(.reading).assessedChange(id, now: now)
             if output.json {
                 var object = JSONOutput.object(impact: assessment.impact, lastIncident: assessment.lastIncident, now: now)
                 object["change"] = change.id

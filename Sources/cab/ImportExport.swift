@@ -13,7 +13,7 @@ struct Import: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             let document = try InterchangeReader.read(try readInput(file), source: file)
-            let summary = try store.open().importDocument(document, source: file)
+            let summary = try store.open(.writing).importDocument(document, source: file)
             print(output.json ? try JSONOutput.encode(summary)
                 : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents (\(summary.unchanged) already stored)")
         }
@@ -28,7 +28,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let data = try InterchangeWriter.write(try store.open().exportDocument())
+            let data = try InterchangeWriter.write(try store.open(.reading).exportDocument())
             guard let file else { return FileHandle.standardOutput.write(data + Data("\n".utf8)) }
             do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
                 throw .unreadableInput(source: file, problem: "cannot write it: \(error.localizedDescription)")

@@ -11,9 +11,10 @@ struct Minutes: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
+            try oneFormat(["--json": output.json, "--markdown": markdown])
             let now = Timestamp.now()
             let day = try date.map { text throws(CabinetError) in try instant(text, option: "--date") } ?? now
-            let store = try store.open()
+            let store = try store.open(.reading)
             guard let minutes = try store.minutes(on: day, now: now) else {
                 throw .notFound(kind: "meeting on", id: day.day)
             }
@@ -37,7 +38,7 @@ struct Conditions: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let open = try store.open().openConditions()
+            let open = try store.open(.reading).openConditions()
             if output.json { return print(try JSONOutput.serialize(open.map(ConditionText.object))) }
             print(ConditionText.render(open))
         }
@@ -57,7 +58,7 @@ struct ConditionCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let met = try store.open().meetCondition(change: id, by: actor(by, login: store.login), at: Timestamp.now(), note: note)
+                let met = try store.open(.writing).meetCondition(change: id, by: actor(by, login: store.login), at: Timestamp.now(), note: note)
                 print("\(id): conditions met (\(met.decision.conditions ?? "")), recorded by \(met.metBy ?? "") at \(met.metAt?.iso8601 ?? "")")
             }
         }

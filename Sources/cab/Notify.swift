@@ -18,7 +18,7 @@ struct Notify: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             let by = actor(by, login: store.login)
-            let store = try store.open()
+            let store = try store.open(.writing)
             guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
             let announcement = Announcement(change: change, deployedBy: deployedBy ?? change.owner, link: link,
                                             verification: try store.verifications(forChange: id).last, rollback: rollbackCommand)

@@ -18,7 +18,7 @@ struct Panel: ParsableCommand {
             options.startScreen = .panel
             // Without --since/--until the panel keeps its own choice of the last days.
             options.panelPeriod = period.isGiven ? try period.period(now: Timestamp.now()) : nil
-            return BoardRuntime.run(store: try store.open(), options: options)
+            return BoardRuntime.run(store: try store.open(.reading), options: options)
         }
     }
 }

@@ -14,7 +14,7 @@ struct Queue: ParsableCommand {
         try guarded { () throws(CabinetError) in
             let now = Timestamp.now()
             let day = try date.map { text throws(CabinetError) in try instant(text, option: "--date") } ?? now
-            let entries = try store.open().queue(on: day, now: now)
+            let entries = try store.open(.reading).queue(on: day, now: now)
             print(output.json ? try JSONOutput.serialize(JSONOutput.object(queue: entries, day: day.day, now: now)) : QueueText.render(entries, day: day.day))
         }
     }

@@ -20,9 +20,10 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
+            try oneFormat(["--json": output.json, "--markdown": markdown, "--csv": csv, "--sql": sql])
             let period = try range.period(now: Timestamp.now())
             if sql { return print(FigureQueries.script(for: period)) }
-            let store = try store.open()
+            let store = try store.open(.reading)
             let figures = try store.figures(for: period)
             if csv { return print(ReportCSV.render(figures)) }
             let log = try store.decisionLog()

@@ -17,7 +17,7 @@ struct RiskCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let store = try store.open()
+                let store = try store.open(.reading)
                 let now = Timestamp.now()
                 let policy = try store.riskPolicy()
                 let warnings = try store.riskWarnings(policy: policy, now: now)
@@ -51,7 +51,7 @@ struct RiskCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let store = try store.open()
+                let store = try store.open(.writing)
                 let now = Timestamp.now()
                 let since = try since.map { text throws(CabinetError) in try instant(text, option: "--since") }
                 let until = now.adding(days: -Calibrator.settleDays)
@@ -79,7 +79,7 @@ struct RiskCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let store = try store.open()
+                let store = try store.open(value == nil ? .reading : .writing)
                 if let value { try store.setRiskThreshold(value) }
                 print("Risk threshold: \(RiskText.percent(try store.riskPolicy().threshold))")
             }

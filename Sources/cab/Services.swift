@@ -16,7 +16,7 @@ struct Services: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let services = try InterchangeReader.readServices(try readInput(file), source: file)
-                let summary = try store.open().importDocument(InterchangeDocument(services: services), source: file)
+                let summary = try store.open(.writing).importDocument(InterchangeDocument(services: services), source: file)
                 print("Imported \(file): \(summary.services) services (\(summary.unchanged) already stored)")
             }
         }
@@ -30,7 +30,7 @@ struct Services: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let services = try store.open().services()
+                let services = try store.open(.reading).services()
                 if output.json { return print(try JSONOutput.serialize(services.map(InterchangeWriter.object))) }
                 var table = TextTable(header: ["service", "team", "depends on"])
                 for service in services { table.add([service.name, service.team, service.dependsOn.joined(separator: ", ")]) }

@@ -17,10 +17,10 @@ struct StoreCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let source = StoreLocation.address(option: from), target = StoreLocation.address(option: to)
+                let source = try StoreLocation.address(option: from), target = try StoreLocation.address(option: to)
                 guard source != target else { throw .invalidArgument(name: "--to", problem: "is the same store as --from") }
                 let report = try StoreCopy.copy(
-                    from: try source.open(), to: try target.open(), source: PostgresLocation.redact(from), target: PostgresLocation.redact(to),
+                    from: try source.open(.reading), to: try target.open(.writing), source: PostgresLocation.redact(from), target: PostgresLocation.redact(to),
                     replace: force, now: Timestamp.now())
                 print("Copied \(PostgresLocation.redact(from)) to \(PostgresLocation.redact(to)):")
                 for (table, count) in report.rows where count > 0 { print("  \(table.padding(toLength: 22, withPad: " ", startingAt: 0)) \(count)") }

@@ -25,7 +25,7 @@ struct Verify: ParsableCommand {
         try guarded { () throws(CabinetError) in
             guard let smoke: SmokeResult = try word(smoke, option: "--smoke") else { return }
             let by = actor(by, login: store.login)
-            let store = try store.open()
+            let store = try store.open(.writing)
             let now = Timestamp.now()
             let (change, assessment, _) = try store.assessedChange(id, now: now)
             guard ![.new, .assess, .authorize, .canceled].contains(change.state) else {

@@ -50,13 +50,13 @@ import Testing
         #expect(error?.description == "--db: host=db user=priya password=… is not a postgres://user@host:port/database URL")
     }
 
-    @Test func theDatabaseOptionPicksTheEngine() {
-        #expect(StoreLocation.address(option: "postgres:/typo@h/db", environment: [:]) == .postgres(url: "postgres:/typo@h/db"))
-        #expect(StoreLocation.address(option: "host=db password=x", environment: [:]) == .postgres(url: "host=db password=x"))
-        #expect(StoreLocation.address(option: "postgres://u@h/db", environment: [:]) == .postgres(url: "postgres://u@h/db"))
-        #expect(StoreLocation.address(option: "/tmp/x.sqlite", environment: ["CAB_DATABASE_URL": "postgres://u@h/db"]) == .file("/tmp/x.sqlite"))
-        #expect(StoreLocation.address(option: nil, environment: ["CAB_DATABASE_URL": "postgres://u@h/db", "CAB_DB": "/tmp/y"]) == .postgres(url: "postgres://u@h/db"))
-        #expect(StoreLocation.address(option: nil, environment: ["CAB_DB": "/tmp/y"]) == .file("/tmp/y"))
+    @Test func theDatabaseOptionPicksTheEngine() throws {
+        #expect(try StoreLocation.address(option: "postgres:/typo@h/db", environment: [:]) == .postgres(url: "postgres:/typo@h/db"))
+        #expect(try StoreLocation.address(option: "host=db password=x", environment: [:]) == .postgres(url: "host=db password=x"))
+        #expect(try StoreLocation.address(option: "postgres://u@h/db", environment: [:]) == .postgres(url: "postgres://u@h/db"))
+        #expect(try StoreLocation.address(option: "/tmp/x.sqlite", environment: ["CAB_DATABASE_URL": "postgres://u@h/db"]) == .file("/tmp/x.sqlite"))
+        #expect(try StoreLocation.address(option: nil, environment: ["CAB_DATABASE_URL": "postgres://u@h/db", "CAB_DB": "/tmp/y"]) == .postgres(url: "postgres://u@h/db"))
+        #expect(try StoreLocation.address(option: nil, environment: ["CAB_DB": "/tmp/y"]) == .file("/tmp/y"))
     }
 }
 

@@ -84,7 +84,7 @@ import Testing
 
     @Test func aChairRecordsDecisionsOnlyInTheirOwnName() throws {
         let team = try team()
-        #expect(throws: CabinetError.forbidden("a chair records decisions in their own name: --by must be the database login")) {
+        #expect(throws: CabinetError.forbidden("a chair records decisions in their own name: the name on the decision (--by, else CAB_USER) must be the database login")) {
             try team.chair.store.record(Decision(id: "d1", change: "M1", outcome: .approved, at: time("2026-11-20T09:00:00Z"), by: team.member.name))
         }
         #expect(try team.admin.rowCounts()["decisions"] == 0)

@@ -10,4 +10,11 @@ import Testing
         #expect(StoreLocation.path(option: nil, environment: ["HOME": "/home/priya"]) == "/home/priya/.local/share/cabinet/cabinet.sqlite")
         #expect(StoreLocation.path(option: nil, environment: ["HOME": "/home/priya", "XDG_DATA_HOME": ""]) == "/home/priya/.local/share/cabinet/cabinet.sqlite")
     }
+
+    @Test func anEmptyDatabaseOptionOrVariableIsAMistakeNotTheDefault() {
+        let option = #expect(throws: CabinetError.self) { _ = try StoreLocation.address(option: "", environment: ["HOME": "/home/priya"]) }
+        #expect(option?.description == "--db: empty: give a database file or a postgres:// URL")
+        let variable = #expect(throws: CabinetError.self) { _ = try StoreLocation.address(option: nil, environment: ["HOME": "/home/priya", "CAB_DB": ""]) }
+        #expect(variable?.description == "CAB_DB: set but empty: unset it or give a database")
+    }
 }

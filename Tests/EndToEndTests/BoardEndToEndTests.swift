@@ -263,6 +263,46 @@ import Testing
         #expect(try tmux.pane("#{pane_title}") != "owned")
         try tmux.send("q")
     }
+
+    @Test func aBoardWhoseFileIsRemovedStopsSavingSaysSoAndListsWhatWasNotSaved() throws {
+        let tmux = try board("--by priya")
+        try tmux.waitFor("7 waiting")
+        try tmux.send("s")
+        try tmux.waitFor("meeting 0:0")
+        try tmux.send("n")
+        let first = try currentChange(tmux)
+        for suffix in ["", "-wal", "-shm"] { try FileManager.default.removeItem(atPath: demo + suffix) }
+
+        try tmux.send("a")
+        try tmux.waitFor("not saving: the database file was removed")
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 1")
+        // Joined and with the history, the list reads as one line however the pane wrapped it.
+        let said = try TmuxSession.poll("the list of what was not saved", timeout: 5, screen: { try tmux.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"]) }) {
+            $0.contains("cab: not saved, the database file was removed: ")
+        }
+        #expect(said.contains("approved for \(first) by priya"), "\(said)")
+        #expect(!FileManager.default.fileExists(atPath: demo), "the database was made again")
+    }
+
+    @Test func theBoardOnAMissingFileAsksBeforeSettingUpAnEmptyStore() throws {
+        let missing = sandbox.path + "/new/cabinet.sqlite"
+        let command = "\(CabProcess.binary) board --db \(missing); echo \"exit $?\" > \(sandbox.path)/exit.txt"
+        let declined = try TmuxSession("sh -c '\(command)'", environment: ["CAB_USER": "priya", "HOME": sandbox.path])
+        try declined.waitFor("Set up an empty one there? [y/N]")
+        try declined.send("n", "Enter")
+        #expect(try waitForExitLine() == "exit 1")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/new"))
+
+        try FileManager.default.removeItem(atPath: sandbox.path + "/exit.txt")
+        let accepted = try TmuxSession("sh -c '\(command)'", environment: ["CAB_USER": "priya", "HOME": sandbox.path])
+        try accepted.waitFor("Set up an empty one there? [y/N]")
+        try accepted.send("y", "Enter")
+        try accepted.waitFor("quit")
+        try accepted.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        #expect(FileManager.default.fileExists(atPath: missing))
+    }
 }
 
 private extension String {

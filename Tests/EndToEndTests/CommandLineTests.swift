@@ -171,6 +171,6 @@ let smallDocument = """
         _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
         let refused = try sandbox.cab("demo")
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("holds records that cab demo did not write"))
+        #expect(refused.stderr.contains("was not written by cab demo"))
     }
 }

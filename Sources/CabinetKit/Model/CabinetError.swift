@@ -11,6 +11,10 @@ public enum CabinetError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidArgument(name: String, problem: String)
     /// The database file cannot be opened or used.
     case storeUnavailable(path: String, problem: String)
+    /// No database at the path a command that only reads was given (a typo in `--db`, say).
+    case storeMissing(path: String)
+    /// The database file was removed or replaced while open: writes would go nowhere.
+    case storeGone(path: String, problem: String)
     /// The shared database cannot be reached now (a restart, a network cut): worth retrying.
     case storeDisconnected(store: String, problem: String)
     /// The user's role may not do this (`only a chair can record decisions`).
@@ -31,6 +35,10 @@ public enum CabinetError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(name): \(problem)"
         case let .storeUnavailable(path, problem):
             "cannot use the database \(path): \(problem)"
+        case let .storeMissing(path):
+            "no Cabinet database at \(path): check --db (or CAB_DB); commands that write, like cab import or cab change add, create one"
+        case let .storeGone(path, problem):
+            "the database \(path) \(problem) while cab had it open: nothing more is saved there"
         case let .storeDisconnected(store, problem):
             "cannot use the database \(store): \(problem)"
         case let .forbidden(message):

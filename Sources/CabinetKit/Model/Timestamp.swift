@@ -16,6 +16,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         return Timestamp(Date())
     }
 
+    /// Refuses a `CAB_NOW` that is set but cannot be read: a pinned clock quietly ignored would
+    /// date records by the wall clock instead.
+    public static func checkPinnedClock(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CabinetError) {
+        guard let pinned = environment["CAB_NOW"] else { return }
+        do { _ = try Timestamp(iso8601: pinned) } catch { throw .invalidArgument(name: "CAB_NOW", problem: error.description) }
+    }
+
     public var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.milliseconds < b.milliseconds }

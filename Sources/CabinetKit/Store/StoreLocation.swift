@@ -6,13 +6,26 @@ public enum StoreAddress: Hashable, Sendable {
     case postgres(url: String)
 }
 
+/// What a command does with the store: one that only reads never creates a database or its
+/// folder (a typo in `--db` is refused, not an empty report) and reads a file it may not write.
+public enum StoreIntent: Sendable {
+    case reading
+    case writing
+}
+
 /// Where the store lives: `--db` (a file or a `postgres://` URL), else `CAB_DATABASE_URL`, else
 /// the file `CAB_DB`, else `$XDG_DATA_HOME/cabinet/cabinet.sqlite` (`~/.local/share/cabinet/`
-/// without XDG).
+/// without XDG). An empty `--db`, `CAB_DATABASE_URL` or `CAB_DB` is a mistake, not a default.
 public enum StoreLocation {
-    public static func address(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreAddress {
-        if let option, !option.isEmpty { return isURL(option) ? .postgres(url: option) : .file(option) }
-        if let url = environment["CAB_DATABASE_URL"], !url.isEmpty { return .postgres(url: url) }
+    public static func address(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CabinetError) -> StoreAddress {
+        if let option {
+            guard !option.isEmpty else { throw .invalidArgument(name: "--db", problem: "empty: give a database file or a postgres:// URL") }
+            return isURL(option) ? .postgres(url: option) : .file(option)
+        }
+        for name in ["CAB_DATABASE_URL", "CAB_DB"] where environment[name]?.isEmpty == true {
+            throw .invalidArgument(name: name, problem: "set but empty: unset it or give a database")
+        }
+        if let url = environment["CAB_DATABASE_URL"] { return .postgres(url: url) }
         return .file(path(option: nil, environment: environment))
     }
 

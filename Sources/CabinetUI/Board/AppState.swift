@@ -111,13 +111,17 @@ public enum Dialog: Hashable, Sendable {
 }
 
 /// A one-line message above the footer.
-/// The board lost its store and is reconnecting; `waiting` writes will be sent again.
+/// The board lost its store and is reconnecting; `waiting` writes will be sent again. When the
+/// store is `gone` (its file removed or replaced), nothing is sent again: the writes are not saved.
 public struct ConnectionNotice: Hashable, Sendable {
     public var problem: String
     public var waiting: Int
+    public var gone = false
 
     public var text: String {
-        "reconnecting: \(problem)" + (waiting == 0 ? "" : " (\(waiting) \(waiting == 1 ? "change" : "changes") waiting to be saved)")
+        let count = "\(waiting) \(waiting == 1 ? "change" : "changes")"
+        if gone { return "not saving: \(problem); quit and check the file" + (waiting == 0 ? "" : " (\(count) not saved)") }
+        return "reconnecting: \(problem)" + (waiting == 0 ? "" : " (\(count) waiting to be saved)")
     }
 }
 

@@ -21,6 +21,9 @@ public enum Msg: Hashable, Sendable {
     /// The shared store cannot be reached (`problem`), with `waiting` writes kept to send again;
     /// nil once it answers again.
     case connection(problem: String?, waiting: Int)
+    /// The database file was removed or replaced (`problem`): nothing more is written, and
+    /// `unsaved` writes were not saved.
+    case storeGone(problem: String, unsaved: Int)
     /// The store refused a decision on `change` because someone else decided first.
     case decisionRefused(change: String, message: String)
 }

@@ -26,6 +26,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         // A write just kept for later replaces the message that it was made: it is not saved yet.
         if problem != nil, waiting > (state.connection?.waiting ?? 0) { state.status = nil }
         state.connection = problem.map { ConnectionNotice(problem: $0, waiting: waiting) }
+    case .storeGone(let problem, let unsaved):
+        if unsaved > (state.connection?.waiting ?? 0) { state.status = nil }
+        state.connection = ConnectionNotice(problem: problem, waiting: unsaved, gone: true)
     case .decisionRefused(let change, let message):
         state.status = StatusLine("not overwritten: \(message)", isError: true)
         if state.screen == .item { state.card = .change(change) }

@@ -267,4 +267,16 @@ import Testing
         board.send(.connection(problem: nil, waiting: 0))
         #expect(!board.shows("reconnecting"))
     }
+
+    @Test func aStoreWhoseFileIsGoneIsSaidUnderTheBoardAndADecisionIsNotCalledSaved() {
+        var board = BoardDriver(width: 120, height: 30)
+        board.press("s")
+        board.press("n")
+        board.press("a")
+        #expect(board.shows("CHG-0001041: approved"))
+        board.send(.storeGone(problem: "the database file was removed", unsaved: 1))
+        #expect(board.shows("not saving: the database file was removed; quit and check the file (1 change not saved)"))
+        #expect(!board.shows("CHG-0001041: approved"))
+        #expect(!board.shows("reconnecting"))
+    }
 }

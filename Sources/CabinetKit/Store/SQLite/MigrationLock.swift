@@ -9,9 +9,13 @@ import Glibc
 struct MigrationLock {
     static func withLock<T>(beside databasePath: String, _ body: () throws -> T) throws -> T {
         let lockPath = databasePath + ".lock"
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // flock needs no write access: another user's lock file is used as it is.
+        var descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor < 0 { descriptor = open(lockPath, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
-            throw CabinetError.storeUnavailable(path: databasePath, problem: "cannot create the lock file \(lockPath): \(String(cString: strerror(errno)))")
+            throw CabinetError.storeUnavailable(
+                path: databasePath, problem: "cannot create the lock file \(lockPath) (\(String(cString: strerror(errno)))): "
+                    + "the folder must be writable for this user, or the lock file must exist")
         }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {

@@ -6,17 +6,13 @@ extension SQLiteStore {
     public static let demoMarker = "demo"
 
     /// Opens a fresh demo database at `path`, replacing an earlier demo there but never a file
-    /// that holds anything else, and writes `history` into it.
+    /// that anything else wrote (an empty Cabinet store, another program's database, any file),
+    /// and writes `history` into it.
     public static func writeDemo(_ history: DemoHistory, at path: String) throws(CabinetError) -> SQLiteStore {
         if FileManager.default.fileExists(atPath: path) {
-            let existing = try SQLiteStore(path: path)
-            let isDemo = try existing.meta(demoMarker) != nil
-            let isEmpty = try existing.reading { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changes") == 0 }
-            guard isDemo || isEmpty else {
-                throw .refused("\(path) holds records that cab demo did not write; the demo writes only to a new file or an earlier demo")
+            guard isDemo(at: path) else {
+                throw .refused("\(path) was not written by cab demo; the demo replaces only an earlier demo: choose another --db")
             }
-            existing.pool.releaseMemory()
-            try existing.close()
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let store = try SQLiteStore(path: path)
@@ -44,7 +40,16 @@ extension SQLiteStore {
         return store
     }
 
-    func close() throws(CabinetError) {
-        do { try pool.close() } catch { throw SQLiteStore.translate(error, path: path) }
+    /// Whether `path` is a database that `cab demo` wrote: read without migrating or changing
+    /// anything, so a file that is anything else stays as it was.
+    static func isDemo(at path: String) -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
+        defer { try? queue.close() }
+        let marker = try? queue.read { db in
+            try db.tableExists("meta") ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [demoMarker]) : nil
+        }
+        return marker != nil
     }
 }
