@@ -43,12 +43,13 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
-/// Runs a command body, turning a `CabinetError` into one line on standard error and exit code 1.
+/// Runs a command body, turning a `CabinetError` into one line on standard error (drawn inert, as
+/// it may quote stored or user text) and exit code 1.
 func guarded(_ body: () throws(CabinetError) -> Void) throws {
     do {
         try body()
     } catch {
-        FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))
+        FileHandle.standardError.write(Data("cab: \(error.description.inert)\n".utf8))
         throw ExitCode(1)
     }
 }

@@ -31,7 +31,7 @@ struct Decide: ParsableCommand {
             let decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: by,
                                     conditions: conditions, note: note, supersedes: superseded)
             try store.record(decision)
-            print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")
+            print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)".inert)
         }
     }
 }

@@ -16,6 +16,7 @@ public struct Announcement: Hashable, Sendable {
         self.rollback = rollback ?? change.rollbackPlan
     }
 
+    /// The announcement as plain lines, each drawn inert.
     public var text: String {
         var lines = ["Deployed \(change.id): \(change.title)"]
         if let link { lines.append("Link: \(link)") }
@@ -23,7 +24,7 @@ public struct Announcement: Hashable, Sendable {
         lines.append("Verification: \(status)")
         let minutes = change.rollbackMinutes.map { " (\($0) min)" } ?? ""
         lines.append("Rollback: \(rollback.isBlank ? "no rollback plan stated" : rollback)\(minutes)")
-        return lines.joined(separator: "\n")
+        return lines.map(\.inert).joined(separator: "\n")
     }
 
     var status: String {

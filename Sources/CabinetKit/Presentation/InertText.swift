@@ -50,3 +50,9 @@ public enum InertText {
         }
     }
 }
+
+extension String {
+    /// This text drawn inert (`InertText.sanitize`): how every human-readable output, the board's
+    /// and the command line's, shows stored or user text, so a newline cannot start a line of its own.
+    public var inert: String { InertText.sanitize(self) }
+}
