@@ -37,6 +37,7 @@ let package = Package(
                 "CabinetKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -48,7 +49,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit", "CabinetPostgres"]),
+        .testTarget(
+            name: "CabinetKitTests",
+            dependencies: ["CabinetKit", "CabinetPostgres", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]
