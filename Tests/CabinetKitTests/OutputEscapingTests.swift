@@ -31,6 +31,7 @@ import Testing
         #expect(MarkdownText.escaped("ok\n| 2 | CHG-FAKE | approved by CTO |") == "ok␊\\| 2 \\| CHG-FAKE \\| approved by CTO \\|")
         #expect(MarkdownText.escaped("a\\|b") == "a\\\\\\|b")
         #expect(MarkdownText.escaped("**bold** [link](x) <script>") == "\\*\\*bold\\*\\* \\[link\\](x) \\<script\\>")
+        #expect(MarkdownText.row(["a", ""]) == "| a | |")
         #expect(MarkdownText.row(["1", "x|y", "\u{1B}[2J"]) == "| 1 | x\\|y | ␛\\[2J |")
     }
 

@@ -16,8 +16,11 @@ public enum MarkdownText {
         return result
     }
 
-    /// A table row of `cells`, each one escaped.
+    /// A table row of `cells`, each one escaped (`| a | b | |`).
     public static func row(_ cells: [String]) -> String {
-        "| " + cells.map(escaped).joined(separator: " | ") + " |"
+        "|" + cells.map { cell in
+            let text = escaped(cell)
+            return text.isEmpty ? " " : " \(text) "
+        }.joined(separator: "|") + "|"
     }
 }

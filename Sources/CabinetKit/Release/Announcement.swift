@@ -34,8 +34,11 @@ public struct Announcement: Hashable, Sendable {
         return "\(verdict) (verified by \(verification.by) at \(verification.at.iso8601))"
     }
 
-    /// `{"text": …}`, which Slack and compatible chat webhooks post as a message.
+    /// `{"text": …}`, which Slack and compatible chat webhooks post as a message; `&`, `<` and `>`
+    /// are escaped as Slack asks, so a title cannot mention `<!channel>` or hide a link.
     public var slackPayload: Data {
-        (try? JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return (try? JSONSerialization.data(withJSONObject: ["text": escaped], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 }
