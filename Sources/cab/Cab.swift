@@ -21,6 +21,23 @@ struct Cab: ParsableCommand {
         ],
         defaultSubcommand: Board.self
     )
+
+    /// Parses and runs as ArgumentParser's own `main` does, except that an error message, which
+    /// may quote the arguments, reaches standard error drawn inert.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error), message = fullMessage(for: error)
+            if code.isSuccess {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((InertText.lines(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// `--db`, shared by every command that opens the store.

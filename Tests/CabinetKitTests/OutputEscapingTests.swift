@@ -50,3 +50,9 @@ import Testing
         #expect(CSVText.row(["2026-W48", "=HYPERLINK(\"x\")", "3"]) == "2026-W48,\"'=HYPERLINK(\"\"x\"\")\",3")
     }
 }
+
+@Suite struct InertLinesTests {
+    @Test func aMessageKeepsItsLinesAndLosesItsControls() {
+        #expect(InertText.lines("Error: Unknown option '--x\u{1B}]0;pwned\u{7}'\nUsage: cab\n") == "Error: Unknown option '--x␛]0;pwned␇'\nUsage: cab\n")
+    }
+}

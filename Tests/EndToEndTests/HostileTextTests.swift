@@ -129,4 +129,10 @@ let hostileSQL = """
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("CHG-␛[2J"))
     }
+
+    @Test func anArgumentTheParserRefusesIsQuotedInert() throws {
+        let refused = try inert("queue", "--colour\u{1B}]0;pwned\u{7}")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.hasPrefix("Error: Unknown option '--colour␛]0;pwned␇'\n"))
+    }
 }

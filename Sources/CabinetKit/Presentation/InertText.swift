@@ -26,6 +26,12 @@ public enum InertText {
         return String(result)
     }
 
+    /// Each line of `text` sanitized, the line breaks between them kept: for a message of several
+    /// lines that quotes untrusted text.
+    public static func lines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    }
+
     /// True when `text` holds nothing that a terminal would act on rather than draw.
     public static func isInert(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { placeholder(for: $0) == nil && $0 != "\t" }
