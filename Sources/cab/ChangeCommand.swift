@@ -54,8 +54,8 @@ struct ChangeCommand: ParsableCommand {
                 let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")
                 guard let change = try store.change(id: submitted.change.id) else { throw .notFound(kind: "change", id: submitted.change.id) }
                 let readiness = Readiness(change: change, now: Timestamp.now())
-                print("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
-                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))").inert)
+                print(("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
+                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
             }
         }
     }

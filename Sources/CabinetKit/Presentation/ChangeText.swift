@@ -36,7 +36,7 @@ public enum ChangeText {
         }
         if !incidents.isEmpty {
             lines.append("")
-            lines.append("Incidents caused: " + incidents.map { "\($0.id) (\($0.severity.rawValue), \($0.openedAt.iso8601))" }.joined(separator: ", ").inert)
+            lines.append(("Incidents caused: " + incidents.map { "\($0.id) (\($0.severity.rawValue), \($0.openedAt.iso8601))" }.joined(separator: ", ")).inert)
         }
         return lines.joined(separator: "\n")
     }

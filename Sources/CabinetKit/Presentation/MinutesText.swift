@@ -50,6 +50,7 @@ public enum MinutesText {
         return object
     }
 
+    /// The title, chair, times and attendance, each line drawn inert.
     private static func header(_ minutes: MeetingMinutes) -> [String] {
         let meeting = minutes.meeting
         let presence = { (attendee: Attendee) -> String in
@@ -60,12 +61,12 @@ public enum MinutesText {
             }
         }
         return [
-            "Minutes of the CAB meeting \(meeting.date.inert)",
-            "Chair: \(meeting.chair.inert)",
+            "Minutes of the CAB meeting \(meeting.date)",
+            "Chair: \(meeting.chair)",
             "Started \(meeting.startedAt.map(\.iso8601) ?? "—"), ended \(meeting.endedAt.map(\.iso8601) ?? "—"), \(meeting.itemMinutes) min per item",
             "Attendees: " + (meeting.attendees.isEmpty ? "none recorded"
-                : meeting.attendees.map { "\($0.name.inert) (\($0.role.rawValue), \(presence($0)))" }.joined(separator: ", ")),
-        ]
+                : meeting.attendees.map { "\($0.name) (\($0.role.rawValue), \(presence($0)))" }.joined(separator: ", ")),
+        ].map(\.inert)
     }
 
     private static func used(_ item: MeetingMinutes.Item, _ minutes: MeetingMinutes) -> String {
@@ -73,7 +74,7 @@ public enum MinutesText {
     }
 
     private static func decided(_ item: MeetingMinutes.Item) -> String {
-        item.decision.map { "\($0.by.inert) at \($0.at.iso8601)" } ?? "—"
+        item.decision.map { "\($0.by) at \($0.at.iso8601)" } ?? "—"
     }
 
     /// `m:ss`.
