@@ -1,4 +1,5 @@
 import CabinetKit
+import Foundation
 import Testing
 
 /// What the command line prints of stored text: tables aligned by display width and drawn inert,
@@ -48,6 +49,16 @@ import Testing
 
     @Test func aCSVRowJoinsItsCells() {
         #expect(CSVText.row(["2026-W48", "=HYPERLINK(\"x\")", "3"]) == "2026-W48,\"'=HYPERLINK(\"\"x\"\")\",3")
+    }
+}
+
+@Suite struct JSONControlTests {
+    @Test func jsonEscapesWhatATerminalWouldActOnAndReadsBackTheSame() throws {
+        let json = try JSONOutput.serialize(["title": "a\u{9B}2J\u{202E}b\u{7F}\u{1B}c"])
+        #expect(json.contains(#""a\u009b2J\u202eb\u007f\u001bc""#) || json.contains(#""a\u009b2J\u202eb\u007f\u001Bc""#))
+        #expect(json.unicodeScalars.allSatisfy { $0 == "\n" || $0.value >= 0x20 && $0.value < 0x7F })
+        let data = try #require(json.data(using: .utf8))
+        #expect((try JSONSerialization.jsonObject(with: data) as? [String: String])?["title"] == "a\u{9B}2J\u{202E}b\u{7F}\u{1B}c")
     }
 }
 

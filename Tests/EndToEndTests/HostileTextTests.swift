@@ -4,12 +4,14 @@ import Testing
 
 /// Text another client left in the database, past cab's own checks: escape sequences that
 /// retitle and clear a terminal, newlines that forge a row, pipes, wide characters and a
-/// spreadsheet formula. ESC is char(27), BEL char(7), CR char(13), LF char(10).
+/// spreadsheet formula. ESC is char(27), BEL char(7), CR char(13), LF char(10), CSI (C1) char(155),
+/// right-to-left override char(8238).
 let hostileSQL = """
     UPDATE changes SET
         title = '数据库迁移' || char(27) || ']0;pwned' || char(7) || char(27) || '[2J' || char(10) || 'CHG-FAKE approved by CTO | x',
         owner = '=cmd|'' /C calc''!A0',
-        blast_radius = 'all' || char(27) || '[31m' || char(10) || 'Ready for the board.'
+        blast_radius = 'all' || char(27) || '[31m' || char(10) || 'Ready for the board.',
+        verification = 'smoke' || char(155) || '2J' || char(8238) || 'kcab'
         WHERE id = 'CHG-1';
     UPDATE changes SET owner = '王小明' WHERE id = 'CHG-2';
     INSERT INTO decisions (id, change_id, outcome, at, by, conditions) VALUES ('d-hostile', 'CHG-1', 'approved-with-conditions', 1795764600000,
@@ -69,8 +71,18 @@ let hostileSQL = """
         #expect(shown.status == 0)
         #expect(shown.stdout.hasPrefix("CHG-1  数据库迁移␛]0;pwned␇␛[2J␊CHG-FAKE approved by CTO | x\n"))
         #expect(shown.stdout.contains("Blast radius:   all␛[31m␊Ready for the board.\n"))
+        #expect(shown.stdout.contains("Verification:   smoke␛[2J�kcab\n"))
         #expect(shown.stdout.contains("approved-with-conditions by 主席␍chair — conditions: only at night␊| 2 | CHG-FAKE"))
         #expect(!lines(shown.stdout).contains { $0.hasPrefix("CHG-FAKE") || $0.hasPrefix("| 2 |") })
+    }
+
+    @Test func jsonKeepsTheStoredTextButEscapesWhatATerminalWouldActOn() throws {
+        let shown = try inert("change", "show", "CHG-1", "--json")
+        #expect(!shown.stdout.unicodeScalars.contains("\u{202E}"))
+        #expect(shown.stdout.contains(#""verification" : "smoke\u009b2J\u202ekcab""#))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect(object["verification"] as? String == "smoke\u{9B}2J\u{202E}kcab")
+        #expect((object["title"] as? String)?.hasPrefix("数据库迁移\u{1B}]0;pwned\u{7}") == true)
     }
 
     @Test func theListOfChangesAlignsAfterAWideOwner() throws {
