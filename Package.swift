@@ -38,6 +38,7 @@ let package = Package(
                 "CabinetKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -49,7 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CabinetKitTests", dependencies: ["CabinetKit", "CabinetPostgres"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CabinetKitTests",
+            dependencies: ["CabinetKit", "CabinetPostgres", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]

@@ -36,6 +36,6 @@ public enum BoardRuntime {
     }
 
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("cab: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("cab: \(message.inert)\n".utf8))
     }
 }

@@ -1,3 +1,5 @@
+import CabinetKit
+
 /// A width × height grid of cells that views render into; the terminal adapter paints it.
 /// Text written here is made inert, clipped to the grid, and wide graphemes take two cells.
 public struct CellBuffer: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import CabinetKit
+
 /// One row of the key table: the keys, the action, its texts and the screens it works on.
 public struct KeyBinding: Hashable, Sendable {
     /// The keys, the first shown in the footer, all of them in the help overlay.

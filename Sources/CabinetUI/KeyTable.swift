@@ -1,3 +1,5 @@
+import CabinetKit
+
 /// The one declarative table of key bindings that drives dispatch, the footer and the help overlay.
 public struct KeyTable: Hashable, Sendable {
     /// The bindings in footer order: the earlier, the more likely to fit in the footer.

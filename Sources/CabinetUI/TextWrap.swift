@@ -1,3 +1,5 @@
+import CabinetKit
+
 /// Word-wrapping of untrusted text to a column width. Nothing is ever dropped silently:
 /// a word broken across lines, and the last line when lines run out, end in a marker.
 public enum TextWrap {

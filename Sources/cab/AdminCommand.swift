@@ -57,7 +57,7 @@ struct AdminCommand: ParsableCommand {
                 default:
                     throw .refused("this store keeps no roles")
                 }
-                print("\(name) is now a \(role.rawValue).")
+                print("\(name) is now a \(role.rawValue).".inert)
             }
         }
     }

@@ -22,13 +22,26 @@ struct Cab: ParsableCommand {
         defaultSubcommand: Board.self
     )
 
-    /// Refuses an unreadable `CAB_NOW` before any command runs, then runs the command.
+    /// Refuses an unreadable `CAB_NOW` before any command runs, then parses and runs as
+    /// ArgumentParser's own `main` does, except that an error message, which may quote the
+    /// arguments, reaches standard error drawn inert.
     static func main() {
         do throws(CabinetError) { try Timestamp.checkPinnedClock() } catch {
-            FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("cab: \(error.description.inert)\n".utf8))
             exit(withError: ExitCode.failure)
         }
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error), message = fullMessage(for: error)
+            if code.isSuccess {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((InertText.lines(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }
 
@@ -59,12 +72,13 @@ func oneFormat(_ flags: [String: Bool]) throws(CabinetError) {
     guard chosen.count <= 1 else { throw .invalidArgument(name: chosen.joined(separator: " "), problem: "choose one output format") }
 }
 
-/// Runs a command body, turning a `CabinetError` into one line on standard error and exit code 1.
+/// Runs a command body, turning a `CabinetError` into one line on standard error (drawn inert, as
+/// it may quote stored or user text) and exit code 1.
 func guarded(_ body: () throws(CabinetError) -> Void) throws {
     do {
         try body()
     } catch {
-        FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))
+        FileHandle.standardError.write(Data("cab: \(error.description.inert)\n".utf8))
         throw ExitCode(1)
     }
 }

@@ -54,8 +54,8 @@ struct ChangeCommand: ParsableCommand {
                 let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")
                 guard let change = try store.change(id: submitted.change.id) else { throw .notFound(kind: "change", id: submitted.change.id) }
                 let readiness = Readiness(change: change, now: Timestamp.now())
-                print("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
-                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
+                print(("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
+                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
             }
         }
     }
@@ -77,7 +77,7 @@ struct ChangeCommand: ParsableCommand {
                     windowEnd: try fields.windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
                 let change = try store.open(.writing).editChange(id, edit, by: actor(by, login: store.login))
                 let readiness = Readiness(change: change, now: Timestamp.now())
-                print("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))"))
+                print(("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
             }
         }
     }

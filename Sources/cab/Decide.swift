@@ -30,7 +30,7 @@ struct Decide: ParsableCommand {
                 decision.supersedes = latest.id
             }
             do throws(CabinetError) { try store.record(decision) } catch { throw inAnotherName(error, by: by, name: name, login: self.store.login) }
-            print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)")
+            print("\(id): \(outcome.rawValue) by \(decision.by) at \(decision.at.iso8601)".inert)
         }
     }
 }

@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
             }
             let now = Timestamp.now()
             let store = try SQLiteStore.writeDemo(DemoHistory(changeCount: changes, seed: seed, now: now), at: path)
-            print("Demo database: \(path) (\(changes) changes, seed \(seed))")
+            print("Demo database: \(path) (\(changes) changes, seed \(seed))".inert)
             guard !quiet else { return 0 }
             if !printOnly, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
                 return BoardRuntime.run(store: store, options: try board.options(login: nil))

@@ -20,7 +20,7 @@ struct FreezeCommand: ParsableCommand {
                 let freeze = try store.open(.writing).addFreeze(
                     from: try instant(from, option: "--from"), to: try instant(to, option: "--to"), reason: reason, by: actor(by, login: store.login),
                     at: Timestamp.now())
-                print("Added \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))")
+                print("Added \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))".inert)
             }
         }
     }
@@ -48,7 +48,7 @@ struct FreezeCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let freeze = try store.open(.writing).removeFreeze(id: id)
-                print("Removed \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))")
+                print("Removed \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))".inert)
             }
         }
     }

@@ -15,7 +15,7 @@ struct Import: ParsableCommand {
             let document = try InterchangeReader.read(try readInput(file), source: file)
             let summary = try store.open(.writing).importDocument(document, source: file)
             print(output.json ? try JSONOutput.encode(summary)
-                : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents (\(summary.unchanged) already stored)")
+                : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents (\(summary.unchanged) already stored)".inert)
         }
     }
 }

@@ -22,7 +22,7 @@ struct IncidentCommand: ParsableCommand {
                 ])
                 let incident = try InterchangeReader.readIncident(fields, source: "cab incident add")
                 let summary = try store.open(.writing).importDocument(InterchangeDocument(incidents: [incident]), source: "cab incident add")
-                print("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))")
+                print("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))".inert)
             }
         }
     }

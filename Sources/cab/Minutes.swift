@@ -59,7 +59,7 @@ struct ConditionCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let met = try store.open(.writing).meetCondition(change: id, by: actor(by, login: store.login), at: Timestamp.now(), note: note)
-                print("\(id): conditions met (\(met.decision.conditions ?? "")), recorded by \(met.metBy ?? "") at \(met.metAt?.iso8601 ?? "")")
+                print("\(id): conditions met (\(met.decision.conditions ?? "")), recorded by \(met.metBy ?? "") at \(met.metAt?.iso8601 ?? "")".inert)
             }
         }
     }

@@ -26,7 +26,7 @@ struct Notify: ParsableCommand {
             try Webhook.post(announcement.slackPayload, to: webhook)
             try store.recordAnnouncement(id: UUID().uuidString.lowercased(), change: change.id, at: Timestamp.now(), by: by,
                                          webhook: webhook, text: announcement.text)
-            print("Announced \(change.id) to \(webhook)")
+            print("Announced \(change.id) to \(webhook)".inert)
         }
     }
 }

@@ -17,7 +17,7 @@ struct Services: ParsableCommand {
             try guarded { () throws(CabinetError) in
                 let services = try InterchangeReader.readServices(try readInput(file), source: file)
                 let summary = try store.open(.writing).importDocument(InterchangeDocument(services: services), source: file)
-                print("Imported \(file): \(summary.services) services (\(summary.unchanged) already stored)")
+                print("Imported \(file): \(summary.services) services (\(summary.unchanged) already stored)".inert)
             }
         }
     }

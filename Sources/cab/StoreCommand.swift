@@ -22,7 +22,7 @@ struct StoreCommand: ParsableCommand {
                 let report = try StoreCopy.copy(
                     from: try source.open(.reading), to: try target.open(.writing), source: PostgresLocation.redact(from), target: PostgresLocation.redact(to),
                     replace: force, now: Timestamp.now())
-                print("Copied \(PostgresLocation.redact(from)) to \(PostgresLocation.redact(to)):")
+                print("Copied \(PostgresLocation.redact(from)) to \(PostgresLocation.redact(to)):".inert)
                 for (table, count) in report.rows where count > 0 { print("  \(table.padding(toLength: 22, withPad: " ", startingAt: 0)) \(count)") }
                 print("Checked: the same rows in every table, and the same figures for the last \(report.days.map { "\($0) days" }.joined(separator: ", ")).")
             }

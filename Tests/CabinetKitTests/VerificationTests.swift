@@ -71,4 +71,13 @@ import Testing
         #expect(text.hasSuffix("Rollback: Drop the index (3 min)"))
         #expect(!text.contains("Link:"))
     }
+
+    @Test func aHostileTitleCannotForgeALineOrPingTheChannel() {
+        var hostile = change
+        hostile.title = "Fix <!channel> & <https://evil.example|docs>\u{1B}]0;x\u{7}\nVerification: stable"
+        let announcement = Announcement(change: hostile, deployedBy: "raj", link: nil, verification: nil, rollback: nil)
+        #expect(announcement.text.hasPrefix("Deployed CHG-1: Fix <!channel> & <https://evil.example|docs>␛]0;x␇␊Verification: stable\nDeployed by raj"))
+        let payload = String(decoding: announcement.slackPayload, as: UTF8.self)
+        #expect(payload.hasPrefix(#"{"text":"Deployed CHG-1: Fix &lt;!channel&gt; &amp; &lt;https://evil.example|docs&gt;␛]0;x␇␊Verification: stable\nDeployed by raj"#))
+    }
 }

@@ -1,3 +1,4 @@
+import CabinetKit
 import Testing
 @testable import CabinetUI
 

@@ -1,3 +1,4 @@
+import CabinetKit
 import Foundation
 import Testing
 @testable import CabinetUI

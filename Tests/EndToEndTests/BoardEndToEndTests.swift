@@ -33,12 +33,7 @@ import Testing
 
     /// Moves the running item's stored clock back, as if `seconds` had passed: the clock is data.
     func rewindRunningItem(by seconds: Int) throws {
-        let sql = "UPDATE agenda_items SET started_at = started_at - \(seconds * 1000) WHERE started_at IS NOT NULL AND ended_at IS NULL;"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [demo, sql]
-        try process.run()
-        process.waitUntilExit()
+        try sandbox.sqlite("UPDATE agenda_items SET started_at = started_at - \(seconds * 1000) WHERE started_at IS NOT NULL AND ended_at IS NULL;", db: demo)
     }
 
     func outcome(of change: String) throws -> (outcome: String, by: String, text: String)? {

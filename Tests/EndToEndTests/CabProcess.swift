@@ -78,4 +78,21 @@ final class Sandbox {
     }
 
     func bytes(_ file: String) -> Data? { FileManager.default.contents(atPath: file) }
+
+    /// Runs SQL on a database (this sandbox's by default) with the `sqlite3` shell, as another
+    /// client of the file would, past every check of cab's own.
+    func sqlite(_ sql: String, db: String? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [db ?? self.db, sql]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw SQLiteShellFailure(sql: sql, status: process.terminationStatus) }
+    }
+}
+
+/// The `sqlite3` shell refused a statement.
+struct SQLiteShellFailure: Error {
+    let sql: String
+    let status: Int32
 }

@@ -26,7 +26,7 @@ public enum CalibrationText {
         lines.append(weights.rendered)
         lines.append("")
         lines.append("Stored as calibration \(c.id)\(report.converged ? "" : " (the fit did not converge in \(report.iterations) iterations)").")
-        lines += warnings.map { "warning: \($0)" }
+        lines += warnings.map { "warning: \($0)".inert }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,5 +1,5 @@
 /// The readable form of `cab change show`: the four fields, readiness, strategy, what automation
-/// found (impact, risk score, flags) and history.
+/// found (impact, risk score, flags) and history. Every line is drawn inert.
 public enum ChangeText {
     public static func render(
         _ change: Change, decisions: [Decision], incidents: [Incident], now: Timestamp, assessment: ChangeAssessment? = nil
@@ -18,7 +18,7 @@ public enum ChangeText {
             "Window:         \(change.windowStart.map(\.iso8601) ?? "—") → \(change.windowEnd.map(\.iso8601) ?? "—")",
             "",
             readiness.isReady ? "Ready for the board." : "Not ready: " + readiness.problems.joined(separator: "; "),
-        ]
+        ].map(\.inert)
         if let assessment {
             lines.append("")
             lines += RiskText.summary(assessment, now: now)
@@ -31,12 +31,12 @@ public enum ChangeText {
                 if let conditions = decision.conditions { line += " — conditions: \(conditions)" }
                 if let note = decision.note { line += " — \(note)" }
                 if let supersedes = decision.supersedes { line += " (supersedes \(supersedes))" }
-                lines.append(line)
+                lines.append(line.inert)
             }
         }
         if !incidents.isEmpty {
             lines.append("")
-            lines.append("Incidents caused: " + incidents.map { "\($0.id) (\($0.severity.rawValue), \($0.openedAt.iso8601))" }.joined(separator: ", "))
+            lines.append(("Incidents caused: " + incidents.map { "\($0.id) (\($0.severity.rawValue), \($0.openedAt.iso8601))" }.joined(separator: ", ")).inert)
         }
         return lines.joined(separator: "\n")
     }

@@ -1,21 +1,38 @@
 import Foundation
 
-/// The `--json` form of every read command: sorted keys, ISO times, `null` kept.
+/// The `--json` form of every read command: sorted keys, ISO times, `null` kept, and nothing a
+/// terminal would act on (see `escapingControls`).
 public enum JSONOutput {
     public static func encode(_ value: some Encodable) throws(CabinetError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do { return String(decoding: try encoder.encode(value), as: UTF8.self) } catch {
+        do { return escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self)) } catch {
             throw .refused("cannot write JSON: \(error)")
         }
     }
 
     public static func serialize(_ object: Any) throws(CabinetError) -> String {
         do {
-            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            return escapingControls(String(decoding: data, as: UTF8.self))
         } catch {
             throw .refused("cannot write JSON: \(error.localizedDescription)")
         }
+    }
+
+    /// `json` with every character the board draws as a placeholder (C1 controls, DEL, line
+    /// separators, bidi overrides; the serializer already escapes C0) written as a `\uXXXX`
+    /// escape: the same text to a JSON reader, inert on a terminal.
+    static func escapingControls(_ json: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if scalar != "\n", InertText.placeholder(for: scalar) != nil {
+                result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// A change with its readiness, strategy, decisions, incidents and, when given, its assessment.

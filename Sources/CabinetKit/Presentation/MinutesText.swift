@@ -12,16 +12,18 @@ public enum MinutesText {
         return lines.joined(separator: "\n")
     }
 
+    /// The minutes as Markdown; every cell and list item is escaped by `MarkdownText`, so a
+    /// newline or `|` in a title, name or condition cannot forge a row or shift a column.
     public static func markdown(_ minutes: MeetingMinutes) -> String {
-        var lines = ["## CAB minutes, \(minutes.meeting.date)", ""] + header(minutes).dropFirst().map { "- " + $0 } + [
+        var lines = ["## CAB minutes, \(MarkdownText.escaped(minutes.meeting.date))", ""] + header(minutes).dropFirst().map { "- " + MarkdownText.escaped($0) } + [
             "",
-            "| # | change | presenter | time used | outcome | decided | conditions or reason |",
-            "| ---: | --- | --- | ---: | --- | --- | --- |",
+            MarkdownText.row(["#", "change", "presenter", "time used", "outcome", "decided", "conditions or reason"]),
+            MarkdownText.row(["---:", "---", "---", "---:", "---", "---", "---"]),
         ]
         for (index, item) in minutes.items.enumerated() {
-            let text = (item.decision.flatMap { $0.conditions ?? $0.note } ?? "").replacingOccurrences(of: "|", with: "\\|")
-            lines.append("| \(index + 1) | \(item.change.id) \(item.change.title.replacingOccurrences(of: "|", with: "\\|")) | \(item.change.owner) | "
-                + "\(used(item, minutes)) | \(item.decision?.outcome.rawValue ?? "undecided") | \(decided(item)) | \(text) |")
+            lines.append(MarkdownText.row(["\(index + 1)", "\(item.change.id) \(item.change.title)", item.change.owner, used(item, minutes),
+                                           item.decision?.outcome.rawValue ?? "undecided", decided(item),
+                                           item.decision.flatMap { $0.conditions ?? $0.note } ?? ""]))
         }
         return lines.joined(separator: "\n")
     }
@@ -48,6 +50,7 @@ public enum MinutesText {
         return object
     }
 
+    /// The title, chair, times and attendance, each line drawn inert.
     private static func header(_ minutes: MeetingMinutes) -> [String] {
         let meeting = minutes.meeting
         let presence = { (attendee: Attendee) -> String in
@@ -63,7 +66,7 @@ public enum MinutesText {
             "Started \(meeting.startedAt.map(\.iso8601) ?? "—"), ended \(meeting.endedAt.map(\.iso8601) ?? "—"), \(meeting.itemMinutes) min per item",
             "Attendees: " + (meeting.attendees.isEmpty ? "none recorded"
                 : meeting.attendees.map { "\($0.name) (\($0.role.rawValue), \(presence($0)))" }.joined(separator: ", ")),
-        ]
+        ].map(\.inert)
     }
 
     private static func used(_ item: MeetingMinutes.Item, _ minutes: MeetingMinutes) -> String {

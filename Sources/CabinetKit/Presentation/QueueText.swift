@@ -1,5 +1,6 @@
 /// The readable form of `cab queue`: the day's agenda with the readiness of the four fields,
-/// each item's risk score, and what automation flagged (conflicts, freezes, review gates).
+/// each item's risk score, and what automation flagged (conflicts, freezes, review gates);
+/// stored text is drawn inert.
 public enum QueueText {
     public static func render(_ entries: [QueueEntry], day: String) -> String {
         guard !entries.isEmpty else { return "CAB queue \(day): nothing for the board." }
@@ -18,7 +19,7 @@ public enum QueueText {
         if !problems.isEmpty {
             lines.append("")
             lines.append("Not ready:")
-            for entry in problems { lines.append("  \(entry.change.id): \(entry.readiness.problems.joined(separator: "; "))") }
+            for entry in problems { lines.append("  \(entry.change.id): \(entry.readiness.problems.joined(separator: "; "))".inert) }
         }
         let flagged = entries.filter { !($0.assessment?.flags.isEmpty ?? true) }
         if !flagged.isEmpty {
@@ -26,7 +27,8 @@ public enum QueueText {
             lines.append("Flagged:")
             for entry in flagged {
                 for (index, flag) in (entry.assessment?.flags ?? []).enumerated() {
-                    lines.append("  \(index == 0 ? entry.change.id : String(repeating: " ", count: entry.change.id.count))  \(flag)")
+                    let id = entry.change.id.inert
+                    lines.append("  \(index == 0 ? id : String(repeating: " ", count: TextWidth.width(of: id)))  \(flag.inert)")
                 }
             }
         }

@@ -1,5 +1,5 @@
 /// `cab report --csv`: the board's weekly series, one row per ISO week; an empty cell where a
-/// figure has no denominator.
+/// figure has no denominator. Every cell goes through `CSVText`.
 public enum ReportCSV {
     public static let header = "week,start,submitted,cabShare,reviewed,passThroughRate,modifiedRate,rejectedRate,deferredRate,approved,incidentCount,incidentRate,meanHours,medianHours,p90Hours,under4hShare"
 
@@ -12,7 +12,7 @@ public enum ReportCSV {
                 "\(f.approved)", "\(f.incidentCount)", number(f.incidentRate),
                 number(l.meanHours), number(l.medianHours), number(l.p90Hours), number(l.under4hShare),
             ]
-            return cells.joined(separator: ",")
+            return CSVText.row(cells)
         }).joined(separator: "\n")
     }
 

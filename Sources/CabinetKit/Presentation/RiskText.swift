@@ -16,8 +16,8 @@ public enum RiskText {
             "  direct:      \(named(radius.direct))",
             "  transitive:  \(named(radius.transitive))",
             "  teams:       \(radius.teams.isEmpty ? "none" : radius.teams.joined(separator: ", "))",
-        ]
-        if let incident = assessment.lastIncident { lines.append("  last incident: \(incident.id) at \(incident.openedAt.iso8601)") }
+        ].map(\.inert)
+        if let incident = assessment.lastIncident { lines.append("  last incident: \(incident.id) at \(incident.openedAt.iso8601)".inert) }
         return lines.joined(separator: "\n")
     }
 
@@ -34,12 +34,12 @@ public enum RiskText {
         let verdict = score.isOverThreshold ? "over the \(percent(score.threshold)) threshold: the board reviews it (risk review gate)"
             : "under the \(percent(score.threshold)) threshold"
         var lines = [
-            "\(change.id)  \(change.title)",
+            "\(change.id)  \(change.title)".inert,
             "Risk score \(percent(score.probability)) (probability that an incident follows), \(verdict)",
             table.rendered,
             "(\(model))",
         ]
-        lines += warnings.map { "warning: \($0)" }
+        lines += warnings.map { "warning: \($0)".inert }
         return lines.joined(separator: "\n")
     }
 
@@ -51,7 +51,7 @@ public enum RiskText {
         var table = TextTable(header: ["feature", "weight"], rightAligned: [1])
         table.add(["intercept", String(format: "%.3f", policy.model.intercept)])
         for (feature, weight) in zip(RiskFeature.allCases, policy.model.weights) { table.add([feature.rawValue, String(format: "%.3f", weight)]) }
-        return (["Risk threshold \(percent(policy.threshold)); weights \(source)", table.rendered] + warnings.map { "warning: \($0)" })
+        return (["Risk threshold \(percent(policy.threshold)); weights \(source)", table.rendered] + warnings.map { "warning: \($0)".inert })
             .joined(separator: "\n")
     }
 
@@ -66,7 +66,7 @@ public enum RiskText {
                 + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")),
         ]
         lines += assessment.flags.map { "Flag:           " + $0 }
-        return lines
+        return lines.map(\.inert)
     }
 
     /// `12.3%`.

@@ -1,6 +1,8 @@
 import Foundation
 
 /// A plain-text table with aligned columns, for command output piped or read in a terminal.
+/// Cells are drawn inert (a newline or escape sequence in a title cannot break a row or reach the
+/// terminal) and padded by display width (`TextWidth`), so wide characters keep columns aligned.
 public struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]] = []
@@ -15,12 +17,12 @@ public struct TextTable: Sendable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     public var rendered: String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let all = ([header] + rows).map { $0.map(\.inert) }
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? TextWidth.width(of: $0[column]) : 0 }.max() ?? 0 }
         return all.map { row in
             header.indices.map { column in
                 let cell = row.indices.contains(column) ? row[column] : ""
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: widths[column] - TextWidth.width(of: cell))
                 return rightAligned.contains(column) ? padding + cell : cell + padding
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n")
@@ -28,9 +30,10 @@ public struct TextTable: Sendable {
 }
 
 extension String {
-    /// At most `length` characters, the last one `…` when something was cut.
+    /// This text drawn inert and cut to at most `length` terminal columns, ending in `…` when
+    /// something was cut.
     public func truncated(to length: Int) -> String {
-        count <= length ? self : String(prefix(max(0, length - 1))) + "…"
+        TextWidth.truncate(inert, to: length)
     }
 
     func trimmingTrailingSpaces() -> String {

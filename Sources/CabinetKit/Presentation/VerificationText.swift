@@ -1,5 +1,5 @@
 /// The readable form of `cab verify`: each gate passed or not, and whether the release may be
-/// called stable.
+/// called stable. Every line is drawn inert.
 public enum VerificationText {
     public static func render(_ verification: Verification) -> String {
         var lines = ["\(verification.change): verification recorded by \(verification.by) at \(verification.at.iso8601)"]
@@ -9,6 +9,6 @@ public enum VerificationText {
         let failing = verification.gates.filter { $0.passed != true }
         lines.append(failing.isEmpty ? "\(verification.change) may be called stable."
             : "\(verification.change) may not be called stable yet: " + failing.map(\.detail).joined(separator: "; "))
-        return lines.joined(separator: "\n")
+        return lines.map(\.inert).joined(separator: "\n")
     }
 }

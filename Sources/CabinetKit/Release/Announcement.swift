@@ -16,6 +16,7 @@ public struct Announcement: Hashable, Sendable {
         self.rollback = rollback ?? change.rollbackPlan
     }
 
+    /// The announcement as plain lines, each drawn inert.
     public var text: String {
         var lines = ["Deployed \(change.id): \(change.title)"]
         if let link { lines.append("Link: \(link)") }
@@ -23,7 +24,7 @@ public struct Announcement: Hashable, Sendable {
         lines.append("Verification: \(status)")
         let minutes = change.rollbackMinutes.map { " (\($0) min)" } ?? ""
         lines.append("Rollback: \(rollback.isBlank ? "no rollback plan stated" : rollback)\(minutes)")
-        return lines.joined(separator: "\n")
+        return lines.map(\.inert).joined(separator: "\n")
     }
 
     var status: String {
@@ -33,8 +34,11 @@ public struct Announcement: Hashable, Sendable {
         return "\(verdict) (verified by \(verification.by) at \(verification.at.iso8601))"
     }
 
-    /// `{"text": …}`, which Slack and compatible chat webhooks post as a message.
+    /// `{"text": …}`, which Slack and compatible chat webhooks post as a message; `&`, `<` and `>`
+    /// are escaped as Slack asks, so a title cannot mention `<!channel>` or hide a link.
     public var slackPayload: Data {
-        (try? JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return (try? JSONSerialization.data(withJSONObject: ["text": escaped], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 }

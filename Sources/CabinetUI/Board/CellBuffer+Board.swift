@@ -1,3 +1,5 @@
+import CabinetKit
+
 extension CellBuffer {
     /// A box outline with an optional title in its top edge; nothing is drawn below 2×2.
     mutating func drawBox(x: Int, y: Int, width: Int, height: Int, glyphs: Glyphs, role: StyleRole = .border) {

@@ -1,5 +1,5 @@
 import Testing
-@testable import CabinetUI
+@testable import CabinetKit
 
 @Suite struct InertTextTests {
     @Test func escapeSequencesBecomeVisible() {

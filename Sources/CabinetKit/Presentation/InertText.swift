@@ -26,6 +26,12 @@ public enum InertText {
         return String(result)
     }
 
+    /// Each line of `text` sanitized, the line breaks between them kept: for a message of several
+    /// lines that quotes untrusted text.
+    public static func lines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    }
+
     /// True when `text` holds nothing that a terminal would act on rather than draw.
     public static func isInert(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { placeholder(for: $0) == nil && $0 != "\t" }
@@ -49,4 +55,10 @@ public enum InertText {
             return nil
         }
     }
+}
+
+extension String {
+    /// This text drawn inert (`InertText.sanitize`): how every human-readable output, the board's
+    /// and the command line's, shows stored or user text, so a newline cannot start a line of its own.
+    public var inert: String { InertText.sanitize(self) }
 }
