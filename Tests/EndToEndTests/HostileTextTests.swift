@@ -104,7 +104,8 @@ let hostileSQL = """
         #expect(rows.contains { $0.hasPrefix("Attendees: raj␊- CTO (chair, present) (owner, present)") })
         let header = try #require(rows.first { $0.hasPrefix("#") })
         let item = try #require(rows.first { $0.contains("CHG-1") })
-        #expect(rows.last == item)
+        // The item is the table's last row: only the decision log's line follows, after a blank one.
+        #expect(Array(rows.suffix(3)) == [item, "", rows.last ?? ""] && rows.last?.hasPrefix("Decision log: 2 decisions, last hash ") == true)
         #expect(column(of: "outcome", in: header) == column(of: "approved-with-conditions", in: item))
         #expect(column(of: "presenter", in: header) == column(of: "=cmd", in: item))
 

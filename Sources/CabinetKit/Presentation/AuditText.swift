@@ -13,7 +13,7 @@ public enum AuditText {
     /// One line: intact, or what is wrong and where.
     public static func verdict(_ audit: ChainAudit) -> String {
         if let broken = audit.firstBreak {
-            let place = "decision \(broken.position) (\(broken.decision), change \(broken.change))"
+            let place = "decision \(broken.position) (\(broken.decision.inert), change \(broken.change.inert))"
             switch broken.problem {
             case .altered: return "Tampered: \(place) was altered after it was recorded: its content no longer gives its hash."
             case .doesNotFollow: return "Tampered: \(place) does not follow the decision before it: a decision was removed before it, or it was inserted out of order."
