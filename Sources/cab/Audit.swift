@@ -16,13 +16,15 @@ struct Audit: ParsableCommand {
     var expect: String?
 
     func run() throws {
+        var intact = true
         try guarded { () throws(CabinetError) in
             if let expect, expect.range(of: "^[0-9a-f]{64}$", options: .regularExpression) == nil {
                 throw .invalidArgument(name: "--expect", problem: "'\(expect)' is not a hash (64 lower-case hex digits, as minutes and reports print it)")
             }
             let audit = try store.open(.reading).auditDecisionLog(expecting: expect)
             print(output.json ? try JSONOutput.serialize(AuditText.object(audit)) : AuditText.render(audit))
-            if !audit.intact { throw .refused(AuditText.verdict(audit)) }
+            intact = audit.intact
         }
+        if !intact { throw ExitCode(1) }
     }
 }
