@@ -46,6 +46,8 @@ struct OutputOptions: ParsableArguments {
 /// Runs a command body, turning a `CabinetError` into one line on standard error and exit code 1.
 func guarded(_ body: () throws(CabinetError) -> Void) throws {
     do {
+        // A pinned clock that cannot be read stops every command before it acts on the wrong time.
+        _ = try Timestamp.pinned()
         try body()
     } catch {
         FileHandle.standardError.write(Data("cab: \(error.description)\n".utf8))

@@ -4,9 +4,19 @@
 public struct ImportPlan: Sendable {
     public var services: [Service] = []
     public var changes: [Change] = []
-    /// Decisions to add, oldest first, so the latest one sets its change's state.
+    /// Decisions to add, in the document's order (the order they were recorded); the store
+    /// moves each change to the state of its latest decision by time.
     public var decisions: [Decision] = []
     public var incidents: [Incident] = []
+    public var meetings: [Meeting] = []
+    public var conditionsMet: [MetCondition] = []
+    public var freezes: [FreezeRecord] = []
+    public var verifications: [Verification] = []
+    public var announcements: [SentAnnouncement] = []
+    public var riskCalibrations: [RiskCalibration] = []
+    public var roles: [TeamMember] = []
+    /// The risk threshold to set, when the document gives one the store does not have yet.
+    public var riskThreshold: Double?
     /// States the document gives for new changes that their decisions would otherwise move.
     public var statedStates: [(id: String, state: ChangeState)] = []
     public var summary = ImportSummary()
@@ -29,6 +39,17 @@ public struct ImportPlan: Sendable {
         public var incidents: [String: Incident]
         public var history: [String: ServiceHistory]
         public var policy: RiskPolicy
+        /// Every meeting (by date), met condition (by decision), freeze (by id), verification,
+        /// announcement and calibration (by id) and role (by name) the store holds.
+        public var meetings: [String: Meeting] = [:]
+        public var conditionsMet: [String: MetCondition] = [:]
+        public var freezes: [String: FreezeRecord] = [:]
+        public var verifications: [String: Verification] = [:]
+        public var announcements: [String: SentAnnouncement] = [:]
+        public var riskCalibrations: [String: RiskCalibration] = [:]
+        public var roles: [String: TeamRole] = [:]
+        /// The threshold the store keeps, if one was set.
+        public var riskThreshold: Double?
 
         public init(
             services: [String: Service], changes: [String: Change], decisions: [String: Decision], incidents: [String: Incident],
@@ -145,12 +166,11 @@ public struct ImportPlan: Sendable {
             decisions[decision.id] = decision
             self.decisions.append(decision)
         }
-        self.decisions.sort { $0.at < $1.at }
         // New changes go in with their stated state; only where a decision of this document will
         // move it elsewhere must the stated state be written again after the decisions.
-        var latest: [String: Outcome] = [:]
-        for decision in self.decisions { latest[decision.change] = decision.outcome }
-        statedStates = statedStates.filter { $0.state.after(latestDecision: latest[$0.id]) != $0.state }
+        var latest: [String: Decision] = [:]
+        for decision in self.decisions where latest[decision.change].map({ $0.at <= decision.at }) ?? true { latest[decision.change] = decision }
+        statedStates = statedStates.filter { $0.state.after(latestDecision: latest[$0.id]?.outcome) != $0.state }
 
         var incidents = existing.incidents
         for (index, incident) in document.incidents.enumerated() {
@@ -170,6 +190,7 @@ public struct ImportPlan: Sendable {
             incidents[incident.id] = incident
             self.incidents.append(incident)
         }
+        try planRecords(document, source: source, existing: existing, changes: changes, decisions: decisions, seen: &seen)
         summary.services = self.services.count
         summary.changes = self.changes.count
         summary.decisions = self.decisions.count
@@ -177,7 +198,7 @@ public struct ImportPlan: Sendable {
     }
 
     /// Where each new id first appeared in the document, to tell a duplicate from a stored record.
-    private struct Seen {
+    struct Seen {
         var indexes: [String: Int] = [:]
 
         mutating func note(kind: String, id: String, index: Int) { indexes[kind + "\u{0}" + id] = index }

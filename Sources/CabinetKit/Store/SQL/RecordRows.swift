@@ -93,6 +93,11 @@ enum DecisionRows {
         }
     }
 
+    /// Every decision in the order it was recorded (SQLite's rowid, PostgreSQL's `seq`).
+    static func fetchInInsertionOrder(_ db: some SQLDatabase) throws -> [Decision] {
+        try db.rows("SELECT \(columns) FROM decisions ORDER BY \(db.dialect.insertionOrder)") { try decision(from: $0) }
+    }
+
     /// A decision from the first eight columns of `row`, in the order of `columns`.
     static func decision(from row: some SQLRow) throws -> Decision {
         Decision(

@@ -38,6 +38,13 @@ enum ConditionRows {
         }
     }
 
+    /// Every condition met, in the order they were met.
+    static func fetchMet(_ db: some SQLDatabase) throws -> [MetCondition] {
+        try db.rows("SELECT decision_id, met_by, met_at, note FROM conditions_met ORDER BY met_at, decision_id") { row in
+            MetCondition(decision: try row.text(0), by: try row.text(1), at: try row.timestamp(2), note: try row.optionalText(3))
+        }
+    }
+
     static func insertMet(_ db: some SQLDatabase, decision: String, by: String, at time: Timestamp, note: String?) throws {
         try db.execute("INSERT INTO conditions_met (decision_id, met_by, met_at, note) VALUES (?, ?, ?, ?)",
                        [.text(decision), .text(by), SQLValue(time), SQLValue(note)])

@@ -10,9 +10,9 @@ extension SQLStore {
         return try writing { db in
             try authorize(.changeFreezes, by: by, db)
             let number = Int(try db.integer("SELECT MAX(number) FROM freezes") ?? 0) + 1
-            try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           [SQLValue(number), SQLValue(from), SQLValue(to), .text(reason), .text(by), SQLValue(time)])
-            return Freeze(id: FreezeRows.id(number), from: from, to: to, reason: reason, addedBy: by)
+            let freeze = Freeze(id: FreezeRows.id(number), from: from, to: to, reason: reason, addedBy: by)
+            try FreezeRows.insert(db, FreezeRecord(freeze: freeze, addedAt: time))
+            return freeze
         }
     }
 
@@ -30,9 +30,24 @@ extension SQLStore {
 
 enum FreezeRows {
     static func fetchAll(_ db: some SQLDatabase) throws -> [Freeze] {
-        try db.rows("SELECT number, starts_at, ends_at, reason, added_by FROM freezes ORDER BY starts_at, number") { row in
-            Freeze(id: id(try row.int(0)), from: try row.timestamp(1), to: try row.timestamp(2), reason: try row.text(3), addedBy: try row.text(4))
+        try fetchRecords(db, order: "starts_at, number").map(\.freeze)
+    }
+
+    /// Every freeze with when it was added.
+    static func fetchRecords(_ db: some SQLDatabase, order: String = "number") throws -> [FreezeRecord] {
+        try db.rows("SELECT number, starts_at, ends_at, reason, added_by, added_at FROM freezes ORDER BY \(order)") { row in
+            FreezeRecord(
+                freeze: Freeze(id: id(try row.int(0)), from: try row.timestamp(1), to: try row.timestamp(2), reason: try row.text(3), addedBy: try row.text(4)),
+                addedAt: try row.timestamp(5))
         }
+    }
+
+    /// Writes a freeze under the number of its id.
+    static func insert(_ db: some SQLDatabase, _ record: FreezeRecord) throws {
+        let freeze = record.freeze
+        try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       [SQLValue(number(freeze.id)), SQLValue(freeze.from), SQLValue(freeze.to), .text(freeze.reason), .text(freeze.addedBy),
+                        SQLValue(record.addedAt)])
     }
 
     static func id(_ number: Int) -> String { "FRZ-\(number)" }

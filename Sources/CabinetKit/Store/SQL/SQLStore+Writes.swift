@@ -6,8 +6,11 @@ extension SQLStore {
     /// Imports all-or-nothing inside one write transaction; `source` names the input in errors.
     public func importDocument(_ document: InterchangeDocument, source: String) throws(CabinetError) -> ImportSummary {
         try writingInBulk { db in
-            let plan = try ImportPlan(document: document, source: source, existing: try ImportRows.existing(db, ImportPlan.lookups(for: document)))
+            var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
+            existing.roles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
+            let plan = try ImportPlan(document: document, source: source, existing: existing)
             try ImportRows.write(plan, db)
+            try importRoles(plan.roles, db)
             return plan.summary
         }
     }
@@ -84,10 +87,18 @@ enum ImportRows {
                 incidents[incident.id] = incident
             }
         }
-        return ImportPlan.Existing(
+        var existing = ImportPlan.Existing(
             services: services, changes: changes, decisions: decisions, incidents: incidents,
             history: try ServiceHistoryRows.fetch(db, counted: lookups.scoredServices, dated: [], now: Timestamp.now()),
             policy: try RiskRows.policy(db))
+        existing.meetings = Dictionary(uniqueKeysWithValues: try MeetingRows.fetchAll(db).map { ($0.date, $0) })
+        existing.conditionsMet = Dictionary(uniqueKeysWithValues: try ConditionRows.fetchMet(db).map { ($0.decision, $0) })
+        existing.freezes = Dictionary(uniqueKeysWithValues: try FreezeRows.fetchRecords(db).map { ($0.freeze.id, $0) })
+        existing.verifications = Dictionary(uniqueKeysWithValues: try VerificationRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
+        existing.announcements = Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) })
+        existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
+        existing.riskThreshold = try RiskRows.threshold(db)
+        return existing
     }
 
     /// The ids of `table` that exist among `ids`, asked 500 at a time.
@@ -104,5 +115,12 @@ enum ImportRows {
         for decision in plan.decisions { try DecisionRows.insert(db, decision) }
         for incident in plan.incidents { try IncidentRows.insert(db, incident) }
         for (id, state) in plan.statedStates { try ChangeRows.setState(db, id: id, state) }
+        for meeting in plan.meetings { try MeetingRows.insert(db, meeting) }
+        for met in plan.conditionsMet { try ConditionRows.insertMet(db, decision: met.decision, by: met.by, at: met.at, note: met.note) }
+        for freeze in plan.freezes { try FreezeRows.insert(db, freeze) }
+        for verification in plan.verifications { try VerificationRows.insert(db, verification) }
+        for announcement in plan.announcements { try AnnouncementRows.insert(db, announcement) }
+        for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
+        if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }
 }

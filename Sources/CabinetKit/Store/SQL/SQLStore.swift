@@ -14,6 +14,10 @@ public protocol SQLStore: Store {
     /// Refuses `action` to `person` where the store checks roles itself; a store whose database
     /// enforces the roles (PostgreSQL) leaves it to the database.
     func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError?) throws
+    /// The roles the store keeps itself, by name; none where the database keeps them as logins.
+    func teamRoles(_ db: Connection) throws -> [TeamMember]
+    /// Writes imported roles; refused where the database keeps them as logins.
+    func importRoles(_ members: [TeamMember], _ db: Connection) throws
 }
 
 /// What only some roles may do.
@@ -43,6 +47,12 @@ extension SQLStore {
     public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
     public func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingInBulk(body) }
     public func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError? = nil) throws {}
+    public func teamRoles(_ db: Connection) throws -> [TeamMember] { [] }
+
+    public func importRoles(_ members: [TeamMember], _ db: Connection) throws {
+        guard let first = members.first else { return }
+        throw CabinetError.refused("this store keeps roles as database logins: grant \(first.name) and the others with cab admin grant")
+    }
 
     func authorize(_ action: GuardedAction, by person: String, _ db: Connection) throws {
         try authorize(action, by: person, db, refusal: nil)
@@ -80,12 +90,21 @@ extension SQLStore {
 
     public func exportDocument() throws(CabinetError) -> InterchangeDocument {
         try reading { db in
-            InterchangeDocument(
+            var document = InterchangeDocument(
                 services: try ServiceRows.fetchAll(db),
                 changes: try ChangeRows.fetch(db, where: "TRUE", arguments: [], order: "submitted_at, id")
                     .map { SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state) },
-                decisions: try DecisionRows.fetch(db, where: "TRUE", arguments: []),
+                decisions: try DecisionRows.fetchInInsertionOrder(db),
                 incidents: try IncidentRows.fetch(db, where: "TRUE", arguments: []))
+            document.meetings = try MeetingRows.fetchAll(db)
+            document.conditionsMet = try ConditionRows.fetchMet(db)
+            document.freezes = try FreezeRows.fetchRecords(db)
+            document.verifications = try VerificationRows.fetch(db, where: "TRUE")
+            document.announcements = try AnnouncementRows.fetchAll(db)
+            document.riskCalibrations = try RiskRows.fetch(db)
+            document.roles = try teamRoles(db)
+            document.settings.riskThreshold = try RiskRows.threshold(db)
+            return document
         }
     }
 

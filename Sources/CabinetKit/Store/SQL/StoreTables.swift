@@ -25,7 +25,7 @@ public struct StoreTables: Sendable {
         StoreTables(name: "service_dependencies", columns: ["service", "depends_on", "position"], order: "service, position"),
         StoreTables(name: "changes", columns: submittedChangeColumns + derivedChangeColumns, order: "id"),
         StoreTables(name: "change_services", columns: ["change_id", "position", "service"], order: "change_id, position"),
-        StoreTables(name: "decisions", columns: DecisionRows.columns.components(separatedBy: ", "), order: "at, {insertion}"),
+        StoreTables(name: "decisions", columns: DecisionRows.columns.components(separatedBy: ", "), order: "{insertion}"),
         StoreTables(name: "conditions_met", columns: ["decision_id", "met_by", "met_at", "note"], order: "decision_id"),
         StoreTables(name: "incidents", columns: ["id", "opened_at", "severity"], order: "id"),
         StoreTables(name: "incident_causes", columns: ["incident_id", "change_id", "position"], order: "incident_id, position"),
