@@ -66,6 +66,11 @@ func actor(_ by: String?, login: String? = nil) -> String {
 }
 
 /// A `--since`/`--date` value: a day (`2026-11-27`, midnight UTC) or an instant with a zone.
+/// The text of a flag checked by the rule every way in shares (`FieldText`): long text by default.
+func checkedText(_ text: String?, flag: String, _ kind: FieldText = .long) throws(CabinetError) -> String? {
+    try text.map { text throws(CabinetError) in try kind.checked(text, flag: flag) }
+}
+
 func instant(_ text: String, option: String) throws(CabinetError) -> Timestamp {
     do { return try Timestamp(dayOrInstant: text) } catch { throw .invalidArgument(name: option, problem: error.description) }
 }

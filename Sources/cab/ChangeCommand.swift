@@ -72,7 +72,9 @@ struct ChangeCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let edit = ChangeEdit(
-                    blastRadius: fields.blastRadius, rollbackPlan: fields.rollbackPlan, verification: fields.verification,
+                    blastRadius: try checkedText(fields.blastRadius, flag: "--blast-radius"),
+                    rollbackPlan: try checkedText(fields.rollbackPlan, flag: "--rollback-plan"),
+                    verification: try checkedText(fields.verification, flag: "--verification"),
                     windowStart: try fields.windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
                     windowEnd: try fields.windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
                 let change = try store.open().editChange(id, edit, by: actor(by, login: store.login))

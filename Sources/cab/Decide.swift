@@ -18,6 +18,7 @@ struct Decide: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let outcome: Outcome = try word(outcome, option: "OUTCOME") else { return }
+            let conditions = try checkedText(conditions, flag: "--conditions"), note = try checkedText(note, flag: "--note")
             if outcome == .approvedWithConditions, conditions?.allSatisfy(\.isWhitespace) ?? true {
                 throw .invalidArgument(name: "--conditions", problem: "required with approved-with-conditions")
             }

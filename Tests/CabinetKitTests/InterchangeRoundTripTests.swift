@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import CabinetKit
+
+/// An export holds everything a store holds: imported into an empty store and exported again,
+/// it gives the same bytes, and the minutes, conditions, freezes and figures read the same.
+@Suite struct InterchangeRoundTripTests {
+    /// The store of a team after a week of use, from the copy tests: every table holds rows.
+    let used = StoreCopyTests()
+    let stores = TestStores()
+
+    /// The tables of the schema on `store`'s engine, without the engine's migration bookkeeping.
+    func schemaTables(of store: some SQLStore) throws -> [String] {
+        try store.reading { db in
+            db.dialect.insertionOrder == SQLDialect.sqlite.insertionOrder
+                ? try db.strings("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY name")
+                : try db.strings("""
+                    SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
+                    AND table_name <> 'cabinet_migrations' ORDER BY table_name
+                    """)
+        }
+    }
+
+    func rowCount(of table: String, in store: some SQLStore) throws -> Int {
+        try store.reading { db in Int(try db.integer("SELECT COUNT(*) FROM \(table)") ?? 0) }
+    }
+
+    /// Every value of every row of `table`, in an order that does not depend on how rows were written.
+    func rows(of table: StoreTables, in store: some SQLStore) throws -> [[SQLValue]] {
+        try store.reading { db in
+            try db.rows("SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.columns.joined(separator: ", "))") { row in
+                try table.columns.indices.map { try row.value(at: $0) }
+            }
+        }
+    }
+
+    @Test func everyTableOfTheSchemaTravelsThroughAnExportAndBackByteForByte() throws {
+        let original = try used.usedStore()
+        try original.grant(.chair, to: "priya")
+        try original.grant(.member, to: "raj")
+        let exported = try InterchangeWriter.write(try original.exportDocument())
+
+        let copy = try stores.sqlite()
+        let summary = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
+        #expect(try InterchangeWriter.write(try copy.exportDocument()) == exported)
+        #expect([summary.meetings, summary.conditionsMet, summary.freezes, summary.verifications, summary.announcements,
+                 summary.riskCalibrations, summary.roles, summary.settings] as [Int] == [1, 1, 1, 1, 1, 1, 2, 1])
+
+        // A table added to the schema later fails here until the fixture fills it and an export carries it.
+        let tables = try schemaTables(of: original)
+        #expect(Set(tables) == Set(StoreTables.all.map(\.name) + ["team_roles"]))
+        for table in tables {
+            #expect(try rowCount(of: table, in: original) > 0, "the fixture leaves \(table) empty")
+            #expect(try rowCount(of: table, in: copy) == rowCount(of: table, in: original), "\(table)")
+        }
+        for table in StoreTables.all { #expect(try rows(of: table, in: copy) == rows(of: table, in: original), "\(table.name)") }
+        try used.expectSame(copy, as: original)
+        #expect(try copy.minutes(on: time("2026-11-20T00:00:00Z"), now: used.now)?.items.first?.usedMilliseconds == 180_000)
+        #expect(try copy.openConditions().map(\.decision.id) == ["d"])
+        #expect(try copy.exportDocument().roles == [TeamMember(name: "priya", role: .chair), TeamMember(name: "raj", role: .member)])
+
+        // Imported again, everything is already there.
+        let again = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
+        let added = [summary.services, summary.changes, summary.decisions, summary.incidents, summary.meetings, summary.conditionsMet,
+                     summary.freezes, summary.verifications, summary.announcements, summary.riskCalibrations, summary.roles, summary.settings]
+        #expect(again == { var nothing = ImportSummary(); nothing.unchanged = added.reduce(0, +); return nothing }())
+    }
+
+    @Test func theSameRoundTripHoldsOnPostgreSQL() throws {
+        let exported = try InterchangeWriter.write(try used.usedStore().exportDocument())
+        let postgres = try stores.postgres()
+        _ = try postgres.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
+        #expect(try InterchangeWriter.write(try postgres.exportDocument()) == exported)
+        for table in try schemaTables(of: postgres) { #expect(try rowCount(of: table, in: postgres) > 0, "\(table)") }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func decisionsTravelInTheOrderTheyWereRecorded(backend: Backend) throws {
+        // The correction was recorded first with a later time: it stays first, and still wins.
+        let json = """
+            {"services": [{"name": "S1", "team": "alpha"}],
+             "changes": [\(fixtureChange("C1", route: "cab", submitted: "2026-11-20T00:00:00Z"))],
+             "decisions": [
+               {"id": "late", "change": "C1", "outcome": "approved", "at": "2026-11-20T12:00:00Z", "by": "priya"},
+               {"id": "early", "change": "C1", "outcome": "deferred", "at": "2026-11-20T10:00:00Z", "by": "priya"}]}
+            """
+        let store = try stores.fresh(backend, holding: json)
+        #expect(try store.exportDocument().decisions.map(\.id) == ["late", "early"])
+        #expect(try store.change(id: "C1")?.state == .scheduled)
+        let copy = try stores.fresh(backend)
+        _ = try copy.importDocument(try InterchangeReader.read(try InterchangeWriter.write(try store.exportDocument()), source: "export.json"))
+        #expect(try copy.exportDocument() == store.exportDocument())
+    }
+
+    @Test func aRecordStoredWithOtherContentIsRefusedByKindAndField() throws {
+        let store = try used.usedStore()
+        let exported = String(decoding: try InterchangeWriter.write(try store.exportDocument()), as: UTF8.self)
+        let cases = [
+            ("\"note\" : \"flag on since Monday\"", "\"note\" : \"flag on since Tuesday\"", "conditionsMet[0] (decision C2@2026-11-03T09:30:00Z/chair): by, at or note"),
+            ("\"reason\" : \"year end\"", "\"reason\" : \"year's end\"", "freezes[0] (id FRZ-1): from, to, reason or added"),
+            ("\"riskThreshold\" : 0.3", "\"riskThreshold\" : 0.4", "settings: riskThreshold"),
+        ]
+        for (old, new, named) in cases {
+            #expect(exported.contains(old), "\(old)")
+            let error = #expect(throws: CabinetError.self) {
+                try store.importDocument(try InterchangeReader.read(Data(exported.replacingOccurrences(of: old, with: new).utf8), source: "e.json"), source: "e.json")
+            }
+            #expect(error?.description.hasPrefix("e.json: \(named): ") == true, "\(error.map(String.init(describing:)) ?? "no error")")
+        }
+    }
+
+    @Test func aConditionMetNeedsADecisionWithConditions() throws {
+        let store = try stores.fresh(.sqlite, holding: figureFixture)
+        let json = #"{"conditionsMet": [{"decision": "nope", "by": "raj", "at": "2026-11-20T10:00:00Z"}]}"#
+        #expect(throws: CabinetError.invalidRecord(source: "m.json", record: "conditionsMet[0] (decision nope)", field: "decision",
+                                                   problem: "no decision 'nope' in the document or the store")) {
+            try store.importDocument(try InterchangeReader.read(Data(json.utf8), source: "m.json"), source: "m.json")
+        }
+    }
+
+    @Test func theCopyCarriesEveryTableOfTheSchema() throws {
+        // Roles on SQLite are a table; on PostgreSQL they are logins with passwords, which a copy does not make.
+        #expect(Set(try schemaTables(of: try stores.sqlite())) == Set(StoreTables.all.map(\.name) + ["team_roles"]))
+        #expect(Set(try schemaTables(of: try stores.postgres())) == Set(StoreTables.all.map(\.name)))
+    }
+}
