@@ -18,6 +18,9 @@ public protocol SQLStore: Store {
     func teamRoles(_ db: Connection) throws -> [TeamMember]
     /// Writes imported roles; refused where the database keeps them as logins.
     func importRoles(_ members: [TeamMember], _ db: Connection) throws
+    /// Replaces the roles the store keeps itself with `members` (a copy); false, with nothing
+    /// written, where the database keeps roles as logins.
+    func replaceRoles(_ members: [TeamMember], _ db: Connection) throws -> Bool
 }
 
 /// What only some roles may do.
@@ -48,6 +51,7 @@ extension SQLStore {
     public func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingInBulk(body) }
     public func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError? = nil) throws {}
     public func teamRoles(_ db: Connection) throws -> [TeamMember] { [] }
+    public func replaceRoles(_ members: [TeamMember], _ db: Connection) throws -> Bool { false }
 
     public func importRoles(_ members: [TeamMember], _ db: Connection) throws {
         guard let first = members.first else { return }

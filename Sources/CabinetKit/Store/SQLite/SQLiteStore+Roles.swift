@@ -25,6 +25,12 @@ extension SQLiteStore {
         }
     }
 
+    public func replaceRoles(_ members: [TeamMember], _ db: Database) throws -> Bool {
+        try db.execute(sql: "DELETE FROM team_roles")
+        try importRoles(members, db)
+        return true
+    }
+
     /// Names `person`'s role; from then on the roles are checked.
     public func grant(_ role: TeamRole, to person: String) throws(CabinetError) {
         try writing { db in
