@@ -109,6 +109,35 @@ import Testing
         }
     }
 
+    @Test(arguments: Backend.allCases)
+    func recordsAroundAStoredChangeImportOnTheirOwn(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        let json = """
+            {"verifications": [{"id": "v9", "change": "C1", "at": "2026-11-20T10:00:00Z", "by": "raj", "smoke": "pass", "requiredMinutes": 15}],
+             "announcements": [{"id": "a9", "change": "C1", "at": "2026-11-20T10:05:00Z", "by": "raj", "webhook": "https://hooks.example/x", "text": "Deployed C1"}],
+             "conditionsMet": [{"decision": "C2@2026-11-03T09:30:00Z/chair", "by": "raj", "at": "2026-11-04T10:00:00Z"}],
+             "meetings": [{"date": "2026-11-03", "chair": "chair", "itemMinutes": 3, "agenda": [{"change": "C2", "position": 0, "pausedMilliseconds": 0}]}]}
+            """
+        let summary = try store.importDocument(try InterchangeReader.read(Data(json.utf8), source: "more.json"), source: "more.json")
+        #expect([summary.verifications, summary.announcements, summary.conditionsMet, summary.meetings] as [Int] == [1, 1, 1, 1])
+        #expect(try store.verifications(forChange: "C1").map(\.id) == ["v9"])
+        #expect(try store.openConditions().map(\.decision.change).contains("C2") == false)
+    }
+
+    @Test func rolesImportIntoAFileButNotIntoPostgreSQLWhereTheyAreLogins() throws {
+        let json = #"{"roles": [{"name": "priya", "role": "chair"}]}"#
+        let file = try stores.fresh(.sqlite, holding: json)
+        #expect(try file.exportDocument().roles == [TeamMember(name: "priya", role: .chair)])
+        #expect(throws: CabinetError.refused("this store keeps roles as database logins: grant priya and the others with cab admin grant")) {
+            try stores.fresh(.postgres, holding: json)
+        }
+        let other = #"{"roles": [{"name": "priya", "role": "member"}]}"#
+        #expect(throws: CabinetError.invalidRecord(source: "r.json", record: "roles[0] (id priya)", field: "role",
+                                                   problem: "differs from the record already stored under this id")) {
+            try file.importDocument(try InterchangeReader.read(Data(other.utf8), source: "r.json"), source: "r.json")
+        }
+    }
+
     @Test func aConditionMetNeedsADecisionWithConditions() throws {
         let store = try stores.fresh(.sqlite, holding: figureFixture)
         let json = #"{"conditionsMet": [{"decision": "nope", "by": "raj", "at": "2026-11-20T10:00:00Z"}]}"#

@@ -67,6 +67,9 @@ public struct ImportPlan: Sendable {
         lookups.changeIDs.formUnion(document.incidents.flatMap(\.causedBy))
         lookups.decisionIDs.formUnion(document.decisions.map(\.id))
         lookups.decisionIDs.formUnion(document.decisions.compactMap(\.supersedes))
+        lookups.changeIDs.formUnion(document.meetings.flatMap { $0.items.map(\.change) })
+        lookups.changeIDs.formUnion(document.verifications.map(\.change) + document.announcements.map(\.change))
+        lookups.decisionIDs.formUnion(document.conditionsMet.map(\.decision))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))
         return lookups
