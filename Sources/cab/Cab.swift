@@ -56,11 +56,11 @@ func guarded(_ body: () throws(CabinetError) -> Void) throws {
 }
 
 /// The acting person: `--by`, else `CAB_USER`, else the database login (PostgreSQL), else the
-/// login name.
-func actor(_ by: String?, login: String? = nil) -> String {
-    if let by, !by.isEmpty { return by }
+/// login name; checked as a name (`FieldText.short`), since it is stored with what they do.
+func actor(_ by: String?, login: String? = nil) throws(CabinetError) -> String {
+    if let by, !by.isEmpty { return try FieldText.short.checked(by, flag: "--by") }
     let environment = ProcessInfo.processInfo.environment
-    if let user = environment["CAB_USER"], !user.isEmpty { return user }
+    if let user = environment["CAB_USER"], !user.isEmpty { return try FieldText.short.checked(user, flag: "CAB_USER") }
     if let login { return login }
     return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
 }

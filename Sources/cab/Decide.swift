@@ -25,7 +25,7 @@ struct Decide: ParsableCommand {
             if outcome == .rejected, note?.allSatisfy(\.isWhitespace) ?? true {
                 throw .invalidArgument(name: "--note", problem: "a rejection needs its reason")
             }
-            let by = actor(by, login: store.login)
+            let by = try actor(by, login: store.login)
             let store = try store.open()
             let superseded = supersede ? try store.decisions(forChange: id).last?.id : nil
             if supersede, superseded == nil { throw .refused("\(id) has no decision to supersede") }

@@ -19,7 +19,7 @@ struct FreezeCommand: ParsableCommand {
             try guarded { () throws(CabinetError) in
                 let freeze = try store.open().addFreeze(
                     from: try instant(from, option: "--from"), to: try instant(to, option: "--to"), reason: try FieldText.long.checked(reason, flag: "--reason"),
-                    by: actor(by, login: store.login),
+                    by: try actor(by, login: store.login),
                     at: Timestamp.now())
                 print("Added \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))")
             }

@@ -17,7 +17,7 @@ struct Notify: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let by = actor(by, login: store.login)
+            let by = try actor(by, login: store.login)
             let store = try store.open()
             guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
             let announcement = Announcement(change: change, deployedBy: deployedBy ?? change.owner, link: link,

@@ -67,6 +67,7 @@ import Testing
     @Test func controlCharactersInFlagsAndAClockThatCannotBeRead() throws {
         try expectRefused(["decide", "CHG-1", "rejected", "--note", "bad\u{1B}[2J"],
                           "--note: holds the control character U+001B at character 4 (only tab and line breaks are allowed)")
+        try expectRefused(["decide", "CHG-1", "approved", "--by", "pri\tya"], "--by: holds the control character U+0009 at character 4 (one line, no tabs)")
         try expectRefused(["freeze", "add", "--from", "2026-12-20", "--to", "2026-12-27", "--reason", "year\u{7}end"],
                           "--reason: holds the control character U+0007 at character 5 (only tab and line breaks are allowed)")
         try expectRefused(["change", "edit", "CHG-1", "--rollback-plan", String(repeating: "x", count: 64 * 1024 + 1)],
