@@ -23,25 +23,21 @@ public enum FieldText: Sendable {
         case .long:
             if text.utf8.count > Self.longLimit { throw FieldTextProblem("is longer than 64 KiB (\(text.utf8.count) bytes)") }
         }
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        var position = 0
+        // A control character is one byte in UTF-8 and never part of a longer sequence, so the
+        // bytes are scanned rather than the characters.
+        let utf8 = text.utf8
         var hasCarriageReturn = false
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            position += 1
-            let next = scalars.index(after: index)
-            if scalar.value < 0x20 {
-                let allowed = self == .long && (scalar == "\t" || scalar == "\n"
-                    || (scalar == "\r" && next < scalars.endIndex && scalars[next] == "\n"))
-                guard allowed else {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
-                    throw FieldTextProblem("holds the control character \(code) at character \(position)"
-                                           + (self == .long ? " (only tab and line breaks are allowed)" : " (one line, no tabs)"))
-                }
-                hasCarriageReturn = hasCarriageReturn || scalar == "\r"
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(where: { $0 < 0x20 }) {
+            let byte = utf8[found], next = utf8.index(after: found)
+            let allowed = self == .long && (byte == 0x09 || byte == 0x0A || (byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A))
+            guard allowed else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                let position = text.unicodeScalars.distance(from: text.startIndex, to: found) + 1
+                throw FieldTextProblem("holds the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) at character \(position)"
+                                       + (self == .long ? " (only tab and line breaks are allowed)" : " (one line, no tabs)"))
             }
+            hasCarriageReturn = hasCarriageReturn || byte == 0x0D
             index = next
         }
         return hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
