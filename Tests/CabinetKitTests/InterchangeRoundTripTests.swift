@@ -96,8 +96,8 @@ import Testing
         let store = try used.usedStore()
         let exported = String(decoding: try InterchangeWriter.write(try store.exportDocument()), as: UTF8.self)
         let cases = [
-            ("\"note\" : \"flag on since Monday\"", "\"note\" : \"flag on since Tuesday\"", "conditionsMet[0] (decision C2@2026-11-03T09:30:00Z/chair): by, at or note"),
-            ("\"reason\" : \"year end\"", "\"reason\" : \"year's end\"", "freezes[0] (id FRZ-1): from, to, reason or added"),
+            ("\"note\" : \"flag on since Monday\"", "\"note\" : \"flag on since Tuesday\"", "conditionsMet[0] (decision C2@2026-11-03T09:30:00Z/chair): note"),
+            ("\"reason\" : \"year end\"", "\"reason\" : \"year's end\"", "freezes[0] (id FRZ-1): reason"),
             ("\"riskThreshold\" : 0.3", "\"riskThreshold\" : 0.4", "settings: riskThreshold"),
         ]
         for (old, new, named) in cases {
