@@ -14,7 +14,7 @@ struct BoardFlags: ParsableArguments {
 
     func options(presenter: Bool = false, changeID: String? = nil, login: String?) throws(CabinetError) -> BoardOptions {
         guard (1...30).contains(itemMinutes) else { throw .invalidArgument(name: "--item-minutes", problem: "between 1 and 30") }
-        return BoardOptions(chair: actor(by, login: login), onCall: onCall, itemMinutes: itemMinutes, theme: theme, presenter: presenter, changeID: changeID)
+        return BoardOptions(chair: try actor(by, login: login), onCall: onCall, itemMinutes: itemMinutes, theme: theme, presenter: presenter, changeID: changeID)
     }
 }
 

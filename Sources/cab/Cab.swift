@@ -76,6 +76,8 @@ func oneFormat(_ flags: [String: Bool]) throws(CabinetError) {
 /// it may quote stored or user text) and exit code 1.
 func guarded(_ body: () throws(CabinetError) -> Void) throws {
     do {
+        // A pinned clock that cannot be read stops every command before it acts on the wrong time.
+        _ = try Timestamp.pinned()
         try body()
     } catch {
         FileHandle.standardError.write(Data("cab: \(error.description.inert)\n".utf8))
@@ -84,11 +86,11 @@ func guarded(_ body: () throws(CabinetError) -> Void) throws {
 }
 
 /// The acting person: `--by`, else `CAB_USER`, else the database login (PostgreSQL), else the
-/// login name.
-func actor(_ by: String?, login: String? = nil) -> String {
-    if let by, !by.isEmpty { return by }
+/// login name; checked as a name (`FieldText.short`), since it is stored with what they do.
+func actor(_ by: String?, login: String? = nil) throws(CabinetError) -> String {
+    if let by, !by.isEmpty { return try FieldText.short.checked(by, flag: "--by") }
     let environment = ProcessInfo.processInfo.environment
-    if let user = environment["CAB_USER"], !user.isEmpty { return user }
+    if let user = environment["CAB_USER"], !user.isEmpty { return try FieldText.short.checked(user, flag: "CAB_USER") }
     if let login { return login }
     return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
 }
@@ -103,6 +105,11 @@ func inAnotherName(_ refusal: CabinetError, by: String?, name: String, login: St
 }
 
 /// A `--since`/`--date` value: a day (`2026-11-27`, midnight UTC) or an instant with a zone.
+/// The text of a flag checked by the rule every way in shares (`FieldText`): long text by default.
+func checkedText(_ text: String?, flag: String, _ kind: FieldText = .long) throws(CabinetError) -> String? {
+    try text.map { text throws(CabinetError) in try kind.checked(text, flag: flag) }
+}
+
 func instant(_ text: String, option: String) throws(CabinetError) -> Timestamp {
     do { return try Timestamp(dayOrInstant: text) } catch { throw .invalidArgument(name: option, problem: error.description) }
 }

@@ -37,8 +37,10 @@ struct ChangeCommand: ParsableCommand {
                 if let file {
                     submitted = try InterchangeReader.readChange(try readInput(file), source: file)
                 } else {
+                    let submitter: String
+                    if let owner { submitter = owner } else { submitter = try actor(by, login: store.login) }
                     var object: [String: JSONValue] = [
-                        "owner": .string(owner ?? actor(by, login: store.login)), "services": JSONValue(services), "hasMigration": .bool(hasMigration),
+                        "owner": .string(submitter), "services": JSONValue(services), "hasMigration": .bool(hasMigration),
                         "touches": JSONValue(touches), "submittedAt": .string(submittedAt ?? Timestamp.now().iso8601),
                     ]
                     let texts = ["id": id, "title": title, "team": team, "type": type, "category": category, "risk": risk, "route": route,
@@ -72,10 +74,12 @@ struct ChangeCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let edit = ChangeEdit(
-                    blastRadius: fields.blastRadius, rollbackPlan: fields.rollbackPlan, verification: fields.verification,
+                    blastRadius: try checkedText(fields.blastRadius, flag: "--blast-radius"),
+                    rollbackPlan: try checkedText(fields.rollbackPlan, flag: "--rollback-plan"),
+                    verification: try checkedText(fields.verification, flag: "--verification"),
                     windowStart: try fields.windowStart.map { text throws(CabinetError) in try instant(text, option: "--window-start") },
                     windowEnd: try fields.windowEnd.map { text throws(CabinetError) in try instant(text, option: "--window-end") })
-                let change = try store.open(.writing).editChange(id, edit, by: actor(by, login: store.login))
+                let change = try store.open(.writing).editChange(id, edit, by: try actor(by, login: store.login))
                 let readiness = Readiness(change: change, now: Timestamp.now())
                 print(("Edited \(change.id): " + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
             }

@@ -19,7 +19,8 @@ struct Decide: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let outcome: Outcome = try word(outcome, option: "OUTCOME") else { return }
-            let name = actor(by, login: store.login)
+            let conditions = try checkedText(conditions, flag: "--conditions"), note = try checkedText(note, flag: "--note")
+            let name = try actor(by, login: store.login)
             var decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: name,
                                     conditions: conditions, note: note)
             // The store checks every rule again; what a flag got wrong is named by its flag first.

@@ -18,7 +18,8 @@ struct FreezeCommand: ParsableCommand {
         func run() throws {
             try guarded { () throws(CabinetError) in
                 let freeze = try store.open(.writing).addFreeze(
-                    from: try instant(from, option: "--from"), to: try instant(to, option: "--to"), reason: reason, by: actor(by, login: store.login),
+                    from: try instant(from, option: "--from"), to: try instant(to, option: "--to"), reason: try FieldText.long.checked(reason, flag: "--reason"),
+                    by: try actor(by, login: store.login),
                     at: Timestamp.now())
                 print("Added \(freeze.id): \(freeze.from.iso8601) → \(freeze.to.iso8601) (\(freeze.reason))".inert)
             }

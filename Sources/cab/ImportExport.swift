@@ -14,8 +14,13 @@ struct Import: ParsableCommand {
         try guarded { () throws(CabinetError) in
             let document = try InterchangeReader.read(try readInput(file), source: file)
             let summary = try store.open(.writing).importDocument(document, source: file)
+            let others = [
+                (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
+                (summary.verifications, "verifications"), (summary.announcements, "announcements"),
+                (summary.riskCalibrations, "risk calibrations"), (summary.roles, "roles"), (summary.settings, "settings"),
+            ].filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
             print(output.json ? try JSONOutput.encode(summary)
-                : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents (\(summary.unchanged) already stored)".inert)
+                : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents\(others) (\(summary.unchanged) already stored)".inert)
         }
     }
 }

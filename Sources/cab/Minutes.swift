@@ -58,7 +58,8 @@ struct ConditionCommand: ParsableCommand {
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let met = try store.open(.writing).meetCondition(change: id, by: actor(by, login: store.login), at: Timestamp.now(), note: note)
+                let met = try store.open(.writing).meetCondition(change: id, by: try actor(by, login: store.login), at: Timestamp.now(),
+                                                                note: try checkedText(note, flag: "--note"))
                 print("\(id): conditions met (\(met.decision.conditions ?? "")), recorded by \(met.metBy ?? "") at \(met.metAt?.iso8601 ?? "")".inert)
             }
         }

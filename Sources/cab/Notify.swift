@@ -17,11 +17,11 @@ struct Notify: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let by = actor(by, login: store.login)
+            let by = try actor(by, login: store.login)
             let store = try store.open(.writing)
             guard let change = try store.change(id: id) else { throw .notFound(kind: "change", id: id) }
             let announcement = Announcement(change: change, deployedBy: deployedBy ?? change.owner, link: link,
-                                            verification: try store.verifications(forChange: id).last, rollback: rollbackCommand)
+                                            verification: try store.verifications(forChange: id).last, rollback: try checkedText(rollbackCommand, flag: "--rollback-command"))
             guard let webhook else { return print(announcement.text) }
             try Webhook.post(announcement.slackPayload, to: webhook)
             try store.recordAnnouncement(id: UUID().uuidString.lowercased(), change: change.id, at: Timestamp.now(), by: by,

@@ -25,6 +25,10 @@ struct StoreCommand: ParsableCommand {
                 print("Copied \(PostgresLocation.redact(from)) to \(PostgresLocation.redact(to)):".inert)
                 for (table, count) in report.rows where count > 0 { print("  \(table.padding(toLength: 22, withPad: " ", startingAt: 0)) \(count)") }
                 print("Checked: the same rows in every table, and the same figures for the last \(report.days.map { "\($0) days" }.joined(separator: ", ")).")
+                if !report.rolesNotCopied.isEmpty {
+                    print("Not copied: the roles \(report.rolesNotCopied.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", ")); "
+                          + "the target keeps roles as logins: grant each with cab admin grant.")
+                }
             }
         }
     }

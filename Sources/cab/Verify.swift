@@ -24,7 +24,7 @@ struct Verify: ParsableCommand {
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let smoke: SmokeResult = try word(smoke, option: "--smoke") else { return }
-            let by = actor(by, login: store.login)
+            let by = try actor(by, login: store.login)
             let store = try store.open(.writing)
             let now = Timestamp.now()
             let (change, assessment, _) = try store.assessedChange(id, now: now)

@@ -40,3 +40,19 @@ import Testing
         #expect(ISOWeek(containing: try Timestamp(iso8601: "2026-11-04T12:00:00Z")).start == (try Timestamp(iso8601: "2026-11-02T00:00:00Z")))
     }
 }
+
+@Suite struct TimestampRangeTests {
+    @Test func onlyInstantsThatWriteAsFourDigitYearsAreRead() throws {
+        #expect(throws: TimestampError.outOfRange("0000-01-01T00:00:00+01:00")) { try Timestamp(iso8601: "0000-01-01T00:00:00+01:00") }
+        #expect(throws: TimestampError.outOfRange("9999-12-31T23:59:59-00:01")) { try Timestamp(iso8601: "9999-12-31T23:59:59-00:01") }
+        #expect(try Timestamp(iso8601: "0000-01-01T00:00:00Z").iso8601 == "0000-01-01T00:00:00Z")
+        #expect(try Timestamp(iso8601: "9999-12-31T23:59:59.999Z").iso8601 == "9999-12-31T23:59:59.999Z")
+    }
+
+    @Test func aPinnedClockThatCannotBeReadIsAnError() throws {
+        #expect(throws: CabinetError.invalidArgument(name: "CAB_NOW", problem: "'0000-01-01T00:00:00+01:00' falls outside the years 0000 to 9999 in UTC")) {
+            try Timestamp.pinned(environment: ["CAB_NOW": "0000-01-01T00:00:00+01:00"])
+        }
+        #expect(try Timestamp.pinned(environment: [:]) == nil)
+    }
+}

@@ -50,6 +50,41 @@ import Testing
                           "\(badFile): changes[0] (id CHG-1): windowEnd: 2026-11-27T13:00:00Z is not after windowStart 2026-11-27T14:00:00Z")
     }
 
+    @Test func aMisspeltFieldOrARepeatedKey() throws {
+        try expectRefused(try importing(smallDocument.replacingOccurrences(of: "\"rollbackMinutes\": 2", with: "\"rollbackMinuts\": 2")),
+                          "\(badFile): changes[0] (id CHG-1): rollbackMinuts: unknown field (did you mean 'rollbackMinutes'?)")
+        try expectRefused(try importing(#"{"changes": [], "changes": []}"#),
+                          "\(badFile): not valid JSON (line 1, column 17: the member 'changes' appears twice in one object)")
+    }
+
+    @Test func aNULInATitleOrAnInstantBeforeTheYear0000() throws {
+        try expectRefused(try importing(smallDocument.replacingOccurrences(of: "Tune pool size", with: "Tune\\u0000pool")),
+                          "\(badFile): changes[1] (id CHG-2): title: holds the control character U+0000 at character 5 (one line, no tabs)")
+        try expectRefused(try importing(smallDocument.replacingOccurrences(of: "2026-11-26T09:00:00Z", with: "0000-01-01T00:00:00+01:00")),
+                          "\(badFile): changes[1] (id CHG-2): submittedAt: '0000-01-01T00:00:00+01:00' falls outside the years 0000 to 9999 in UTC")
+    }
+
+    @Test func controlCharactersInFlagsAndAClockThatCannotBeRead() throws {
+        try expectRefused(["decide", "CHG-1", "rejected", "--note", "bad\u{1B}[2J"],
+                          "--note: holds the control character U+001B at character 4 (only tab and line breaks are allowed)")
+        try expectRefused(["decide", "CHG-1", "approved", "--by", "pri\tya"], "--by: holds the control character U+0009 at character 4 (one line, no tabs)")
+        try expectRefused(["freeze", "add", "--from", "2026-12-20", "--to", "2026-12-27", "--reason", "year\u{7}end"],
+                          "--reason: holds the control character U+0007 at character 5 (only tab and line breaks are allowed)")
+        try expectRefused(["change", "edit", "CHG-1", "--rollback-plan", String(repeating: "x", count: 64 * 1024 + 1)],
+                          "--rollback-plan: is longer than 64 KiB (65537 bytes)")
+        try expectRefused(["change", "add", "--id", "CHG-3", "--title", "T", "--team", "orders", "--type", "standard", "--category", "single-service",
+                           "--risk", "low", "--service", "Order Service", "--submitted-at", "9999-12-31T23:00:00-02:00"],
+                          "cab change add: change (id CHG-3): submittedAt: '9999-12-31T23:00:00-02:00' falls outside the years 0000 to 9999 in UTC")
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let before = try #require(sandbox.bytes(sandbox.db))
+        var environment = sandbox.environment
+        environment["CAB_NOW"] = "0000-01-01T00:00:00+01:00"
+        let pinned = try CabProcess.run(["decide", "CHG-1", "approved", "--db", sandbox.db], environment: environment)
+        #expect(pinned.status == 1)
+        #expect(pinned.stderr == "cab: CAB_NOW: '0000-01-01T00:00:00+01:00' falls outside the years 0000 to 9999 in UTC\n")
+        #expect(sandbox.bytes(sandbox.db) == before)
+    }
+
     @Test func aMissingFile() throws {
         try expectRefused(["import", sandbox.path + "/nope.json"], "\(sandbox.path)/nope.json: cannot read the file (missing, a folder, or not permitted)")
     }

@@ -156,6 +156,13 @@ let smallDocument = """
         #expect(try sandbox.cab("export").stdout == original.stdout)
         let week = ["--since", "2026-11-01", "--until", "2026-11-27", "--json"]
         #expect(try sandbox.cab(["report"] + week).stdout == (try CabProcess.run(["report", "--db", demo] + week, environment: sandbox.environment)).stdout)
+        // The minutes and the conditions, met and open, come across with the history.
+        #expect(imported.stdout.contains(" meetings, ") && imported.stdout.contains(" conditions met"), "\(imported.stdout)")
+        for command in [["minutes", "--date", "2026-11-26"], ["conditions", "--json"]] {
+            let copied = try sandbox.cab(command)
+            #expect(copied.status == 0 && copied.stdout.count > 100, "\(command): \(copied.stderr)")
+            #expect(copied.stdout == (try CabProcess.run(command + ["--db", demo], environment: sandbox.environment)).stdout, "\(command)")
+        }
     }
 
     @Test func theDemoIsTheSameForTheSameSeedAndClockAndNeverTouchesTheRealDatabase() throws {

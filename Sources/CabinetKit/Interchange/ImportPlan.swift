@@ -4,9 +4,19 @@
 public struct ImportPlan: Sendable {
     public var services: [Service] = []
     public var changes: [Change] = []
-    /// Decisions to add, in the document's order: the order the decision chain links them in.
+    /// Decisions to add, in the document's order (the order they were recorded); the store
+    /// moves each change to the state of its latest decision by time.
     public var decisions: [Decision] = []
     public var incidents: [Incident] = []
+    public var meetings: [Meeting] = []
+    public var conditionsMet: [MetCondition] = []
+    public var freezes: [FreezeRecord] = []
+    public var verifications: [Verification] = []
+    public var announcements: [SentAnnouncement] = []
+    public var riskCalibrations: [RiskCalibration] = []
+    public var roles: [TeamMember] = []
+    /// The risk threshold to set, when the document gives one the store does not have yet.
+    public var riskThreshold: Double?
     /// States the document gives for new changes that their decisions would otherwise move.
     public var statedStates: [(id: String, state: ChangeState)] = []
     public var summary = ImportSummary()
@@ -35,6 +45,17 @@ public struct ImportPlan: Sendable {
         public var submitterIsChair = true
         /// The decisions already stored of the changes the document decides, oldest first.
         public var decisionHistory: [String: [Decision]] = [:]
+        /// Every meeting (by date), met condition (by decision), freeze (by id), verification,
+        /// announcement and calibration (by id) and role (by name) the store holds.
+        public var meetings: [String: Meeting] = [:]
+        public var conditionsMet: [String: MetCondition] = [:]
+        public var freezes: [String: FreezeRecord] = [:]
+        public var verifications: [String: Verification] = [:]
+        public var announcements: [String: SentAnnouncement] = [:]
+        public var riskCalibrations: [String: RiskCalibration] = [:]
+        public var roles: [String: TeamRole] = [:]
+        /// The threshold the store keeps, if one was set.
+        public var riskThreshold: Double?
 
         public init(
             services: [String: Service], changes: [String: Change], decisions: [String: Decision], incidents: [String: Incident],
@@ -53,6 +74,9 @@ public struct ImportPlan: Sendable {
         lookups.decisionIDs.formUnion(document.decisions.map(\.id))
         lookups.decisionIDs.formUnion(document.decisions.compactMap(\.supersedes))
         lookups.decidedChangeIDs.formUnion(document.decisions.map(\.change))
+        lookups.changeIDs.formUnion(document.meetings.flatMap { $0.items.map(\.change) })
+        lookups.changeIDs.formUnion(document.verifications.map(\.change) + document.announcements.map(\.change))
+        lookups.decisionIDs.formUnion(document.conditionsMet.map(\.decision))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))
         return lookups
@@ -162,9 +186,9 @@ public struct ImportPlan: Sendable {
         }
         // New changes go in with their stated state; only where a decision of this document will
         // move it elsewhere must the stated state be written again after the decisions.
-        var latest: [String: Outcome] = [:]
-        for decision in self.decisions.sorted(by: { $0.at < $1.at }) { latest[decision.change] = decision.outcome }
-        statedStates = statedStates.filter { $0.state.after(latestDecision: latest[$0.id]) != $0.state }
+        var latest: [String: Decision] = [:]
+        for decision in self.decisions where latest[decision.change].map({ $0.at <= decision.at }) ?? true { latest[decision.change] = decision }
+        statedStates = statedStates.filter { $0.state.after(latestDecision: latest[$0.id]?.outcome) != $0.state }
 
         var incidents = existing.incidents
         for (index, incident) in document.incidents.enumerated() {
@@ -189,6 +213,7 @@ public struct ImportPlan: Sendable {
             incidents[incident.id] = incident
             self.incidents.append(incident)
         }
+        try planRecords(document, source: source, existing: existing, changes: changes, decisions: decisions, seen: &seen)
         summary.services = self.services.count
         summary.changes = self.changes.count
         summary.decisions = self.decisions.count
@@ -196,7 +221,7 @@ public struct ImportPlan: Sendable {
     }
 
     /// Where each new id first appeared in the document, to tell a duplicate from a stored record.
-    private struct Seen {
+    struct Seen {
         var indexes: [String: Int] = [:]
 
         mutating func note(kind: String, id: String, index: Int) { indexes[kind + "\u{0}" + id] = index }

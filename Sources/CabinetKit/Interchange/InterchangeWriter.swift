@@ -3,12 +3,20 @@ import Foundation
 /// Writes an interchange document as JSON that `InterchangeReader` reads back to the same records.
 public enum InterchangeWriter {
     public static func write(_ document: InterchangeDocument) throws(CabinetError) -> Data {
-        let root: [String: Any] = [
+        var root: [String: Any] = [
             "services": document.services.map(object),
             "changes": document.changes.map(object),
             "decisions": document.decisions.map(object),
             "incidents": document.incidents.map(object),
+            "meetings": document.meetings.map(object),
+            "conditionsMet": document.conditionsMet.map(object),
+            "freezes": document.freezes.map(object),
+            "verifications": document.verifications.map(object),
+            "announcements": document.announcements.map(object),
+            "riskCalibrations": document.riskCalibrations.map(object),
+            "roles": document.roles.map { ["name": $0.name, "role": $0.role.rawValue] },
         ]
+        if let threshold = document.settings.riskThreshold { root["settings"] = ["riskThreshold": threshold] }
         do {
             return try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         } catch {
@@ -59,11 +67,77 @@ public enum InterchangeWriter {
         object["conditions"] = decision.conditions
         object["note"] = decision.note
         object["supersedes"] = decision.supersedes
+        object["recordedBy"] = decision.recordedBy
         return object
     }
 
     public static func object(_ incident: Incident) -> [String: Any] {
         ["id": incident.id, "openedAt": incident.openedAt.iso8601, "severity": incident.severity.rawValue,
          "causedBy": incident.causedBy, "services": incident.services]
+    }
+
+    public static func object(_ meeting: Meeting) -> [String: Any] {
+        var object: [String: Any] = [
+            "date": meeting.date, "chair": meeting.chair, "itemMinutes": meeting.itemMinutes,
+            "attendees": meeting.attendees.map { attendee -> [String: Any] in
+                var object: [String: Any] = ["name": attendee.name, "role": attendee.role.rawValue]
+                object["present"] = attendee.present
+                return object
+            },
+            "agenda": meeting.items.map { item -> [String: Any] in
+                var object: [String: Any] = ["change": item.change, "position": item.position, "pausedMilliseconds": item.pausedTotalMilliseconds]
+                object["startedAt"] = item.startedAt?.iso8601
+                object["pausedAt"] = item.pausedAt?.iso8601
+                object["endedAt"] = item.endedAt?.iso8601
+                return object
+            },
+        ]
+        object["startedAt"] = meeting.startedAt?.iso8601
+        object["agendaFrozenAt"] = meeting.agendaFrozenAt?.iso8601
+        object["endedAt"] = meeting.endedAt?.iso8601
+        return object
+    }
+
+    public static func object(_ met: MetCondition) -> [String: Any] {
+        var object: [String: Any] = ["decision": met.decision, "by": met.by, "at": met.at.iso8601]
+        object["note"] = met.note
+        return object
+    }
+
+    public static func object(_ record: FreezeRecord) -> [String: Any] {
+        let freeze = record.freeze
+        return ["id": freeze.id, "from": freeze.from.iso8601, "to": freeze.to.iso8601, "reason": freeze.reason,
+                "addedBy": freeze.addedBy, "addedAt": record.addedAt.iso8601]
+    }
+
+    public static func object(_ verification: Verification) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": verification.id, "change": verification.change, "at": verification.at.iso8601, "by": verification.by,
+            "smoke": verification.smoke.rawValue, "requiredMinutes": verification.requiredMinutes,
+        ]
+        object["errorRate"] = verification.errorRate
+        object["baselineErrorRate"] = verification.baselineErrorRate
+        object["p99Delta"] = verification.p99Delta
+        object["heldMinutes"] = verification.heldMinutes
+        return object
+    }
+
+    public static func object(_ announcement: SentAnnouncement) -> [String: Any] {
+        ["id": announcement.id, "change": announcement.change, "at": announcement.at.iso8601, "by": announcement.by,
+         "webhook": announcement.webhook, "text": announcement.text]
+    }
+
+    public static func object(_ calibration: RiskCalibration) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": calibration.id, "calibratedAt": calibration.calibratedAt.iso8601, "until": calibration.until.iso8601,
+            "changes": calibration.changes, "incidents": calibration.incidents, "brier": calibration.brier,
+            "defaultBrier": calibration.defaultBrier, "intercept": calibration.model.intercept,
+            "features": RiskFeature.allCases.enumerated().map { position, feature -> [String: Any] in
+                ["feature": feature.rawValue, "weight": calibration.model.weights[position], "mean": calibration.means[position],
+                 "sd": calibration.deviations[position]]
+            },
+        ]
+        object["since"] = calibration.since?.iso8601
+        return object
     }
 }

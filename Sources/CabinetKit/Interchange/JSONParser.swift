@@ -10,6 +10,7 @@ public struct JSONParser {
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(bytes))
+        try parser.checkUTF8()
         // A UTF-8 byte-order mark, as some editors write, is not part of the document.
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
@@ -30,6 +31,35 @@ public struct JSONParser {
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// Refuses a document that is not UTF-8, naming the first bad byte, rather than reading
+    /// it with replacement characters in place of the text it meant.
+    private mutating func checkUTF8() throws(JSONSyntaxError) {
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let length: Int, lowest: UInt32
+            switch lead {
+            case 0x00..<0x80: offset += 1; continue
+            case 0xC2..<0xE0: length = 2; lowest = 0x80
+            case 0xE0..<0xF0: length = 3; lowest = 0x800
+            case 0xF0..<0xF5: length = 4; lowest = 0x10000
+            default: length = 0; lowest = 0
+            }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            var valid = length > 0 && offset + length <= bytes.count
+            for next in 1..<max(length, 1) where valid {
+                let byte = bytes[offset + next]
+                valid = byte & 0xC0 == 0x80
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            guard valid, scalar >= lowest, scalar <= 0x10FFFF, !(0xD800..<0xE000).contains(scalar) else {
+                index = offset
+                throw error("invalid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
+            }
+            offset += length
+        }
+    }
 
     private mutating func skipWhitespace() {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
@@ -66,26 +96,30 @@ public struct JSONParser {
         try nest()
         defer { depth -= 1 }
         index += 1
-        // Members are gathered first and hashed once into a dictionary of the right size; a
-        // repeated name keeps its last value.
-        var members: [(String, JSONValue)] = []
+        // A repeated name is refused: which of its values was meant cannot be known.
+        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if current == UInt8(ascii: "}") { index += 1; return .object([:]) }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
+            let keyStart = index
             let key = try string()
+            if members[key] != nil {
+                index = keyStart
+                throw error("the member '\(key)' appears twice in one object")
+            }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
             index += 1
             skipWhitespace()
-            members.append((key, try value()))
+            members[key] = try value()
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
+                return .object(members)
             default: throw error("expected ',' or '}' in an object")
             }
         }
@@ -196,6 +230,7 @@ public struct JSONParser {
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error("a number needs digits") }
         if first == UInt8(ascii: "0") { index += 1 } else { skipDigits() }
+        let wholeEnd = index
         if current == UInt8(ascii: ".") {
             index += 1
             guard skipDigits() > 0 else { throw error("a number needs digits after '.'") }
@@ -205,7 +240,16 @@ public struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() > 0 else { throw error("a number needs digits in its exponent") }
         }
-        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { throw error("an invalid number") }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            index = start
+            throw error("the number \(text) is too large")
+        }
+        // A whole number is kept only when it survives exactly: 9007199254740993 would become …992.
+        if wholeEnd == index, Int64(text).flatMap({ Double(exactly: $0) }) == nil {
+            index = start
+            throw error("the whole number \(text) cannot be held exactly (at most ±9007199254740992)")
+        }
         return value
     }
 

@@ -67,6 +67,19 @@ extension Timestamp {
         let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
         let seconds = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second
         self.init(milliseconds: seconds * 1000 + millis)
+        guard Timestamp.writable.contains(self) else { throw .outOfRange(text) }
+    }
+
+    /// The instants `iso8601` writes as a four-digit year, 0000-01-01T00:00:00Z up to the end
+    /// of 9999: a time outside them, once stored, could not be exported and read back.
+    public static let writable = Timestamp(milliseconds: daysFromCivil(year: 0, month: 1, day: 1) * millisecondsPerDay)
+        ..< Timestamp(milliseconds: daysFromCivil(year: 10_000, month: 1, day: 1) * millisecondsPerDay)
+
+    /// `CAB_NOW` when it is set, checked: a pinned clock that cannot be read is an error rather
+    /// than a silent fall back to the real time.
+    public static func pinned(environment: [String: String] = ProcessInfo.processInfo.environment) throws(CabinetError) -> Timestamp? {
+        guard let text = environment["CAB_NOW"] else { return nil }
+        do { return try Timestamp(iso8601: text) } catch { throw .invalidArgument(name: "CAB_NOW", problem: error.description) }
     }
 
     /// Parses a calendar date `YYYY-MM-DD` as midnight UTC; full timestamps are accepted too.
@@ -140,12 +153,14 @@ public enum TimestampError: Error, Equatable, Sendable, CustomStringConvertible 
     case malformed(String)
     case missingTime(String)
     case missingZone(String)
+    case outOfRange(String)
 
     public var description: String {
         switch self {
         case .malformed(let text): "'\(text)' is not an ISO 8601 time (like 2026-11-27T09:30:00Z)"
         case .missingTime(let text): "'\(text)' has no time of day (like 2026-11-27T09:30:00Z)"
         case .missingZone(let text): "'\(text)' has no zone: add Z or an offset like +02:00"
+        case .outOfRange(let text): "'\(text)' falls outside the years 0000 to 9999 in UTC"
         }
     }
 }

@@ -38,6 +38,13 @@ enum ConditionRows {
         }
     }
 
+    /// Every condition met, in the order they were met.
+    static func fetchMet(_ db: some SQLDatabase) throws -> [MetCondition] {
+        try db.namedRows("SELECT decision_id, met_by, met_at, note FROM conditions_met ORDER BY met_at, decision_id") { row in
+            MetCondition(decision: try row.text("decision_id"), by: try row.text("met_by"), at: try row.timestamp("met_at"), note: try row.optionalText("note"))
+        }
+    }
+
     static func insertMet(_ db: some SQLDatabase, decision: String, by: String, at time: Timestamp, note: String?, recordedBy recorder: String) throws {
         try db.execute("INSERT INTO conditions_met (decision_id, met_by, met_at, note, recorded_by) VALUES (?, ?, ?, ?, ?)",
                        [.text(decision), .text(by), SQLValue(time), SQLValue(note), .text(recorder)])

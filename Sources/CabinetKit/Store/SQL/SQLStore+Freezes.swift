@@ -10,9 +10,9 @@ extension SQLStore {
         return try writing { db in
             try authorize(.changeFreezes, by: by, db)
             let number = Int(try db.integer("SELECT MAX(number) FROM freezes") ?? 0) + 1
-            try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [SQLValue(number), SQLValue(from), SQLValue(to), .text(reason), .text(by), SQLValue(time), .text(try recorder(db))])
-            return Freeze(id: FreezeRows.id(number), from: from, to: to, reason: reason, addedBy: by)
+            let freeze = Freeze(id: FreezeRows.id(number), from: from, to: to, reason: reason, addedBy: by)
+            try FreezeRows.insert(db, FreezeRecord(freeze: freeze, addedAt: time), recordedBy: try recorder(db))
+            return freeze
         }
     }
 
@@ -30,10 +30,25 @@ extension SQLStore {
 
 enum FreezeRows {
     static func fetchAll(_ db: some SQLDatabase) throws -> [Freeze] {
-        try db.namedRows("SELECT number, starts_at, ends_at, reason, added_by FROM freezes ORDER BY starts_at, number") { row in
-            Freeze(id: id(try row.int("number")), from: try row.timestamp("starts_at"), to: try row.timestamp("ends_at"), reason: try row.text("reason"),
-                   addedBy: try row.text("added_by"))
+        try fetchRecords(db, order: "starts_at, number").map(\.freeze)
+    }
+
+    /// Every freeze with when it was added.
+    static func fetchRecords(_ db: some SQLDatabase, order: String = "number") throws -> [FreezeRecord] {
+        try db.namedRows("SELECT number, starts_at, ends_at, reason, added_by, added_at FROM freezes ORDER BY \(order)") { row in
+            FreezeRecord(
+                freeze: Freeze(id: id(try row.int("number")), from: try row.timestamp("starts_at"), to: try row.timestamp("ends_at"),
+                               reason: try row.text("reason"), addedBy: try row.text("added_by")),
+                addedAt: try row.timestamp("added_at"))
         }
+    }
+
+    /// Writes a freeze under the number of its id.
+    static func insert(_ db: some SQLDatabase, _ record: FreezeRecord, recordedBy recorder: String) throws {
+        let freeze = record.freeze
+        try db.execute("INSERT INTO freezes (number, starts_at, ends_at, reason, added_by, added_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [SQLValue(number(freeze.id)), SQLValue(freeze.from), SQLValue(freeze.to), .text(freeze.reason), .text(freeze.addedBy),
+                        SQLValue(record.addedAt), .text(recorder)])
     }
 
     static func id(_ number: Int) -> String { "FRZ-\(number)" }

@@ -132,6 +132,11 @@ enum MeetingRows {
         return meeting
     }
 
+    /// Every meeting, by date, with its attendees and agenda.
+    static func fetchAll(_ db: some SQLDatabase) throws -> [Meeting] {
+        try db.strings("SELECT date FROM meetings ORDER BY date", []).compactMap { try fetch(db, date: $0) }
+    }
+
     /// Writes a whole meeting: its row, attendees and agenda items with their clocks.
     static func insert(_ db: some SQLDatabase, _ meeting: Meeting) throws {
         try db.execute("INSERT INTO meetings (date, chair, item_minutes, started_at, agenda_frozen_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)",

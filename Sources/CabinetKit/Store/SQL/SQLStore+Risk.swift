@@ -5,11 +5,7 @@ extension SQLStore {
 
     public func setRiskThreshold(_ threshold: Double) throws(CabinetError) {
         guard threshold > 0, threshold < 1 else { throw .invalidArgument(name: "THRESHOLD", problem: "a probability between 0 and 1, like 0.25") }
-        try writing { db in
-            try db.execute("""
-                INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """, [.text(RiskRows.thresholdKey), .text(String(threshold))])
-        }
+        try writing { db in try RiskRows.setThreshold(db, threshold) }
     }
 
     /// The entries with their assessment, from one risk context for all of them.
@@ -141,37 +137,54 @@ enum RiskRows {
     static let thresholdKey = "risk.threshold"
 
     static func policy(_ db: some SQLDatabase) throws -> RiskPolicy {
-        let threshold = try db.firstRow("SELECT value FROM meta WHERE key = ?", [.text(thresholdKey)]) { try $0.text(0) }
-            .flatMap(Double.init) ?? RiskPolicy.defaultThreshold
-        return RiskPolicy(threshold: threshold, calibration: try latest(db))
+        RiskPolicy(threshold: try threshold(db) ?? RiskPolicy.defaultThreshold, calibration: try latest(db))
+    }
+
+    /// The configured threshold, if one was set.
+    static func threshold(_ db: some SQLDatabase) throws -> Double? {
+        try db.firstRow("SELECT value FROM meta WHERE key = ?", [.text(thresholdKey)]) { try $0.text(0) }.flatMap(Double.init)
+    }
+
+    static func setThreshold(_ db: some SQLDatabase, _ threshold: Double) throws {
+        try db.execute("""
+            INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, [.text(thresholdKey), .text(String(threshold))])
     }
 
     static func latest(_ db: some SQLDatabase) throws -> RiskCalibration? {
-        guard var calibration = try db.namedRows("""
+        try fetch(db, order: "calibrated_at DESC, id DESC", limit: 1).first
+    }
+
+    /// Calibrations in `order`, each with its weights.
+    static func fetch(_ db: some SQLDatabase, order: String = "calibrated_at, id", limit: Int? = nil) throws -> [RiskCalibration] {
+        let calibrations = try db.namedRows("""
             SELECT id, calibrated_at, data_since, data_until, changes, incidents, brier, default_brier
-            FROM risk_calibrations ORDER BY calibrated_at DESC, id DESC LIMIT 1
-            """, [], { row in
+            FROM risk_calibrations ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
+            """, []) { row in
                 RiskCalibration(
                     id: try row.text("id"), calibratedAt: try row.timestamp("calibrated_at"), since: try row.optionalTimestamp("data_since"),
                     until: try row.timestamp("data_until"), changes: try row.int("changes"), incidents: try row.int("incidents"),
                     brier: try row.real("brier"), defaultBrier: try row.real("default_brier"),
                     model: RiskModel(intercept: 0, weights: []), means: [], deviations: [])
-            }).first else { return nil }
-        var intercept = 0.0
-        var weights = Array(repeating: 0.0, count: RiskSamples.dimension)
-        var means = weights, deviations = weights
-        try db.forEachRow("SELECT feature, weight, mean, sd FROM risk_weights WHERE calibration_id = ?", [.text(calibration.id)]) { weight in
-            let name = try weight.text(0)
-            if name == interceptFeature { intercept = try weight.real(1); return }
-            guard let feature = RiskFeature(rawValue: name), let position = RiskFeature.allCases.firstIndex(of: feature) else {
-                throw CabinetError.refused("the database holds an unknown risk feature '\(name)' (one of: \(RiskFeature.allowedWords))")
             }
-            weights[position] = try weight.real(1); means[position] = try weight.real(2); deviations[position] = try weight.real(3)
+        return try calibrations.map { calibration in
+            var calibration = calibration
+            var intercept = 0.0
+            var weights = Array(repeating: 0.0, count: RiskSamples.dimension)
+            var means = weights, deviations = weights
+            try db.forEachRow("SELECT feature, weight, mean, sd FROM risk_weights WHERE calibration_id = ?", [.text(calibration.id)]) { weight in
+                let name = try weight.text(0)
+                if name == interceptFeature { intercept = try weight.real(1); return }
+                guard let feature = RiskFeature(rawValue: name), let position = RiskFeature.allCases.firstIndex(of: feature) else {
+                    throw CabinetError.refused("the database holds an unknown risk feature '\(name)' (one of: \(RiskFeature.allowedWords))")
+                }
+                weights[position] = try weight.real(1); means[position] = try weight.real(2); deviations[position] = try weight.real(3)
+            }
+            calibration.model = RiskModel(intercept: intercept, weights: weights)
+            calibration.means = means
+            calibration.deviations = deviations
+            return calibration
         }
-        calibration.model = RiskModel(intercept: intercept, weights: weights)
-        calibration.means = means
-        calibration.deviations = deviations
-        return calibration
     }
 
     static func insert(_ db: some SQLDatabase, _ calibration: RiskCalibration) throws {

@@ -9,8 +9,10 @@ extension SQLStore {
             let recorder = try recorder(db)
             var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
             existing.submitterIsChair = try isChair(recorder, db)
+            existing.roles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
             let plan = try ImportPlan(document: document, source: source, existing: existing)
             try ImportRows.write(plan, recordedBy: recorder, db)
+            try importRoles(plan.roles, db)
             return plan.summary
         }
     }
@@ -99,6 +101,13 @@ enum ImportRows {
             history: try ServiceHistoryRows.fetch(db, counted: lookups.scoredServices, dated: [], now: Timestamp.now()),
             policy: try RiskRows.policy(db))
         existing.decisionHistory = histories
+        existing.meetings = Dictionary(uniqueKeysWithValues: try MeetingRows.fetchAll(db).map { ($0.date, $0) })
+        existing.conditionsMet = Dictionary(uniqueKeysWithValues: try ConditionRows.fetchMet(db).map { ($0.decision, $0) })
+        existing.freezes = Dictionary(uniqueKeysWithValues: try FreezeRows.fetchRecords(db).map { ($0.freeze.id, $0) })
+        existing.verifications = Dictionary(uniqueKeysWithValues: try VerificationRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
+        existing.announcements = Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) })
+        existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
+        existing.riskThreshold = try RiskRows.threshold(db)
         return existing
     }
 
@@ -121,5 +130,14 @@ enum ImportRows {
         }
         for incident in plan.incidents { try IncidentRows.insert(db, incident) }
         for (id, state) in plan.statedStates { try ChangeRows.setState(db, id: id, state) }
+        for meeting in plan.meetings { try MeetingRows.insert(db, meeting) }
+        for met in plan.conditionsMet {
+            try ConditionRows.insertMet(db, decision: met.decision, by: met.by, at: met.at, note: met.note, recordedBy: recorder)
+        }
+        for freeze in plan.freezes { try FreezeRows.insert(db, freeze, recordedBy: recorder) }
+        for verification in plan.verifications { try VerificationRows.insert(db, verification, recordedBy: recorder) }
+        for announcement in plan.announcements { try AnnouncementRows.insert(db, announcement, recordedBy: recorder) }
+        for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
+        if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }
 }

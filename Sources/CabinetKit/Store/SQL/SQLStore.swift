@@ -18,6 +18,13 @@ public protocol SQLStore: Store {
     func recorder(_ db: Connection) throws -> String
     /// Whether `person` may do what only a chair may (every person, where no roles are named).
     func isChair(_ person: String, _ db: Connection) throws -> Bool
+    /// The roles the store keeps itself, by name; none where the database keeps them as logins.
+    func teamRoles(_ db: Connection) throws -> [TeamMember]
+    /// Writes imported roles; refused where the database keeps them as logins.
+    func importRoles(_ members: [TeamMember], _ db: Connection) throws
+    /// Replaces the roles the store keeps itself with `members` (a copy); false, with nothing
+    /// written, where the database keeps roles as logins.
+    func replaceRoles(_ members: [TeamMember], _ db: Connection) throws -> Bool
 }
 
 /// What only some roles may do.
@@ -47,6 +54,13 @@ extension SQLStore {
     public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
     public func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingInBulk(body) }
     public func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError? = nil) throws {}
+    public func teamRoles(_ db: Connection) throws -> [TeamMember] { [] }
+    public func replaceRoles(_ members: [TeamMember], _ db: Connection) throws -> Bool { false }
+
+    public func importRoles(_ members: [TeamMember], _ db: Connection) throws {
+        guard let first = members.first else { return }
+        throw CabinetError.refused("this store keeps roles as database logins: grant \(first.name) and the others with cab admin grant")
+    }
 
     func authorize(_ action: GuardedAction, by person: String, _ db: Connection) throws {
         try authorize(action, by: person, db, refusal: nil)
@@ -84,12 +98,21 @@ extension SQLStore {
 
     public func exportDocument() throws(CabinetError) -> InterchangeDocument {
         try reading { db in
-            InterchangeDocument(
+            var document = InterchangeDocument(
                 services: try ServiceRows.fetchAll(db),
                 changes: try ChangeRows.fetch(db, where: "TRUE", arguments: [], order: "submitted_at, id")
                     .map { SubmittedChange(change: $0, statedRoute: $0.route, statedState: $0.state) },
                 decisions: try DecisionRows.fetchInOrder(db),
                 incidents: try IncidentRows.fetch(db, where: "TRUE", arguments: []))
+            document.meetings = try MeetingRows.fetchAll(db)
+            document.conditionsMet = try ConditionRows.fetchMet(db)
+            document.freezes = try FreezeRows.fetchRecords(db)
+            document.verifications = try VerificationRows.fetch(db, where: "TRUE")
+            document.announcements = try AnnouncementRows.fetchAll(db)
+            document.riskCalibrations = try RiskRows.fetch(db)
+            document.roles = try teamRoles(db)
+            document.settings.riskThreshold = try RiskRows.threshold(db)
+            return document
         }
     }
 

@@ -8,6 +8,9 @@ public enum StoreCopy {
         public var rows: [(table: String, count: Int)]
         /// The periods (days up to now) whose figures were compared and found equal.
         public var days: [Int64]
+        /// The roles the source keeps that the target cannot (PostgreSQL keeps roles as logins,
+        /// granted with their passwords by `cab admin grant`).
+        public var rolesNotCopied: [TeamMember] = []
     }
 
     /// Rows per multi-row INSERT: a few thousand values, far under both engines' limits.
@@ -22,13 +25,15 @@ public enum StoreCopy {
             throw .refused("\(targetName) already holds records (\(what)); add --force to replace them")
         }
         // The source is read once, in one snapshot: each table is copied and summed as it streams.
-        let copied = try source.reading { from in
-            try target.writingCopy { to in
+        let (copied, roles, rolesKept) = try source.reading { from in
+            let roles = try source.teamRoles(from)
+            return try target.writingCopy { to in
                 for table in StoreTables.all.reversed() { try to.execute("DELETE FROM \(table.name)") }
-                return try StoreTables.all.map { try copy($0, from: from, to: to) }
+                return (try StoreTables.all.map { try copy($0, from: from, to: to) }, roles, try target.replaceRoles(roles, to))
             }
         }
-        let landed = try target.reading { db in try StoreTables.all.map { try summing($0, in: db) } }
+        let (landed, landedRoles) = try target.reading { db in (try StoreTables.all.map { try summing($0, in: db) }, try target.teamRoles(db)) }
+        if rolesKept, landedRoles != roles { throw .refused("the roles of \(sourceName) and \(targetName) differ after the copy") }
         for (table, (sent, held)) in zip(StoreTables.all, zip(copied, landed)) where sent != held {
             throw .refused(sent.rows == held.rows
                 ? "\(table.name): the rows of \(sourceName) and \(targetName) differ after the copy"
@@ -38,7 +43,7 @@ public enum StoreCopy {
         for period in days.map({ Period(lastDays: $0, endingAt: now) }) where try source.figures(for: period) != target.figures(for: period) {
             throw .refused("the figures of \(period.since.iso8601) to \(period.until.iso8601) differ between \(sourceName) and \(targetName) after the copy")
         }
-        return Report(rows: zip(StoreTables.all, copied).map { ($0.name, $1.rows) }, days: days)
+        return Report(rows: zip(StoreTables.all, copied).map { ($0.name, $1.rows) }, days: days, rolesNotCopied: rolesKept ? [] : roles)
     }
 
     /// How many rows a table holds and a digest of every value, row by row in the table's order:

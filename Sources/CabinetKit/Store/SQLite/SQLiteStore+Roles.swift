@@ -23,6 +23,29 @@ extension SQLiteStore {
     }
 
     /// Names `person`'s role; from then on the roles are checked, and only a chair names roles.
+    public func teamRoles(_ db: Database) throws -> [TeamMember] {
+        try Row.fetchAll(db, sql: "SELECT name, role FROM team_roles ORDER BY name").map { row in
+            let role: String = row[1]
+            guard let word = TeamRole(rawValue: role) else {
+                throw CabinetError.refused("the database holds an unknown role '\(role)' (one of: \(TeamRole.allowedWords))")
+            }
+            return TeamMember(name: row[0], role: word)
+        }
+    }
+
+    public func importRoles(_ members: [TeamMember], _ db: Database) throws {
+        for member in members {
+            try db.execute(sql: "INSERT INTO team_roles (name, role) VALUES (?, ?)", arguments: [member.name, member.role.rawValue])
+        }
+    }
+
+    public func replaceRoles(_ members: [TeamMember], _ db: Database) throws -> Bool {
+        try db.execute(sql: "DELETE FROM team_roles")
+        try importRoles(members, db)
+        return true
+    }
+
+    /// Names `person`'s role; from then on the roles are checked.
     public func grant(_ role: TeamRole, to person: String) throws(CabinetError) {
         try writing { db in
             if try rolesNamed(db), try !isChair(SystemUser.name, db) {
