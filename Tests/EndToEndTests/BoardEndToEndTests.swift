@@ -242,14 +242,18 @@ import Testing
 
     @Test func textFromTheDatabaseIsDrawnInert() throws {
         let file = sandbox.path + "/hostile.json"
-        let title = "Reset \u{1B}[2J\u{1B}]0;owned\u{07} 決済 🚀 gateway"
         let document: [String: Any] = ["changes": [[
-            "id": "CHG-EVIL", "title": title, "owner": "mallory", "team": "platform", "type": "normal",
-            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b\u{1B}[31mred",
+            "id": "CHG-EVIL", "title": "Reset 決済 🚀 gateway", "owner": "mallory", "team": "platform", "type": "normal",
+            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b red",
             "rollbackPlan": "r", "rollbackMinutes": 2, "verification": "v", "submittedAt": "2026-11-27T00:00:00Z",
         ] as [String: Any]]]
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
         #expect(try cab("import", file).status == 0)
+        // Import refuses control characters; another client of the database writes them anyway.
+        try sandbox.sqlite("""
+            UPDATE changes SET title = 'Reset ' || char(27) || '[2J' || char(27) || ']0;owned' || char(7) || ' 決済 🚀 gateway',
+                               blast_radius = 'b' || char(27) || '[31mred' WHERE id = 'CHG-EVIL'
+            """)
         let tmux = try board("--by priya", width: 120, height: 40)
         try tmux.waitFor("CHG-EVIL")
         let screen = try tmux.screen()

@@ -67,7 +67,6 @@ public enum InterchangeWriter {
         object["conditions"] = decision.conditions
         object["note"] = decision.note
         object["supersedes"] = decision.supersedes
-        object["recordedBy"] = decision.recordedBy
         return object
     }
 
