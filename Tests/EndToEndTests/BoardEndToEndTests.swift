@@ -1,3 +1,4 @@
+import CabinetKit
 import Foundation
 import Testing
 
@@ -249,12 +250,16 @@ import Testing
         let file = sandbox.path + "/hostile.json"
         let title = "Reset \u{1B}[2J\u{1B}]0;owned\u{07} 決済 🚀 gateway"
         let document: [String: Any] = ["changes": [[
-            "id": "CHG-EVIL", "title": title, "owner": "mallory", "team": "platform", "type": "normal",
-            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b\u{1B}[31mred",
+            "id": "CHG-EVIL", "title": "Reset gateway", "owner": "mallory", "team": "platform", "type": "normal",
+            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b",
             "rollbackPlan": "r", "rollbackMinutes": 2, "verification": "v", "submittedAt": "2026-11-27T00:00:00Z",
         ] as [String: Any]]]
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
         #expect(try cab("import", file).status == 0)
+        // Import refuses control characters; a file edited by hand can still hold them.
+        try SQLiteStore(path: demo).writing { db in
+            try db.execute("UPDATE changes SET title = ?, blast_radius = ? WHERE id = 'CHG-EVIL'", [.text(title), .text("b\u{1B}[31mred")])
+        }
         let tmux = try board("--by priya", width: 120, height: 40)
         try tmux.waitFor("CHG-EVIL")
         let screen = try tmux.screen()
