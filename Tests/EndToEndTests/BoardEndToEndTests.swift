@@ -1,3 +1,4 @@
+import CabinetKit
 import Foundation
 import Testing
 
@@ -33,7 +34,12 @@ import Testing
 
     /// Moves the running item's stored clock back, as if `seconds` had passed: the clock is data.
     func rewindRunningItem(by seconds: Int) throws {
-        try sandbox.sqlite("UPDATE agenda_items SET started_at = started_at - \(seconds * 1000) WHERE started_at IS NOT NULL AND ended_at IS NULL;", db: demo)
+        let sql = "UPDATE agenda_items SET started_at = started_at - \(seconds * 1000) WHERE started_at IS NOT NULL AND ended_at IS NULL;"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [demo, sql]
+        try process.run()
+        process.waitUntilExit()
     }
 
     func outcome(of change: String) throws -> (outcome: String, by: String, text: String)? {
@@ -242,18 +248,18 @@ import Testing
 
     @Test func textFromTheDatabaseIsDrawnInert() throws {
         let file = sandbox.path + "/hostile.json"
+        let title = "Reset \u{1B}[2J\u{1B}]0;owned\u{07} 決済 🚀 gateway"
         let document: [String: Any] = ["changes": [[
-            "id": "CHG-EVIL", "title": "Reset 決済 🚀 gateway", "owner": "mallory", "team": "platform", "type": "normal",
-            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b red",
+            "id": "CHG-EVIL", "title": "Reset gateway", "owner": "mallory", "team": "platform", "type": "normal",
+            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "b",
             "rollbackPlan": "r", "rollbackMinutes": 2, "verification": "v", "submittedAt": "2026-11-27T00:00:00Z",
         ] as [String: Any]]]
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
         #expect(try cab("import", file).status == 0)
-        // Import refuses control characters; another client of the database writes them anyway.
-        try sandbox.sqlite("""
-            UPDATE changes SET title = 'Reset ' || char(27) || '[2J' || char(27) || ']0;owned' || char(7) || ' 決済 🚀 gateway',
-                               blast_radius = 'b' || char(27) || '[31mred' WHERE id = 'CHG-EVIL'
-            """)
+        // Import refuses control characters; a file edited by hand can still hold them.
+        try SQLiteStore(path: demo).writing { db in
+            try db.execute("UPDATE changes SET title = ?, blast_radius = ? WHERE id = 'CHG-EVIL'", [.text(title), .text("b\u{1B}[31mred")])
+        }
         let tmux = try board("--by priya", width: 120, height: 40)
         try tmux.waitFor("CHG-EVIL")
         let screen = try tmux.screen()
@@ -261,46 +267,6 @@ import Testing
         #expect(!screen.contains("\u{1B}"))
         #expect(try tmux.pane("#{pane_title}") != "owned")
         try tmux.send("q")
-    }
-
-    @Test func aBoardWhoseFileIsRemovedStopsSavingSaysSoAndListsWhatWasNotSaved() throws {
-        let tmux = try board("--by priya")
-        try tmux.waitFor("7 waiting")
-        try tmux.send("s")
-        try tmux.waitFor("meeting 0:0")
-        try tmux.send("n")
-        let first = try currentChange(tmux)
-        for suffix in ["", "-wal", "-shm"] { try FileManager.default.removeItem(atPath: demo + suffix) }
-
-        try tmux.send("a")
-        try tmux.waitFor("not saving: the database file was removed")
-        try tmux.send("q")
-        #expect(try waitForExitLine() == "exit 1")
-        // Joined and with the history, the list reads as one line however the pane wrapped it.
-        let said = try TmuxSession.poll("the list of what was not saved", timeout: 5, screen: { try tmux.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"]) }) {
-            $0.contains("cab: not saved, the database file was removed: ")
-        }
-        #expect(said.contains("approved for \(first) by priya"), "\(said)")
-        #expect(!FileManager.default.fileExists(atPath: demo), "the database was made again")
-    }
-
-    @Test func theBoardOnAMissingFileAsksBeforeSettingUpAnEmptyStore() throws {
-        let missing = sandbox.path + "/new/cabinet.sqlite"
-        let command = "\(CabProcess.binary) board --db \(missing); echo \"exit $?\" > \(sandbox.path)/exit.txt"
-        let declined = try TmuxSession("sh -c '\(command)'", environment: ["CAB_USER": "priya", "HOME": sandbox.path])
-        try declined.waitFor("Set up an empty one there? [y/N]")
-        try declined.send("n", "Enter")
-        #expect(try waitForExitLine() == "exit 1")
-        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/new"))
-
-        try FileManager.default.removeItem(atPath: sandbox.path + "/exit.txt")
-        let accepted = try TmuxSession("sh -c '\(command)'", environment: ["CAB_USER": "priya", "HOME": sandbox.path])
-        try accepted.waitFor("Set up an empty one there? [y/N]")
-        try accepted.send("y", "Enter")
-        try accepted.waitFor("quit")
-        try accepted.send("q")
-        #expect(try waitForExitLine() == "exit 0")
-        #expect(FileManager.default.fileExists(atPath: missing))
     }
 }
 

@@ -8,8 +8,9 @@ struct RecordFields {
     /// The keys asked for so far, shared by the copies of this value.
     private let asked: AskedKeys
 
+    /// A record has a score of fields: a list is searched faster than a set is hashed.
     private final class AskedKeys {
-        var keys: Set<String> = []
+        var keys: [String] = []
     }
 
     /// Reads one record with `body`, then refuses any field `body` did not ask for.
@@ -34,6 +35,7 @@ struct RecordFields {
 
     /// An id as an error message shows it: on one line and short, whatever the document held.
     private static func shown(_ id: String) -> String {
+        if id.utf8.count <= 80, !id.utf8.contains(where: { $0 < 0x20 }) { return id }
         let visible = String(String.UnicodeScalarView(id.unicodeScalars.prefix(80).map { $0.value < 0x20 ? "?" : $0 }))
         return id.unicodeScalars.count > 80 ? visible + "…" : visible
     }
@@ -44,7 +46,7 @@ struct RecordFields {
 
     private func finishing<T>(_ body: (RecordFields) throws(CabinetError) -> T) throws(CabinetError) -> T {
         let result = try body(self)
-        if let unknown = object.keys.sorted().first(where: { !asked.keys.contains($0) }) {
+        if let unknown = object.keys.lazy.filter({ !asked.keys.contains($0) }).min() {
             let hint = NearestWord.nearest(to: unknown, among: asked.keys).map { " (did you mean '\($0)'?)" } ?? ""
             throw fail(unknown, "unknown field\(hint)")
         }
@@ -56,7 +58,7 @@ struct RecordFields {
     }
 
     private func present(_ key: String) -> JSONValue? {
-        asked.keys.insert(key)
+        asked.keys.append(key)
         guard let value = object[key], value != .null else { return nil }
         return value
     }
