@@ -126,11 +126,6 @@ public struct ImportPlan: Sendable {
                 threshold: existing.policy.threshold).isOverThreshold
             let change = submitted.resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)
             let record = "changes[\(index)] (id \(change.id))"
-            if !existing.submitterIsChair, let breach = RecordRules.breach(
-                ofMemberSubmission: submitted, routed: SubmittedChange(change: submitted.change, statedRoute: nil, statedState: nil)
-                    .resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)) {
-                throw .invalidRecord(source: source, record: record, field: breach.field, problem: breach.problem)
-            }
             if let unknown = change.services.first(where: { services[$0] == nil }) {
                 throw .invalidRecord(source: source, record: record, field: "services",
                                      problem: "unknown service '\(unknown)' (add it to \"services\" first)")
@@ -144,6 +139,12 @@ public struct ImportPlan: Sendable {
                 }
                 summary.unchanged += 1
                 continue
+            }
+            // Only a new change is a submission: one already stored as it is was submitted before.
+            if !existing.submitterIsChair, let breach = RecordRules.breach(
+                ofMemberSubmission: submitted, routed: SubmittedChange(change: submitted.change, statedRoute: nil, statedState: nil)
+                    .resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)) {
+                throw .invalidRecord(source: source, record: record, field: breach.field, problem: breach.problem)
             }
             seen.note(kind: "changes", id: change.id, index: index)
             changes[change.id] = change
