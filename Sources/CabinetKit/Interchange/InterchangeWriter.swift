@@ -75,14 +75,17 @@ public enum InterchangeWriter {
          "causedBy": incident.causedBy, "services": incident.services]
     }
 
+    /// An attendee: name, role and, once attendance was taken, whether present.
+    public static func object(_ attendee: Attendee) -> [String: Any] {
+        var object: [String: Any] = ["name": attendee.name, "role": attendee.role.rawValue]
+        object["present"] = attendee.present
+        return object
+    }
+
     public static func object(_ meeting: Meeting) -> [String: Any] {
         var object: [String: Any] = [
             "date": meeting.date, "chair": meeting.chair, "itemMinutes": meeting.itemMinutes,
-            "attendees": meeting.attendees.map { attendee -> [String: Any] in
-                var object: [String: Any] = ["name": attendee.name, "role": attendee.role.rawValue]
-                object["present"] = attendee.present
-                return object
-            },
+            "attendees": meeting.attendees.map { Self.object($0) },
             "agenda": meeting.items.map { item -> [String: Any] in
                 var object: [String: Any] = ["change": item.change, "position": item.position, "pausedMilliseconds": item.pausedTotalMilliseconds]
                 object["startedAt"] = item.startedAt?.iso8601

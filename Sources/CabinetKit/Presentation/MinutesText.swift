@@ -32,11 +32,7 @@ public enum MinutesText {
         let meeting = minutes.meeting
         var object: [String: Any] = [
             "date": meeting.date, "chair": meeting.chair, "itemMinutes": meeting.itemMinutes,
-            "attendees": meeting.attendees.map { attendee -> [String: Any] in
-                var entry: [String: Any] = ["name": attendee.name, "role": attendee.role.rawValue]
-                entry["present"] = attendee.present
-                return entry
-            },
+            "attendees": meeting.attendees.map(InterchangeWriter.object),
             "items": minutes.items.map { item -> [String: Any] in
                 var entry: [String: Any] = ["change": item.change.id, "title": item.change.title, "presenter": item.change.owner,
                                             "usedSeconds": item.usedMilliseconds / 1000, "allottedSeconds": minutes.allottedMilliseconds / 1000]
