@@ -70,6 +70,10 @@ import Testing
             try importing(#"{"change": "C9", "outcome": "rejected", "at": "2026-11-20T10:00:00Z", "by": "priya"}"#, into: store)
         }
         #expect(throws: CabinetError.refused("C9: a rejection needs its reason")) { try store.record(decision("C9", .rejected)) }
+        // Text typed on the board reaches the same rule as a document's.
+        #expect(throws: CabinetError.refused("C9: note holds the control character U+001B at character 3 (only tab and line breaks are allowed)")) {
+            try store.record(decision("C9", .rejected, note: "no\u{1B}[2J"))
+        }
         let early = #"{"incidents": [{"id": "INC-9", "openedAt": "2026-11-01T00:00:00Z", "severity": "sev2", "causedBy": ["C9"], "services": ["S1"]}]}"#
         #expect(throws: CabinetError.invalidRecord(source: "early.json", record: "incidents[0] (id INC-9)", field: "causedBy",
                                                    problem: "C9 was submitted at 2026-11-09T01:00:00Z, after the incident opened (2026-11-01T00:00:00Z)")) {

@@ -6,6 +6,12 @@ public enum RecordRules {
     public struct Breach: Error, Hashable, Sendable {
         public var field: String
         public var problem: String
+
+        /// The problem as a sentence of its own: a text field's problem names the field.
+        public var sentence: String {
+            let aboutItsText = problem.hasPrefix("holds") || problem.hasPrefix("is longer")
+            return aboutItsText ? "\(field) \(problem)" : problem
+        }
     }
 
     /// Why `decision` cannot follow `history` (the change's decisions so far, oldest first) on
@@ -44,8 +50,13 @@ public enum RecordRules {
     }
 
     /// What a decision must say whatever its change: the reason of a rejection, the conditions
-    /// of an approval with conditions.
+    /// of an approval with conditions, in text the store keeps as it is (see `FieldText`).
     public static func contentBreach(of decision: Decision) -> Breach? {
+        let texts: [(String, String?, FieldText)] = [("by", decision.by, .short), ("conditions", decision.conditions, .long), ("note", decision.note, .long)]
+        for (field, text, rule) in texts {
+            guard let text else { continue }
+            do { _ = try rule.checked(text) } catch { return Breach(field: field, problem: error.description) }
+        }
         let saysConditions = !(decision.conditions?.isBlank ?? true)
         switch decision.outcome {
         case .approvedWithConditions where !saysConditions:

@@ -37,7 +37,7 @@ extension SQLStore {
             throw CabinetError.alreadyDecided(change: change.id, outcome: latest.outcome, by: latest.by, at: latest.at)
         }
         if let breach = RecordRules.breach(of: decision, on: change, state: change.state, history: history) {
-            throw CabinetError.refused("\(change.id): \(breach.problem)")
+            throw CabinetError.refused("\(change.id): \(breach.sentence)")
         }
         try authorize(.recordDecisions, by: decision.by, db)
         var last = try DecisionChainRows.last(db)
