@@ -1,18 +1,25 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The modules show the architecture: a pure model (types, rules, the figures' arithmetic), the
+// store (SQL, SQLite through GRDB, import and export) and PostgreSQL beside it, a small terminal
+// kit (cell buffer, diff, keys, text width, themes) that the ncurses adapter depends on alone,
+// the board's pure core, its runtime, and the executable with the command line's text.
+// The terminal adapter is built for Linux only (ncursesw through pkg-config), so no platform is named.
 let package = Package(
     name: "Cabinet",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cab", targets: ["cab"]),
-        .library(name: "CabinetKit", targets: ["CabinetKit"]),
+        .library(name: "CabinetModel", targets: ["CabinetModel"]),
+        .library(name: "CabinetStore", targets: ["CabinetStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -20,42 +27,50 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "CabinetUI", dependencies: ["CabinetKit"]),
-        .target(name: "Terminal", dependencies: ["CNcursesW", "CabinetUI"]),
-        .target(name: "CabinetBoard", dependencies: ["CabinetKit", "CabinetUI", "Terminal"]),
-        .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI", "CabinetKit"], exclude: ["__Snapshots__"]),
+        .target(name: "CabinetModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
-            name: "CabinetKit",
+            name: "CabinetStore",
             dependencies: [
+                "CabinetModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "CabinetPostgres",
             dependencies: [
-                "CabinetKit",
+                "CabinetModel",
+                "CabinetStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        .target(name: "TerminalKit"),
+        .target(name: "Terminal", dependencies: ["CNcursesW", "TerminalKit"]),
+        .target(name: "CabinetUI", dependencies: ["CabinetModel", "TerminalKit"]),
+        .target(name: "CabinetBoard", dependencies: ["CabinetModel", "CabinetStore", "CabinetUI", "TerminalKit", "Terminal"]),
         .executableTarget(
             name: "cab",
             dependencies: [
-                "CabinetKit",
+                "CabinetModel",
+                "CabinetStore",
                 "CabinetPostgres",
                 "CabinetBoard",
+                "TerminalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CabinetKitTests",
-            dependencies: ["CabinetKit", "CabinetPostgres", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CabinetModel", "CabinetStore", "CabinetPostgres", "TerminalKit", "cab", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["CabinetKit", "cab"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI", "CabinetModel", "TerminalKit"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CabinetModel", "CabinetStore", "TerminalKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,6 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 /// How `cab`, `cab demo`, `cab present` and `cab panel` open the board.
 public struct BoardOptions: Hashable, Sendable {

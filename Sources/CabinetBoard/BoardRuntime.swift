@@ -1,4 +1,6 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 import CabinetUI
 import Foundation
 import Terminal

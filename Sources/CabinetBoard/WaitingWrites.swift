@@ -1,4 +1,6 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 import CabinetUI
 
 /// The board's writes made while the store could not be reached, oldest first. Shared with the

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 
 /// How a write that PostgreSQL refused for lack of a privilege reads to the person: in the same
 /// words as the refusals `cab` gives on SQLite where there is one.

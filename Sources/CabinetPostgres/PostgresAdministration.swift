@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 
 extension PostgresStore {
     /// Runs one statement on a connection of its own to `location`, outside any transaction and

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 import Foundation
 import Logging
 import PostgresNIO

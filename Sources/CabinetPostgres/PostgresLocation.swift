@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 import Foundation
 
 /// Where a PostgreSQL store lives, read from `postgres://user:password@host:port/database`.

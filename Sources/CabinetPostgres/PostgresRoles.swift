@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 
 /// The roles of a team's store, enforced by PostgreSQL itself: grants on tables and columns,
 /// and row-level security so a member edits only the changes they own and a chair records

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 import Foundation
 
 /// The PostgreSQL schema: the portable tables with 64-bit integers, insertion-order columns,

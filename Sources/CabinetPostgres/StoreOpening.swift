@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 
 extension StoreAddress {
     /// Opens the store at this address: PostgreSQL for a URL, SQLite for a file. Only `.writing`

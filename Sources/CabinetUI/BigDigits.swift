@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// Large digits for the meeting timer: "MM:SS", or "-M:SS" once the time is overrun.
 public enum BigDigits {
     /// How tall the digits are.

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// One row of the key table: the keys, the action, its texts and the screens it works on.
 public struct KeyBinding: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The one declarative table of key bindings that drives dispatch, the footer and the help overlay.
 public struct KeyTable: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import CabinetUI
+import TerminalKit
 import CNcursesW
 
 extension CursesScreen {

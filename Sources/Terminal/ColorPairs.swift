@@ -1,4 +1,4 @@
-import CabinetUI
+import TerminalKit
 import CNcursesW
 
 /// A theme turned into curses colour pairs and attributes, one lookup per style role.

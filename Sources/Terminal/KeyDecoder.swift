@@ -1,4 +1,4 @@
-import CabinetUI
+import TerminalKit
 import CNcursesW
 
 /// Turns what `wget_wch` returned into a `Key`.

@@ -1,4 +1,4 @@
-import CabinetUI
+import TerminalKit
 
 /// What the run loop hands to the app: a key (including resize and clicks) or a clock tick.
 public enum TerminalEvent: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import CabinetUI
+import TerminalKit
 import Glibc
 
 /// Runs a full-screen app on the terminal: a generic loop of events in, frames out.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CabinetBoard
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 import Foundation
 
 /// Hidden: in-process timings of the risk work and the board, for `scripts/bench` and `scripts/bench-board`.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "incident", abstract: "Record incidents.", subcommands: [Add.self])

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 struct Minutes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the minutes of a meeting: attendance, each item's time and decision.")

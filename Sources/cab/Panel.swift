@@ -1,6 +1,8 @@
 import ArgumentParser
 import CabinetBoard
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 struct Panel: ParsableCommand {
     static let configuration = CommandConfiguration(

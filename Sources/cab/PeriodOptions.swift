@@ -1,5 +1,7 @@
 import ArgumentParser
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 /// `--since` / `--until`, shared by the commands that report on a period.
 struct PeriodOptions: ParsableArguments {

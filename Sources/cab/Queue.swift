@@ -1,5 +1,7 @@
 import ArgumentParser
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 struct Queue: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show the CAB agenda for a day, with the readiness of each item.")

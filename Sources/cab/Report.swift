@@ -1,5 +1,7 @@
 import ArgumentParser
-import CabinetKit
+import CabinetModel
+import CabinetStore
+import TerminalKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Report whether the board adds value: pass-through, incidents, approval latency.")

@@ -1,7 +1,8 @@
 import CabinetPostgres
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// The engines a store runs on: the store tests run once on each.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {

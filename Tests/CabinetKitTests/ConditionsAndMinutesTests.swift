@@ -1,5 +1,7 @@
 import Testing
-@testable import CabinetKit
+@testable import cab
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct ConditionsTests {
     let stores = TestStores()

@@ -1,7 +1,9 @@
 import CabinetPostgres
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import cab
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// The decision log is tamper-evident: each decision is chained to the one before it by hash,
 /// so an owner of the database who gets around the triggers still leaves a trace `cab audit` finds.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import cab
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct FiguresTests {
     let stores = TestStores()

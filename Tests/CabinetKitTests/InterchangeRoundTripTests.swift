@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// An export holds everything a store holds: imported into an empty store and exported again,
 /// it gives the same bytes, and the minutes, conditions, freezes and figures read the same.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// What a document says is read exactly or refused: no field dropped, no key overwritten, no
 /// byte replaced, no digit lost, no text cut at a control character, no instant that could not

@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct LogisticRegressionTests {
     /// The model the synthetic incidents are drawn from: a baseline near 1%, more files, more

@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct MeetingClockTests {
     let start = time("2026-11-27T09:30:00Z")

@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// Records decode by column name: the order of a SELECT list does not matter, and a column the
 /// query forgot is named in one line.

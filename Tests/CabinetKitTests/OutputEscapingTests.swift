@@ -1,6 +1,9 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 import Foundation
+import TerminalKit
 import Testing
+@testable import cab
 
 /// What the command line prints of stored text: tables aligned by display width and drawn inert,
 /// Markdown cells that cannot forge rows or columns, CSV cells a spreadsheet keeps as text.

@@ -1,6 +1,7 @@
 @testable import CabinetPostgres
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// How a team's database is named on the command line, and how it is shown back: never with its password.
 @Suite struct PostgresLocationTests {

@@ -1,7 +1,8 @@
 import CabinetPostgres
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// The roles PostgreSQL itself enforces: each person signs in as their own login, and what the
 /// login may not do is refused by the server, even to raw SQL on that person's own connection.

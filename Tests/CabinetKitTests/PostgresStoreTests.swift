@@ -1,7 +1,8 @@
 @testable import CabinetPostgres
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// What only the shared PostgreSQL store has to get right: many clients starting at once, and
 /// telling open boards about writes made elsewhere.

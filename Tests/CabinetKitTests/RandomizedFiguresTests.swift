@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// The SQL aggregates against a plain in-memory reading of DESIGN.md's definitions, over
 /// generated histories and periods: they must agree to the last digit.

@@ -1,7 +1,8 @@
 import CabinetPostgres
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// A decision must fit its change, whichever way it comes in: `cab decide` (the store's
 /// `record`) and an import are held to the same rules.

@@ -1,4 +1,5 @@
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// A small shop: Postgres under Order Service and Payment Gateway, Checkout Web on both,
 /// Shipping Tracker on Order Service, and Email on its own.

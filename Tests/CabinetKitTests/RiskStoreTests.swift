@@ -1,6 +1,9 @@
 import Foundation
+import TerminalKit
 import Testing
-@testable import CabinetKit
+@testable import cab
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// The shop's catalogue and four changes: two deployed ones on Order Service (one caused
 /// INC-1), one on Email, a canceled one, and one still waiting.

@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct RoutingTests {
     let teams = ["Order Service": "orders", "Payment Gateway": "payments"]

@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// On an SQLite file, `cab` checks the roles itself once any is named; file access stays the
 /// real limit, since anyone who can write the file can edit it by hand.

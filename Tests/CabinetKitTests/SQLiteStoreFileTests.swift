@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// The SQLite store and its file: reading never creates one, a write into a file removed or
 /// replaced since it was opened is refused, and the demo replaces only its own files.

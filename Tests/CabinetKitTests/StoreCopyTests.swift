@@ -1,7 +1,8 @@
 import CabinetPostgres
 import Foundation
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// Moving a team from its SQLite file to the shared PostgreSQL database: every table comes
 /// across, the figures agree, and a database that already holds records is replaced only when asked.

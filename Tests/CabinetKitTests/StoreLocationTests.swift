@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct StoreLocationTests {
     @Test func theDatabaseIsTheOptionElseCAB_DBElseTheXDGDataFolder() {

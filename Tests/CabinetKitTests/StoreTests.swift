@@ -2,7 +2,8 @@ import Foundation
 import CabinetPostgres
 import GRDB
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// What every store does, on SQLite and on PostgreSQL alike.
 @Suite struct StoreTests {

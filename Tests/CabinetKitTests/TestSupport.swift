@@ -1,5 +1,6 @@
 import Foundation
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 /// A fresh folder for one test's database files, removed when the value goes away.
 final class TemporaryFolder {

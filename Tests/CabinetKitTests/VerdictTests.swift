@@ -1,5 +1,6 @@
 import Testing
-@testable import CabinetKit
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct VerdictTests {
     let week = ISOWeek(containing: time("2026-11-04T00:00:00Z"))

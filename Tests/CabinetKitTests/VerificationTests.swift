@@ -1,5 +1,8 @@
+import TerminalKit
 import Testing
-@testable import CabinetKit
+@testable import cab
+@testable import CabinetModel
+@testable import CabinetStore
 
 @Suite struct VerificationGateTests {
     func verify(

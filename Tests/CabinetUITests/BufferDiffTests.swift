@@ -1,4 +1,5 @@
 import Testing
+@testable import TerminalKit
 @testable import CabinetUI
 
 @Suite struct BufferDiffTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TerminalKit
 @testable import CabinetUI
 
 @Suite struct ThemeTests {

@@ -1,5 +1,7 @@
-import CabinetKit
+import CabinetModel
+import CabinetStore
 import Foundation
+import TerminalKit
 import Testing
 
 /// Text another client left in the database, past cab's own checks: escape sequences that

@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// The queue table's columns, and which of them fit a width: the more important kept first,
 /// extra room going to the title, then to the others up to their natural width.
 enum AgendaColumn: CaseIterable, Hashable {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The queue screen: one row per agenda item, then the late changes, then the selected change's details.
 enum AgendaView {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// Everything the board shows, as a value: `update` changes it, `render` draws it.
 public struct AppState: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// What automation found about a change (`ChangeAssessment`), as the board shows it: the queue's
 /// score and CFM marks (conflict, freeze, mandatory review), a one-line summary for the card and
@@ -11,7 +12,7 @@ enum AssessmentText {
     /// "31.0%", in the `bad` role over the threshold; a dash without an assessment.
     static func score(_ assessment: ChangeAssessment?, glyphs: Glyphs) -> TextRun {
         guard let risk = assessment?.risk else { return TextRun(glyphs.dash, .dim) }
-        return TextRun(RiskText.percent(risk.probability), risk.isOverThreshold ? .bad : .normal)
+        return TextRun(FigureText.percent(risk.probability), risk.isOverThreshold ? .bad : .normal)
     }
 
     /// The CFM marks, one column each: a conflict, a freeze, a mandatory review; a space for none.
@@ -27,9 +28,9 @@ enum AssessmentText {
     /// ("⚠ conflicts with CHG-0001044 and 2 more · ❄ in freeze FRZ-1 (release freeze)").
     static func compact(_ assessment: ChangeAssessment, glyphs: Glyphs) -> [TextRun] {
         let risk = assessment.risk
-        let versus = risk.isOverThreshold ? "over the \(RiskText.percent(risk.threshold)) threshold: risk review"
-            : "threshold \(RiskText.percent(risk.threshold))"
-        var parts = [TextRun("risk score \(RiskText.percent(risk.probability)) (\(versus))", risk.isOverThreshold ? .bad : .normal)]
+        let versus = risk.isOverThreshold ? "over the \(FigureText.percent(risk.threshold)) threshold: risk review"
+            : "threshold \(FigureText.percent(risk.threshold))"
+        var parts = [TextRun("risk score \(FigureText.percent(risk.probability)) (\(versus))", risk.isOverThreshold ? .bad : .normal)]
         if let first = assessment.conflicts.first {
             let more = assessment.conflicts.count - 1
             parts.append(TextRun("\(glyphs.conflict) conflicts with \(first.other)" + (more > 0 ? " and \(more) more" : ""), .bad))
@@ -57,7 +58,7 @@ enum AssessmentText {
         var named = assessment
         named.conflicts = Array(assessment.conflicts.prefix(namedConflicts))
         let impact = impact(assessment, now: now)
-        var lines = RiskText.summary(named, now: now).filter { !$0.hasSuffix(impact) }
+        var lines = RiskSummary.lines(named, now: now).filter { !$0.hasSuffix(impact) }
         let unnamed = assessment.conflicts.count - named.conflicts.count
         if unnamed > 0 { lines.append("and \(unnamed) more conflict\(unnamed == 1 ? "" : "s") (cab change show lists them all)") }
         return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// Who attends: the chair, the on-call engineer, the presenters and downstream senior engineers,
 /// each present, absent, or not yet marked.

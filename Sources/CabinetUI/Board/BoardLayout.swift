@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// The board's frame: a header row, the screen's body, a status row and the footer.
 enum BoardLayout {
     /// Below this size the board shows only the "terminal too small" notice.

@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// Who is looking at the board: the chair runs the meeting; a presenter follows it read-only.
 public enum BoardRole: Hashable, Sendable {
     case chair

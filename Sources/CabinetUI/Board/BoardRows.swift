@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// One row of the queue screen: an agenda entry, or a change that arrived after the freeze.
 struct BoardRow: Hashable, Sendable {

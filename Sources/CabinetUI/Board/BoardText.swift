@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The board's small text formats: times, durations, decisions.
 enum BoardText {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The presenter card: one change's title, the timer, the four fields in four boxes, and what
 /// keeps it from being ready. Long text wraps; a cut always ends in a marker.

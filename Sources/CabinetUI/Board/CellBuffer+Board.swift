@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 extension CellBuffer {
     /// A box outline with an optional title in its top edge; nothing is drawn below 2×2.

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The conditions and reason fields, and the confirmations, as a box in the middle of the board.
 /// (The filter is typed on the status line; see `FooterView`.)

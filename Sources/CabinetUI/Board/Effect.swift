@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// What `update` asks the runtime to do, in order. Each write is one intent of the chair and
 /// one `Store` call, written in one transaction; the runtime reloads the snapshot after writes,

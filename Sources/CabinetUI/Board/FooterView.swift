@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// The two bottom rows: the status line (the filter being typed, else the latest message until
 /// the next key, else "reconnecting" while the store cannot be reached, else the filter) and
 /// the key hints from the key table.

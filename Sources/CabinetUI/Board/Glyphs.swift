@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// The characters the board draws beyond letters, with ASCII stand-ins for terminals without UTF-8.
 struct Glyphs: Sendable {
     let check: String

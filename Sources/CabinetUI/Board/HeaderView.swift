@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The top row: where and who on the left, the meeting clock against its budget on the right.
 enum HeaderView {

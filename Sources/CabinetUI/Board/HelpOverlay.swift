@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The `?` overlay: the key table's help lines for the screen beneath, in a box over it; over
 /// the queue, what its column headings mean follows.

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// Where an item's time stands against its allotment; each phase is drawn in its theme role.
 public enum TimerPhase: Hashable, Sendable {

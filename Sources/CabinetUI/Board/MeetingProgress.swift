@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 extension BoardSnapshot {
     /// The entry's decision on the snapshot's day, if any: a deferral from an earlier meeting does not count.

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The minutes of the day's meeting, decision-stamped and scrolled with ↑/↓: the chair and the
 /// meeting's times, who attended, then each item with its time used against the allotment, the

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// What happens to the board: input from the terminal, time passing, and results from the store.
 public enum Msg: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// Where the effectiveness panel draws each part below its title row. The verdict, the four
 /// figures and the routes always show; the rows left over go, in order, to the latency bars
 /// beside the routes (wide screens) or a one-row latency spread, more lines of the verdict,

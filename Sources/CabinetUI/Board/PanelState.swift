@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The period the effectiveness panel shows: the last days up to now, or fixed dates.
 public enum PanelPeriod: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// A small table of the panel (routes, weeks): dim headings, numbers right-aligned, each column
 /// as wide as its widest cell, and the columns that do not fit dropped from the right.

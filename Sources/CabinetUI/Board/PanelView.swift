@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The effectiveness panel, for an engineering lead with 30 seconds: the verdict with its reasons;
 /// pass-through, incidents of approved changes, CAB share and approval latency, each with its

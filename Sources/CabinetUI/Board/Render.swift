@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// Draws the board into a buffer of exactly `width` × `height` cells, for any size down to 0×0.
 public func render(_ state: AppState, width: Int, height: Int) -> CellBuffer {

@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// A run of text in one role: a row of the panel or the minutes is a few of them side by side.
 struct TextRun: Hashable {
     var text: String

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// The item's timer: the time left in large digits coloured by the share of the allotment used,
 /// and a line saying how the item stands (with the "not ready — defer?" offer once overrun).

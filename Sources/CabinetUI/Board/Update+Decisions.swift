@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 extension AppState {
     /// Records a decision on the target entry (or `changeID`) now, by the chair, and moves on.

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 extension AppState {
     mutating func startMeeting() -> [Effect] {

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 extension AppState {
     /// p: the effectiveness panel, with its figures computed afresh.

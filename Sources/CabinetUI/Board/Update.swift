@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+import TerminalKit
 
 /// Applies one message to the board and returns what the runtime must do, in order.
 /// Pure: no store, no terminal, no clock beyond `state.now`.

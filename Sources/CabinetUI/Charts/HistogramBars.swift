@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// Horizontal bars for counts: the largest count fills the width, the others in proportion,
 /// in eighths of a column with block characters (whole columns of `#` in ASCII). A count above
 /// zero always shows at least the thinnest bar; zero shows nothing.

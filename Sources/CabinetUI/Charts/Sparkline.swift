@@ -1,3 +1,5 @@
+import CabinetModel
+import TerminalKit
 /// A weekly series as one character per value, its block heights spread between the series'
 /// smallest and largest value: the shape of the trend, not its size (the figure beside it says
 /// that). A flat series is a row of middle blocks, or of lowest blocks when it is all zero; a

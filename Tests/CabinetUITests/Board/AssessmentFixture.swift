@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+@testable import TerminalKit
 
 /// What automation knows on the fixture's day, made by hand: each service's history, pinned
 /// weights (so the snapshots do not move when the default weights do), and a freeze. Assessed

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+@testable import TerminalKit
 @testable import CabinetUI
 
 /// A fixed day of the board, built in code: six changes for the CAB (three of them not ready),

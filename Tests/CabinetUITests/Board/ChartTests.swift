@@ -1,4 +1,5 @@
 import Testing
+@testable import TerminalKit
 @testable import CabinetUI
 
 /// Sparklines and histogram bars against values worked out by hand.

@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+@testable import TerminalKit
 @testable import CabinetUI
 
 /// Hand-made figures for the panel: the 30 days up to the board fixture's 09:05, five ISO weeks

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TerminalKit
 @testable import CabinetUI
 
 /// Whole-screen snapshots kept under `Tests/CabinetUITests/__Snapshots__/NAME.txt`: the text as

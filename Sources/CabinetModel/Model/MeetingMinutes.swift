@@ -1,0 +1,26 @@
+/// The minutes of a meeting, decision-stamped: who chaired and attended, and for each item its
+/// presenter, the time used against the allotment, and the decision with who made it and when.
+public struct MeetingMinutes: Hashable, Sendable {
+    public struct Item: Hashable, Sendable {
+        public var change: Change
+        public var usedMilliseconds: Int64
+        /// The decision recorded on the meeting's day, if any.
+        public var decision: Decision?
+    }
+
+    public var meeting: Meeting
+    public var items: [Item]
+
+    public var allottedMilliseconds: Int64 { Int64(meeting.itemMinutes) * 60_000 }
+
+    /// Builds the minutes from the day's snapshot and each item's decisions.
+    public init(snapshot: BoardSnapshot, meeting: Meeting, decisions: [String: [Decision]], now: Timestamp) {
+        self.meeting = meeting
+        let end = meeting.endedAt ?? now
+        items = snapshot.agenda.map { entry in
+            let used = snapshot.item(for: entry.change.id)?.elapsedMilliseconds(at: end) ?? 0
+            let decided = (decisions[entry.change.id] ?? []).last { $0.at.day == meeting.date }
+            return Item(change: entry.change, usedMilliseconds: used, decision: decided)
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import CabinetModel
+/// A strict JSON parser (RFC 8259) over bytes, producing `JSONValue`s and, on bad input, the
+/// line and column of the first error.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var index = 0
+    private var depth = 0
+
+    /// Deeper nesting than this is refused rather than risking the stack.
+    static let maximumDepth = 512
+
+    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: Array(bytes))
+        try parser.checkUTF8()
+        // A UTF-8 byte-order mark, as some editors write, is not part of the document.
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        parser.skipWhitespace()
+        let value = try parser.value()
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the document") }
+        return value
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private func error(_ problem: String) -> JSONSyntaxError {
+        var line = 1, column = 1
+        for byte in bytes[0..<min(index, bytes.count)] {
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return JSONSyntaxError(line: line, column: column, problem: problem)
+    }
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// Refuses a document that is not UTF-8, naming the first bad byte, rather than reading
+    /// it with replacement characters in place of the text it meant.
+    private mutating func checkUTF8() throws(JSONSyntaxError) {
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let length: Int, lowest: UInt32
+            switch lead {
+            case 0x00..<0x80: offset += 1; continue
+            case 0xC2..<0xE0: length = 2; lowest = 0x80
+            case 0xE0..<0xF0: length = 3; lowest = 0x800
+            case 0xF0..<0xF5: length = 4; lowest = 0x10000
+            default: length = 0; lowest = 0
+            }
+            var scalar = UInt32(lead) & (0xFF >> (length + 1))
+            var valid = length > 0 && offset + length <= bytes.count
+            for next in 1..<max(length, 1) where valid {
+                let byte = bytes[offset + next]
+                valid = byte & 0xC0 == 0x80
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            guard valid, scalar >= lowest, scalar <= 0x10FFFF, !(0xD800..<0xE000).contains(scalar) else {
+                index = offset
+                throw error("invalid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
+            }
+            offset += length
+        }
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
+    }
+
+    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+        guard let byte = current else { throw error("the document ends where a value should be") }
+        switch byte {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw error("unexpected '\(String(decoding: [byte], as: UTF8.self))' where a value should be")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
+            throw error("invalid value (expected \(word))")
+        }
+        index += expected.count
+    }
+
+    private mutating func nest() throws(JSONSyntaxError) {
+        depth += 1
+        guard depth <= JSONParser.maximumDepth else { throw error("nested more than \(JSONParser.maximumDepth) levels deep") }
+    }
+
+    private mutating func object() throws(JSONSyntaxError) -> JSONValue {
+        try nest()
+        defer { depth -= 1 }
+        index += 1
+        // A repeated name is refused: which of its values was meant cannot be known.
+        var members: [String: JSONValue] = [:]
+        skipWhitespace()
+        if current == UInt8(ascii: "}") { index += 1; return .object([:]) }
+        while true {
+            skipWhitespace()
+            guard current == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
+            let keyStart = index
+            let key = try string()
+            if members[key] != nil {
+                index = keyStart
+                throw error("the member '\(key)' appears twice in one object")
+            }
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
+            index += 1
+            skipWhitespace()
+            members[key] = try value()
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                return .object(members)
+            default: throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func array() throws(JSONSyntaxError) -> JSONValue {
+        try nest()
+        defer { depth -= 1 }
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if current == UInt8(ascii: "]") { index += 1; return .array(elements) }
+        while true {
+            skipWhitespace()
+            elements.append(try value())
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"): index += 1; return .array(elements)
+            default: throw error("expected ',' or ']' in a list")
+            }
+        }
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        index += 1
+        let start = index
+        // The common case: no escapes, decoded in one go.
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+            guard byte >= 0x20 else { throw error("a control character inside a string (escape it)") }
+            index += 1
+        }
+        guard let stop = current else { throw error("a string is not closed") }
+        if stop == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+        }
+        var scalars = Array(bytes[start..<index])
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                index += 1
+                try escape(into: &scalars)
+            case 0..<0x20:
+                throw error("a control character inside a string (escape it)")
+            default:
+                scalars.append(byte)
+                index += 1
+            }
+        }
+        throw error("a string is not closed")
+    }
+
+    private mutating func escape(into output: inout [UInt8]) throws(JSONSyntaxError) {
+        guard let byte = current else { throw error("a string is not closed") }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var code = try hex4()
+            if (0xD800..<0xDC00).contains(code) {
+                guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw error("a lone surrogate in a \\u escape")
+                }
+                index += 2
+                let low = try hex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate in a \\u escape") }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(code) {
+                throw error("a lone surrogate in a \\u escape")
+            }
+            guard let scalar = Unicode.Scalar(code) else { throw error("an invalid \\u escape") }
+            output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            index -= 1
+            throw error("an invalid escape '\\\(String(decoding: [byte], as: UTF8.self))'")
+        }
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("a \\u escape needs four hex digits") }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("a \\u escape needs four hex digits")
+            }
+            code = code << 4 | UInt32(digit)
+            index += 1
+        }
+        return code
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> Double {
+        let start = index
+        if current == UInt8(ascii: "-") { index += 1 }
+        guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error("a number needs digits") }
+        if first == UInt8(ascii: "0") { index += 1 } else { skipDigits() }
+        let wholeEnd = index
+        if current == UInt8(ascii: ".") {
+            index += 1
+            guard skipDigits() > 0 else { throw error("a number needs digits after '.'") }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() > 0 else { throw error("a number needs digits in its exponent") }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            index = start
+            throw error("the number \(text) is too large")
+        }
+        // A whole number is kept only when it survives exactly: 9007199254740993 would become …992.
+        if wholeEnd == index, Int64(text).flatMap({ Double(exactly: $0) }) == nil {
+            index = start
+            throw error("the whole number \(text) cannot be held exactly (at most ±9007199254740992)")
+        }
+        return value
+    }
+
+    @discardableResult
+    private mutating func skipDigits() -> Int {
+        let start = index
+        while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+        return index - start
+    }
+}

@@ -1,0 +1,294 @@
+import CabinetModel
+/// Cabinet's tables in SQL that SQLite and PostgreSQL both run, as the steps of its
+/// migrations. Times are INTEGER milliseconds since the epoch (UTC), so periods compare and
+/// latencies subtract in SQL; flags are 0/1. Each engine adds its own triggers.
+///
+/// Every step is literal SQL, fixed at its version: a step once released is never edited (a
+/// new word in a vocabulary is a new step), so a database migrated step by step and a fresh
+/// one hold the same schema. `SchemaMigrationTests` pins this against a file the first
+/// releases wrote.
+public enum PortableSchema {
+    public static let v1Name = "v1: changes, decisions, incidents, services, meetings"
+    public static let v2Name = "v2: conditions met"
+    public static let v3Name = "v3: config areas, freezes, risk calibrations, verifications, announcements"
+    public static let v5Name = "v5: the decision chain, and who ran each write"
+
+    /// The tables of v1.
+    public static let v1: [String] = [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE services (
+            name TEXT PRIMARY KEY,
+            team TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE service_dependencies (
+            service TEXT NOT NULL REFERENCES services(name),
+            depends_on TEXT NOT NULL REFERENCES services(name),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (service, depends_on)
+        )
+        """,
+        """
+        CREATE TABLE changes (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            team TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ('standard', 'normal', 'emergency', 'pre-approved')),
+            category TEXT NOT NULL CHECK (category IN ('single-service', 'multi-service', 'database-schema', 'infrastructure', 'third-party-integration')),
+            risk TEXT NOT NULL CHECK (risk IN ('low', 'medium', 'high')),
+            route TEXT NOT NULL CHECK (route IN ('pipeline', 'peer', 'cab', 'emergency')),
+            files_changed INTEGER,
+            has_migration INTEGER,
+            blast_radius TEXT NOT NULL,
+            rollback_plan TEXT NOT NULL,
+            rollback_minutes INTEGER,
+            verification TEXT NOT NULL,
+            window_start INTEGER,
+            window_end INTEGER,
+            submitted_at INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('new', 'assess', 'authorize', 'scheduled', 'implement', 'review', 'closed', 'canceled')),
+            migration_checklist TEXT,
+            first_decision_at INTEGER,
+            first_outcome TEXT,
+            approved_at INTEGER,
+            CHECK (window_end IS NULL OR window_start IS NULL OR window_end > window_start)
+        )
+        """,
+        "CREATE INDEX changes_by_first_decision ON changes(first_decision_at, route, first_outcome)",
+        "CREATE INDEX changes_by_approval ON changes(approved_at, route, submitted_at)",
+        "CREATE INDEX changes_by_submission ON changes(submitted_at, route)",
+        "CREATE INDEX changes_by_route_state ON changes(route, state, submitted_at)",
+        """
+        CREATE TABLE change_services (
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            position INTEGER NOT NULL,
+            service TEXT NOT NULL REFERENCES services(name),
+            PRIMARY KEY (change_id, position)
+        )
+        """,
+        """
+        CREATE TABLE decisions (
+            id TEXT PRIMARY KEY,
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            outcome TEXT NOT NULL CHECK (outcome IN ('approved', 'approved-with-conditions', 'rejected', 'deferred')),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL,
+            conditions TEXT,
+            note TEXT,
+            supersedes TEXT REFERENCES decisions(id)
+        )
+        """,
+        "CREATE INDEX decisions_by_change ON decisions(change_id, at)",
+        "CREATE INDEX decisions_by_time ON decisions(at)",
+        """
+        CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,
+            opened_at INTEGER NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('sev1', 'sev2', 'sev3', 'sev4'))
+        )
+        """,
+        """
+        CREATE TABLE incident_causes (
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (incident_id, change_id)
+        )
+        """,
+        "CREATE INDEX incident_causes_by_change ON incident_causes(change_id, incident_id)",
+        """
+        CREATE TABLE incident_services (
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            service TEXT NOT NULL REFERENCES services(name),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (incident_id, service)
+        )
+        """,
+        """
+        CREATE TABLE meetings (
+            date TEXT PRIMARY KEY,
+            chair TEXT NOT NULL,
+            item_minutes INTEGER NOT NULL DEFAULT 3,
+            started_at INTEGER,
+            agenda_frozen_at INTEGER,
+            ended_at INTEGER
+        )
+        """,
+        """
+        CREATE TABLE meeting_attendees (
+            meeting_date TEXT NOT NULL REFERENCES meetings(date),
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('chair', 'on-call', 'downstream', 'owner', 'observer')),
+            present INTEGER,
+            PRIMARY KEY (meeting_date, name)
+        )
+        """,
+        """
+        CREATE TABLE agenda_items (
+            meeting_date TEXT NOT NULL REFERENCES meetings(date),
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            position INTEGER NOT NULL,
+            started_at INTEGER,
+            paused_at INTEGER,
+            paused_total_ms INTEGER NOT NULL DEFAULT 0,
+            ended_at INTEGER,
+            PRIMARY KEY (meeting_date, change_id)
+        )
+        """,
+    ]
+
+    /// When the conditions of an approved-with-conditions decision were met, and by whom.
+    public static let v2: [String] = [
+        """
+        CREATE TABLE conditions_met (
+            decision_id TEXT PRIMARY KEY REFERENCES decisions(id),
+            met_by TEXT NOT NULL,
+            met_at INTEGER NOT NULL,
+            note TEXT
+        )
+        """,
+    ]
+
+    /// What risk and release need. Config areas on changes, indexes to find a service's changes
+    /// and incidents, freeze windows, stored calibrations with their weights, post-deployment
+    /// verifications and the announcements sent to webhooks.
+    public static let v3: [String] = [
+        "ALTER TABLE changes ADD COLUMN touches TEXT",
+        "CREATE INDEX change_services_by_service ON change_services(service, change_id)",
+        "CREATE INDEX incident_services_by_service ON incident_services(service, incident_id)",
+        """
+        CREATE TABLE freezes (
+            number INTEGER PRIMARY KEY,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at INTEGER NOT NULL,
+            CHECK (ends_at > starts_at)
+        )
+        """,
+        """
+        CREATE TABLE risk_calibrations (
+            id TEXT PRIMARY KEY,
+            calibrated_at INTEGER NOT NULL,
+            data_since INTEGER,
+            data_until INTEGER NOT NULL,
+            changes INTEGER NOT NULL,
+            incidents INTEGER NOT NULL,
+            brier DOUBLE PRECISION NOT NULL,
+            default_brier DOUBLE PRECISION NOT NULL
+        )
+        """,
+        "CREATE INDEX risk_calibrations_by_time ON risk_calibrations(calibrated_at)",
+        """
+        CREATE TABLE risk_weights (
+            calibration_id TEXT NOT NULL REFERENCES risk_calibrations(id),
+            feature TEXT NOT NULL,
+            weight DOUBLE PRECISION NOT NULL,
+            mean DOUBLE PRECISION NOT NULL,
+            sd DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (calibration_id, feature)
+        )
+        """,
+        """
+        CREATE TABLE verifications (
+            id TEXT PRIMARY KEY,
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL,
+            smoke TEXT NOT NULL CHECK (smoke IN ('pass', 'fail')),
+            error_rate DOUBLE PRECISION,
+            baseline_error_rate DOUBLE PRECISION,
+            p99_delta DOUBLE PRECISION,
+            held_minutes INTEGER,
+            required_minutes INTEGER NOT NULL,
+            stable INTEGER NOT NULL
+        )
+        """,
+        "CREATE INDEX verifications_by_change ON verifications(change_id, at)",
+        """
+        CREATE TABLE announcements (
+            id TEXT PRIMARY KEY,
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL,
+            webhook TEXT NOT NULL,
+            text TEXT NOT NULL
+        )
+        """,
+    ]
+
+    /// The columns of v5 both engines add: each decision's place in the hash chain, and beside
+    /// every `by` a write names, who ran the write (the database login, or the system user).
+    public static let v5Columns: [String] = [
+        "ALTER TABLE decisions ADD COLUMN recorded_by TEXT",
+        "ALTER TABLE decisions ADD COLUMN chain_rule INTEGER",
+        "ALTER TABLE decisions ADD COLUMN chain_previous TEXT",
+        "ALTER TABLE decisions ADD COLUMN chain_hash TEXT",
+        "ALTER TABLE changes ADD COLUMN recorded_by TEXT",
+        "ALTER TABLE conditions_met ADD COLUMN recorded_by TEXT",
+        "ALTER TABLE freezes ADD COLUMN recorded_by TEXT",
+        "ALTER TABLE verifications ADD COLUMN recorded_by TEXT",
+        "ALTER TABLE announcements ADD COLUMN recorded_by TEXT",
+    ]
+
+    /// Decisions in the order they were recorded: the chain's order, on both engines.
+    public static let v5Order = "CREATE UNIQUE INDEX decisions_in_order ON decisions(seq)"
+
+    /// What a new decision does to its change: keeps the first decision and the earliest
+    /// approval, and moves a change not implemented yet to the state its latest decision implies.
+    /// One UPDATE that both engines run inside their AFTER INSERT trigger, with `NEW` the decision.
+    public static let decisionSetsFirst = """
+            UPDATE changes SET
+                first_decision_at = CASE WHEN first_decision_at IS NULL OR NEW.at < first_decision_at
+                    THEN NEW.at ELSE first_decision_at END,
+                first_outcome = CASE WHEN first_decision_at IS NULL OR NEW.at < first_decision_at
+                    THEN NEW.outcome ELSE first_outcome END,
+                approved_at = CASE WHEN NEW.outcome IN ('approved', 'approved-with-conditions')
+                    AND (approved_at IS NULL OR NEW.at < approved_at) THEN NEW.at ELSE approved_at END,
+                state = CASE WHEN state IN ('new', 'assess', 'authorize', 'scheduled', 'canceled')
+                    AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.change_id = NEW.change_id AND d.at > NEW.at)
+                    THEN (CASE NEW.outcome WHEN 'approved' THEN 'scheduled' WHEN 'approved-with-conditions' THEN 'scheduled' WHEN 'rejected' THEN 'canceled' WHEN 'deferred' THEN 'authorize' END)
+                    ELSE state END
+            WHERE id = NEW.change_id
+        """
+
+    /// The message of the triggers that keep decisions append-only.
+    public static let appendOnly = "decisions are append-only: record a new decision that supersedes it"
+}
+
+/// One part of a migration step: literal SQL, or filling the decision chain of rows written
+/// before it existed (the one step that needs code: a hash per row).
+public enum MigrationAction: Sendable {
+    case sql(String)
+    case fillDecisionChain
+}
+
+/// A migration step: the name recorded in the database once applied, and what it does.
+public struct MigrationStep: Sendable {
+    public let name: String
+    public let actions: [MigrationAction]
+
+    public init(_ name: String, _ statements: [String]) {
+        self.name = name
+        actions = statements.map(MigrationAction.sql)
+    }
+
+    public init(_ name: String, actions: [MigrationAction]) {
+        self.name = name
+        self.actions = actions
+    }
+
+    /// Runs the step's actions in order; the caller holds the transaction.
+    public func apply(_ db: some SQLDatabase) throws {
+        for action in actions {
+            switch action {
+            case .sql(let statement): try db.execute(statement, [])
+            case .fillDecisionChain: try DecisionChainRows.fill(db)
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import CabinetModel
+extension SQLStore {
+    public func riskPolicy() throws(CabinetError) -> RiskPolicy {
+        try reading { db in try RiskRows.policy(db) }
+    }
+
+    public func setRiskThreshold(_ threshold: Double) throws(CabinetError) {
+        guard threshold > 0, threshold < 1 else { throw .invalidArgument(name: "THRESHOLD", problem: "a probability between 0 and 1, like 0.25") }
+        try writing { db in try RiskRows.setThreshold(db, threshold) }
+    }
+
+    /// The entries with their assessment, from one risk context for all of them.
+    func assessed(_ entries: [QueueEntry], now: Timestamp) throws(CabinetError) -> [QueueEntry] {
+        guard !entries.isEmpty else { return entries }
+        let context = try riskContext(for: entries.map(\.change), now: now)
+        return entries.map { entry in
+            var entry = entry
+            entry.assessment = context.assess(entry.change)
+            return entry
+        }
+    }
+
+    public func riskContext(for changes: [Change], now: Timestamp) throws(CabinetError) -> RiskContext {
+        try reading { db in
+            let graph = ServiceGraph(try ServiceRows.fetchAll(db))
+            let touched = Set(changes.flatMap(\.services))
+            let affected = Set(changes.flatMap { graph.impact(of: $0.services).affected })
+            var neighbours: [String: Change] = [:]
+            // Every route and pending state spelled out, so the (route, state) index finds the few
+            // pending changes without a scan of the history.
+            let routes = Route.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            let states = Conflict.pendingStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            for change in changes {
+                guard let start = change.windowStart, let end = change.windowEnd else { continue }
+                for other in try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
+                                                  arguments: [SQLValue(end), SQLValue(start)]) {
+                    neighbours[other.id] = other
+                }
+            }
+            return RiskContext(
+                graph: graph, history: try ServiceHistoryRows.fetch(db, counted: touched, dated: affected, now: now), policy: try RiskRows.policy(db),
+                freezes: try FreezeRows.fetchAll(db), neighbours: neighbours.values.sorted { $0.id < $1.id })
+        }
+    }
+
+    /// Deployed changes (implementing, in review or closed) submitted in `[since, until)`, as
+    /// features and whether an incident they caused followed.
+    public func riskSamples(since: Timestamp?, until: Timestamp, now: Timestamp) throws(CabinetError) -> RiskSamples {
+        try reading { db in
+            let graph = ServiceGraph(try ServiceRows.fetchAll(db))
+            let history = try ServiceHistoryRows.fetch(db, counted: nil, dated: [], now: now)
+            var samples = RiskSamples()
+            var affectedCount: [[String]: Int] = [:]
+            var current: (id: String, files: Int?, migration: Bool, flags: Int, incident: Bool)?
+            var services: [String] = []
+            func flush() {
+                guard let change = current else { return }
+                let affected = affectedCount[services] ?? graph.impact(of: services).affected.count
+                affectedCount[services] = affected
+                samples.append(RiskFeatures.values(filesChanged: change.files, affected: affected, services: services,
+                                                   migration: change.migration, configFlags: change.flags, history: history),
+                               incident: change.incident)
+            }
+            try db.forEachRow("""
+                SELECT c.id, c.files_changed, c.has_migration, c.category, c.touches,
+                       CASE WHEN EXISTS (SELECT 1 FROM incident_causes ic WHERE ic.change_id = c.id) THEN 1 ELSE 0 END,
+                       cs.service
+                FROM changes c JOIN change_services cs ON cs.change_id = c.id
+                WHERE c.submitted_at >= ? AND c.submitted_at < ? AND c.state IN ('implement', 'review', 'closed')
+                ORDER BY c.submitted_at, c.id, cs.position
+                """, [.integer(since?.milliseconds ?? Int64.min), SQLValue(until)]) { row in
+                let id = try row.text(0)
+                if id != current?.id {
+                    flush()
+                    services.removeAll(keepingCapacity: true)
+                    current = (id, try row.optionalInt(1),
+                               RiskFeatures.isMigration(hasMigration: try row.optionalBool(2), category: ChangeCategory(rawValue: try row.text(3))),
+                               try ConfigAreaColumn.decode(row.optionalText(4)).count, try row.bool(5))
+                }
+                services.append(try row.text(6))
+            }
+            flush()
+            return samples
+        }
+    }
+
+    public func saveCalibration(_ calibration: RiskCalibration) throws(CabinetError) {
+        try writing { db in try RiskRows.insert(db, calibration) }
+    }
+}
+
+/// Per-service history, aggregated in the database over the service indexes.
+enum ServiceHistoryRows {
+    /// The change counts of `counted` and the latest incident (opened up to `now`) of `dated`;
+    /// `nil` means every service.
+    static func fetch(_ db: some SQLDatabase, counted: Set<String>?, dated: Set<String>?, now: Timestamp) throws -> [String: ServiceHistory] {
+        var history: [String: ServiceHistory] = [:]
+        if case let (condition, arguments)? = serviceCondition(counted, column: "service") {
+            try db.forEachRow("SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service", arguments) { row in
+                history[try row.text(0), default: ServiceHistory()].changes = try row.int(1)
+            }
+            // From the few changes that caused incidents to their services; `withoutIndex` keeps SQLite's
+            // planner off the service index, which would walk every change of the services.
+            let (linked, _) = serviceCondition(counted, column: db.dialect.withoutIndex("service")) ?? ("TRUE", [])
+            try db.forEachRow("""
+                SELECT service, COUNT(DISTINCT change_id) FROM change_services
+                WHERE change_id IN (SELECT change_id FROM incident_causes) AND \(linked) GROUP BY service
+                """, arguments) { row in
+                history[try row.text(0), default: ServiceHistory()].changesWithIncident = try row.int(1)
+            }
+        }
+        if case let (condition, arguments)? = serviceCondition(dated, column: "s.service") {
+            try db.forEachRow("""
+                SELECT s.service, i.id, i.opened_at FROM incident_services s JOIN incidents i ON i.id = s.incident_id
+                WHERE \(condition) AND i.opened_at <= ?
+                """, arguments + [SQLValue(now)]) { row in
+                let incident = LastIncident(id: try row.text(1), openedAt: try row.timestamp(2))
+                let name = try row.text(0)
+                if let known = history[name]?.lastIncident, (known.openedAt, known.id) >= (incident.openedAt, incident.id) { return }
+                history[name, default: ServiceHistory()].lastIncident = incident
+            }
+        }
+        return history
+    }
+
+    /// `column IN (…)` and its arguments; `TRUE` for every service; `nil` for none.
+    private static func serviceCondition(_ services: Set<String>?, column: String) -> (String, [SQLValue])? {
+        guard let services else { return ("TRUE", []) }
+        guard !services.isEmpty else { return nil }
+        return ("\(column) IN (\(placeholders(services.count)))", services.sorted().map(SQLValue.text))
+    }
+}
+
+/// Risk calibrations and their weights, and the configured threshold.
+enum RiskRows {
+    static let interceptFeature = "intercept"
+    /// The `meta` key of the configured risk threshold.
+    static let thresholdKey = "risk.threshold"
+
+    static func policy(_ db: some SQLDatabase) throws -> RiskPolicy {
+        RiskPolicy(threshold: try threshold(db) ?? RiskPolicy.defaultThreshold, calibration: try latest(db))
+    }
+
+    /// The configured threshold, if one was set.
+    static func threshold(_ db: some SQLDatabase) throws -> Double? {
+        try db.firstRow("SELECT value FROM meta WHERE key = ?", [.text(thresholdKey)]) { try $0.text(0) }.flatMap(Double.init)
+    }
+
+    static func setThreshold(_ db: some SQLDatabase, _ threshold: Double) throws {
+        try db.execute("""
+            INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, [.text(thresholdKey), .text(String(threshold))])
+    }
+
+    static func latest(_ db: some SQLDatabase) throws -> RiskCalibration? {
+        try fetch(db, order: "calibrated_at DESC, id DESC", limit: 1).first
+    }
+
+    /// Calibrations in `order`, each with its weights.
+    static func fetch(_ db: some SQLDatabase, order: String = "calibrated_at, id", limit: Int? = nil) throws -> [RiskCalibration] {
+        let calibrations = try db.namedRows("""
+            SELECT id, calibrated_at, data_since, data_until, changes, incidents, brier, default_brier
+            FROM risk_calibrations ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
+            """, []) { row in
+                RiskCalibration(
+                    id: try row.text("id"), calibratedAt: try row.timestamp("calibrated_at"), since: try row.optionalTimestamp("data_since"),
+                    until: try row.timestamp("data_until"), changes: try row.int("changes"), incidents: try row.int("incidents"),
+                    brier: try row.real("brier"), defaultBrier: try row.real("default_brier"),
+                    model: RiskModel(intercept: 0, weights: []), means: [], deviations: [])
+            }
+        return try calibrations.map { calibration in
+            var calibration = calibration
+            var intercept = 0.0
+            var weights = Array(repeating: 0.0, count: RiskSamples.dimension)
+            var means = weights, deviations = weights
+            try db.forEachRow("SELECT feature, weight, mean, sd FROM risk_weights WHERE calibration_id = ?", [.text(calibration.id)]) { weight in
+                let name = try weight.text(0)
+                if name == interceptFeature { intercept = try weight.real(1); return }
+                guard let feature = RiskFeature(rawValue: name), let position = RiskFeature.allCases.firstIndex(of: feature) else {
+                    throw CabinetError.refused("the database holds an unknown risk feature '\(name)' (one of: \(RiskFeature.allowedWords))")
+                }
+                weights[position] = try weight.real(1); means[position] = try weight.real(2); deviations[position] = try weight.real(3)
+            }
+            calibration.model = RiskModel(intercept: intercept, weights: weights)
+            calibration.means = means
+            calibration.deviations = deviations
+            return calibration
+        }
+    }
+
+    static func insert(_ db: some SQLDatabase, _ calibration: RiskCalibration) throws {
+        try db.execute("""
+            INSERT INTO risk_calibrations (id, calibrated_at, data_since, data_until, changes, incidents, brier, default_brier)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(calibration.id), SQLValue(calibration.calibratedAt), SQLValue(calibration.since), SQLValue(calibration.until),
+                  SQLValue(calibration.changes), SQLValue(calibration.incidents), .real(calibration.brier), .real(calibration.defaultBrier)])
+        let weightSQL = "INSERT INTO risk_weights (calibration_id, feature, weight, mean, sd) VALUES (?, ?, ?, ?, ?)"
+        try db.execute(weightSQL, [.text(calibration.id), .text(interceptFeature), .real(calibration.model.intercept), .real(0), .real(0)])
+        for (position, feature) in RiskFeature.allCases.enumerated() {
+            try db.execute(weightSQL, [.text(calibration.id), .text(feature.rawValue), .real(calibration.model.weights[position]),
+                                       .real(calibration.means[position]), .real(calibration.deviations[position])])
+        }
+    }
+}

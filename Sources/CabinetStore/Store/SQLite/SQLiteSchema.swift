@@ -1,0 +1,60 @@
+import GRDB
+import CabinetModel
+
+/// The SQLite schema: the portable tables, plus triggers that keep decisions append-only and
+/// keep each change's first decision, approval time and state as decisions are appended.
+/// Like the portable steps, every statement here is fixed at its version.
+enum SQLiteSchema {
+    static let steps: [MigrationStep] = [
+        MigrationStep(PortableSchema.v1Name, PortableSchema.v1 + [notUpdated, notDeleted, setsFirst]),
+        MigrationStep(PortableSchema.v2Name, PortableSchema.v2),
+        MigrationStep(PortableSchema.v3Name, PortableSchema.v3),
+        MigrationStep("v4 (SQLite): team roles checked by cab", [
+            "CREATE TABLE team_roles (name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('reader', 'member', 'chair')))",
+        ]),
+        // Decisions get an explicit order (rowid may be renumbered by VACUUM), numbered as they
+        // were inserted, with the update trigger off while the old rows get their numbers and links.
+        MigrationStep(PortableSchema.v5Name, actions:
+            [.sql("ALTER TABLE decisions ADD COLUMN seq INTEGER"), .sql("DROP TRIGGER decisions_are_not_updated"),
+             .sql("UPDATE decisions SET seq = rowid")]
+            + PortableSchema.v5Columns.map(MigrationAction.sql)
+            + [.fillDecisionChain, .sql(notUpdated), .sql(PortableSchema.v5Order), .sql(notReplaced)]),
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for step in steps {
+            migrator.registerMigration(step.name) { db in try step.apply(db) }
+        }
+        return migrator
+    }
+
+    static let notUpdated = """
+        CREATE TRIGGER decisions_are_not_updated BEFORE UPDATE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END
+        """
+    static let notDeleted = """
+        CREATE TRIGGER decisions_are_not_deleted BEFORE DELETE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END
+        """
+    /// `REPLACE INTO` deletes the row it replaces without firing the delete trigger: refused
+    /// before it gets there.
+    static let notReplaced = """
+        CREATE TRIGGER decisions_are_not_replaced BEFORE INSERT ON decisions
+        WHEN EXISTS (SELECT 1 FROM decisions WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END
+        """
+    static let setsFirst = """
+        CREATE TRIGGER decision_sets_first AFTER INSERT ON decisions
+        BEGIN
+        \(PortableSchema.decisionSetsFirst);
+        END
+        """
+
+    /// The triggers of the latest schema, by name: a copy drops them while it writes rows as
+    /// they were, then puts them back.
+    static let triggers: [(name: String, sql: String)] = [
+        ("decisions_are_not_updated", notUpdated), ("decisions_are_not_deleted", notDeleted),
+        ("decisions_are_not_replaced", notReplaced), ("decision_sets_first", setsFirst),
+    ]
+}
