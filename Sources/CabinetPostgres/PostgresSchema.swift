@@ -27,6 +27,8 @@ enum PostgresSchema {
             .sql("ALTER TABLE decisions ENABLE TRIGGER decisions_are_not_changed"),
             .sql(PortableSchema.v5Order),
         ]),
+        MigrationStep(PortableSchema.v6Name, portable: PortableSchema.v6
+            + ["CREATE TRIGGER action_items_notify AFTER INSERT OR UPDATE OR DELETE ON action_items FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.

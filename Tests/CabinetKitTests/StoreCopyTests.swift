@@ -12,8 +12,8 @@ import Testing
     let week = (try? Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z")))!
 
     /// The figure fixture after a week of use: a meeting held on 2026-11-20 that decided C9 with
-    /// conditions, C2's conditions met, a freeze, a calibration and a threshold, a verification
-    /// and an announcement.
+    /// conditions, C2's conditions met, a freeze, a calibration and a threshold, a verification,
+    /// an announcement, an open action item of the meeting and a closed lesson of INC-1.
     func usedStore() throws -> SQLiteStore {
         let store = try stores.sqlite()
         _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json")
@@ -29,6 +29,11 @@ import Testing
                                       baselineErrorRate: 0.07, p99Delta: 12.5, heldMinutes: 15, requiredMinutes: 30))
         try store.recordAnnouncement(id: "a1", change: "C1", at: time("2026-11-02T13:05:00Z"), by: "raj", webhook: "https://hooks.example/x",
                                      text: "Deployed C1: Change C1")
+        _ = try store.addActionItem(ActionItem(kind: .action, change: "C9", meeting: "2026-11-20", text: "Add a rollback test", owner: "raj",
+                                               due: "2026-11-27", openedAt: time("2026-11-20T09:33:50Z"), openedBy: "priya"))
+        let lesson = try store.addActionItem(ActionItem(kind: .lesson, change: "C4", incident: "INC-1", text: "Canary before the index build",
+                                                        owner: "sam", openedAt: time("2026-11-07T12:00:00Z"), openedBy: "priya"))
+        _ = try store.closeActionItem(id: lesson.id, by: "sam", at: time("2026-11-10T12:00:00Z"), note: "runbook updated")
         return store
     }
 

@@ -10,6 +10,8 @@ public struct MeetingMinutes: Hashable, Sendable {
 
     public var meeting: Meeting
     public var items: [Item]
+    /// The action items raised in the meeting, open or closed.
+    public var actions: [ActionItem] = []
 
     public var allottedMilliseconds: Int64 { Int64(meeting.itemMinutes) * 60_000 }
 

@@ -28,6 +28,20 @@ extension ImportPlan {
         announcements = try newRecords(document.announcements, "announcements", \SentAnnouncement.id, existing.announcements, source, &seen, fields: {
             [("change", $0.change), ("at", $0.at), ("by", $0.by), ("webhook", $0.webhook), ("text", $0.text)]
         }) { noChange($0.change).map { ("change", $0) } }
+        let meetingDays = Set(existing.meetings.keys).union(document.meetings.map(\.date))
+        let incidentIDs = Set(existing.incidents.keys).union(document.incidents.map(\.id))
+        actionItems = try newRecords(document.actionItems, "actionItems", \ActionItem.id, existing.actionItems, source, &seen, fields: { item in
+            [("kind", item.kind), ("change", item.change), ("meeting", item.meeting), ("incident", item.incident), ("text", item.text),
+             ("owner", item.owner), ("due", item.due), ("openedAt", item.openedAt), ("openedBy", item.openedBy), ("closedAt", item.closedAt),
+             ("closedBy", item.closedBy), ("closeNote", item.closeNote)]
+        }) { item in
+            if ActionItem.number(item.id) == nil { return ("id", "'\(item.id)' is not an action item id like ACT-1") }
+            if let problem = ActionItemRows.problem(item) { return problem }
+            if let change = item.change, let missing = noChange(change) { return ("change", missing) }
+            if let day = item.meeting, !meetingDays.contains(day) { return ("meeting", "no meeting on \(day) in the document or the store") }
+            if let incident = item.incident, !incidentIDs.contains(incident) { return ("incident", "no incident '\(incident)' in the document or the store") }
+            return nil
+        }
         riskCalibrations = try newRecords(document.riskCalibrations, "riskCalibrations", \RiskCalibration.id, existing.riskCalibrations, source, &seen,
                                           fields: { calibration in
             [("calibratedAt", calibration.calibratedAt), ("since", calibration.since), ("until", calibration.until), ("changes", calibration.changes),
@@ -49,6 +63,7 @@ extension ImportPlan {
         summary.freezes = freezes.count
         summary.verifications = verifications.count
         summary.announcements = announcements.count
+        summary.actionItems = actionItems.count
         summary.riskCalibrations = riskCalibrations.count
         summary.roles = roles.count
         summary.settings = riskThreshold == nil ? 0 : 1

@@ -14,6 +14,7 @@ public struct ImportPlan: Sendable {
     public var freezes: [FreezeRecord] = []
     public var verifications: [Verification] = []
     public var announcements: [SentAnnouncement] = []
+    public var actionItems: [ActionItem] = []
     public var riskCalibrations: [RiskCalibration] = []
     public var roles: [TeamMember] = []
     /// The risk threshold to set, when the document gives one the store does not have yet.
@@ -53,6 +54,7 @@ public struct ImportPlan: Sendable {
         public var freezes: [String: FreezeRecord] = [:]
         public var verifications: [String: Verification] = [:]
         public var announcements: [String: SentAnnouncement] = [:]
+        public var actionItems: [String: ActionItem] = [:]
         public var riskCalibrations: [String: RiskCalibration] = [:]
         public var roles: [String: TeamRole] = [:]
         /// The threshold the store keeps, if one was set.
@@ -77,6 +79,8 @@ public struct ImportPlan: Sendable {
         lookups.decidedChangeIDs.formUnion(document.decisions.map(\.change))
         lookups.changeIDs.formUnion(document.meetings.flatMap { $0.items.map(\.change) })
         lookups.changeIDs.formUnion(document.verifications.map(\.change) + document.announcements.map(\.change))
+        lookups.changeIDs.formUnion(document.actionItems.compactMap(\.change))
+        lookups.incidentIDs.formUnion(document.actionItems.compactMap(\.incident))
         lookups.decisionIDs.formUnion(document.conditionsMet.map(\.decision))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))

@@ -14,6 +14,8 @@ public struct InterchangeDocument: Hashable, Sendable {
     public var freezes: [FreezeRecord] = []
     public var verifications: [Verification] = []
     public var announcements: [SentAnnouncement] = []
+    /// Action items of meetings and lessons of reviews, open and closed.
+    public var actionItems: [ActionItem] = []
     public var riskCalibrations: [RiskCalibration] = []
     /// Who holds which role, by name; never a password.
     public var roles: [TeamMember] = []
@@ -85,6 +87,7 @@ public struct ImportSummary: Hashable, Sendable, Encodable {
     public var freezes = 0
     public var verifications = 0
     public var announcements = 0
+    public var actionItems = 0
     public var riskCalibrations = 0
     public var roles = 0
     public var settings = 0

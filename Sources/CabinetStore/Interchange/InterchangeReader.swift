@@ -7,7 +7,7 @@ public enum InterchangeReader {
     /// The sections of a document, in the order they are read and written.
     public static let sections = [
         "services", "changes", "decisions", "incidents", "meetings", "conditionsMet", "freezes", "verifications",
-        "announcements", "riskCalibrations", "roles", "settings",
+        "announcements", "actionItems", "riskCalibrations", "roles", "settings",
     ]
 
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
@@ -33,6 +33,7 @@ public enum InterchangeReader {
         document.freezes = try records("freezes", freeze)
         document.verifications = try records("verifications", verification)
         document.announcements = try records("announcements", announcement)
+        document.actionItems = try records("actionItems", actionItem)
         document.riskCalibrations = try records("riskCalibrations", calibration)
         document.roles = try records("roles", member)
         if let settings = top["settings"] {
@@ -217,6 +218,15 @@ extension InterchangeReader {
         SentAnnouncement(id: try fields.nonEmptyString("id"), change: try fields.nonEmptyString("change"), at: try fields.timestamp("at"),
                      by: try fields.nonEmptyString("by"), webhook: try fields.nonEmptyString("webhook", .long),
                      text: try fields.string("text", .long))
+    }
+
+    static func actionItem(_ fields: RecordFields) throws(CabinetError) -> ActionItem {
+        ActionItem(id: try fields.nonEmptyString("id"), kind: try fields.word("kind", as: ActionItem.Kind.self),
+                   change: try fields.optionalString("change"), meeting: try fields.optionalString("meeting"),
+                   incident: try fields.optionalString("incident"), text: try fields.nonEmptyString("text", .long),
+                   owner: try fields.nonEmptyString("owner"), due: try fields.optionalString("due"), openedAt: try fields.timestamp("openedAt"),
+                   openedBy: try fields.nonEmptyString("openedBy"), closedAt: try fields.optionalTimestamp("closedAt"),
+                   closedBy: try fields.optionalString("closedBy"), closeNote: try fields.optionalString("closeNote", .long))
     }
 
     /// A calibration with one weight, mean and deviation per risk feature (and the intercept).

@@ -14,6 +14,7 @@ public enum InterchangeWriter {
             "freezes": document.freezes.map(object),
             "verifications": document.verifications.map(object),
             "announcements": document.announcements.map(object),
+            "actionItems": document.actionItems.map(object),
             "riskCalibrations": document.riskCalibrations.map(object),
             "roles": document.roles.map { ["name": $0.name, "role": $0.role.rawValue] },
         ]
@@ -128,6 +129,21 @@ public enum InterchangeWriter {
     public static func object(_ announcement: SentAnnouncement) -> [String: Any] {
         ["id": announcement.id, "change": announcement.change, "at": announcement.at.iso8601, "by": announcement.by,
          "webhook": announcement.webhook, "text": announcement.text]
+    }
+
+    public static func object(_ item: ActionItem) -> [String: Any] {
+        var object: [String: Any] = [
+            "id": item.id, "kind": item.kind.rawValue, "text": item.text, "owner": item.owner,
+            "openedAt": item.openedAt.iso8601, "openedBy": item.openedBy,
+        ]
+        object["change"] = item.change
+        object["meeting"] = item.meeting
+        object["incident"] = item.incident
+        object["due"] = item.due
+        object["closedAt"] = item.closedAt?.iso8601
+        object["closedBy"] = item.closedBy
+        object["closeNote"] = item.closeNote
+        return object
     }
 
     public static func object(_ calibration: RiskCalibration) -> [String: Any] {

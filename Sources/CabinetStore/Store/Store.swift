@@ -39,6 +39,15 @@ public protocol Store: Sendable {
     /// Walks the decision chain; with `expected`, also whether it still passes through that hash.
     func auditDecisionLog(expecting expected: String?) throws(CabinetError) -> ChainAudit
 
+    // MARK: Action items and lessons
+
+    /// Adds an action item or a lesson; the store gives it its id (`ACT-n`).
+    func addActionItem(_ item: ActionItem) throws(CabinetError) -> ActionItem
+    /// Open items first (by due day); closed ones too when asked.
+    func actionItems(includingClosed: Bool) throws(CabinetError) -> [ActionItem]
+    /// Closes an open item, noting who, when and how.
+    func closeActionItem(id: String, by: String, at time: Timestamp, note: String?) throws(CabinetError) -> ActionItem
+
     // MARK: The meeting
 
     /// What the board shows for a UTC day at `now`.

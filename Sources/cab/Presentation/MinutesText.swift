@@ -12,6 +12,7 @@ public enum MinutesText {
                        (item.decision.flatMap { $0.conditions ?? $0.note } ?? "").truncated(to: 40)])
         }
         lines.append(minutes.items.isEmpty ? "No items." : table.rendered)
+        if !minutes.actions.isEmpty { lines += ["", "Action items:"] + minutes.actions.map { "  " + ActionText.line($0) } }
         return lines.joined(separator: "\n")
     }
 
@@ -28,6 +29,7 @@ public enum MinutesText {
                                            item.decision?.outcome.rawValue ?? "undecided", decided(item),
                                            item.decision.flatMap { $0.conditions ?? $0.note } ?? ""]))
         }
+        if !minutes.actions.isEmpty { lines += ["", "Action items:", ""] + minutes.actions.map { "- " + MarkdownText.escaped(ActionText.line($0)) } }
         return lines.joined(separator: "\n")
     }
 
@@ -46,6 +48,7 @@ public enum MinutesText {
         object["startedAt"] = meeting.startedAt?.iso8601
         object["agendaFrozenAt"] = meeting.agendaFrozenAt?.iso8601
         object["endedAt"] = meeting.endedAt?.iso8601
+        object["actionItems"] = minutes.actions.map(InterchangeWriter.object)
         return object
     }
 

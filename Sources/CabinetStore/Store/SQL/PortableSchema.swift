@@ -12,6 +12,7 @@ public enum PortableSchema {
     public static let v2Name = "v2: conditions met"
     public static let v3Name = "v3: config areas, freezes, risk calibrations, verifications, announcements"
     public static let v5Name = "v5: the decision chain, and who ran each write"
+    public static let v6Name = "v6: action items and lessons"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -255,6 +256,29 @@ public enum PortableSchema {
                     ELSE state END
             WHERE id = NEW.change_id
         """
+
+    /// Action items of meetings and lessons of reviews: one kind, open until closed.
+    public static let v6: [String] = [
+        """
+        CREATE TABLE action_items (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('action', 'lesson')),
+            change_id TEXT REFERENCES changes(id),
+            meeting_date TEXT REFERENCES meetings(date),
+            incident_id TEXT REFERENCES incidents(id),
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due_on TEXT,
+            opened_at INTEGER NOT NULL,
+            opened_by TEXT NOT NULL,
+            closed_at INTEGER,
+            closed_by TEXT,
+            close_note TEXT,
+            recorded_by TEXT
+        )
+        """,
+        "CREATE INDEX action_items_open ON action_items(closed_at, due_on)",
+    ]
 
     /// The message of the triggers that keep decisions append-only.
     public static let appendOnly = "decisions are append-only: record a new decision that supersedes it"

@@ -107,6 +107,7 @@ enum ImportRows {
         existing.freezes = Dictionary(uniqueKeysWithValues: try FreezeRows.fetchRecords(db).map { ($0.freeze.id, $0) })
         existing.verifications = Dictionary(uniqueKeysWithValues: try VerificationRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
         existing.announcements = Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) })
+        existing.actionItems = Dictionary(uniqueKeysWithValues: try ActionItemRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
         existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
         existing.riskThreshold = try RiskRows.threshold(db)
         return existing
@@ -138,6 +139,7 @@ enum ImportRows {
         for freeze in plan.freezes { try FreezeRows.insert(db, freeze, recordedBy: recorder) }
         for verification in plan.verifications { try VerificationRows.insert(db, verification, recordedBy: recorder) }
         for announcement in plan.announcements { try AnnouncementRows.insert(db, announcement, recordedBy: recorder) }
+        for item in plan.actionItems { try ActionItemRows.insert(db, item, recordedBy: recorder) }
         for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
         if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }

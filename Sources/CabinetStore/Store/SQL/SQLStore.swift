@@ -110,6 +110,7 @@ extension SQLStore {
             document.freezes = try FreezeRows.fetchRecords(db)
             document.verifications = try VerificationRows.fetch(db, where: "TRUE")
             document.announcements = try AnnouncementRows.fetchAll(db)
+            document.actionItems = try ActionItemRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
             document.riskCalibrations = try RiskRows.fetch(db)
             document.roles = try teamRoles(db)
             document.settings.riskThreshold = try RiskRows.threshold(db)

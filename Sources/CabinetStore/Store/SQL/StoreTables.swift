@@ -42,5 +42,6 @@ public struct StoreTables: Sendable {
         StoreTables(name: "verifications", columns: ["id", "change_id", "at", "by", "smoke", "error_rate", "baseline_error_rate", "p99_delta",
                                                      "held_minutes", "required_minutes", "stable", "recorded_by"], order: "at, id"),
         StoreTables(name: "announcements", columns: ["id", "change_id", "at", "by", "webhook", "text", "recorded_by"], order: "at, id"),
+        StoreTables(name: "action_items", columns: ActionItemRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "id"),
     ]
 }

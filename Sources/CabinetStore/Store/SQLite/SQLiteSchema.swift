@@ -19,6 +19,7 @@ enum SQLiteSchema {
              .sql("UPDATE decisions SET seq = rowid")]
             + PortableSchema.v5Columns.map(MigrationAction.sql)
             + [.fillDecisionChain, .sql(notUpdated), .sql(PortableSchema.v5Order), .sql(notReplaced)]),
+        MigrationStep(PortableSchema.v6Name, PortableSchema.v6),
     ]
 
     static var migrator: DatabaseMigrator {
