@@ -32,8 +32,15 @@ struct Cab: ParsableCommand {
             FileHandle.standardError.write(Data("cab: \(error.description.inert)\n".utf8))
             exit(withError: ExitCode.failure)
         }
+        let arguments: [String]
+        switch CommandLineFrontDoor.arranged(Array(CommandLine.arguments.dropFirst())) {
+        case .success(let arranged): arguments = arranged
+        case .failure(let refusal):
+            FileHandle.standardError.write(Data((refusal.message.inert + "\n").utf8))
+            exit(withError: ExitCode.failure)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error), message = fullMessage(for: error)

@@ -39,12 +39,19 @@ struct ChangeCommand: ParsableCommand {
                 if let file {
                     submitted = try InterchangeReader.readChange(try readInput(file), source: file)
                 } else {
+                    let missing = [("--title", title), ("--team", team), ("--type", type), ("--category", category), ("--risk", risk)]
+                        .filter { $0.1?.isBlank ?? true }.map(\.0) + (services.isEmpty ? ["--service"] : [])
+                    if !missing.isEmpty {
+                        throw .invalidArgument(name: missing.joined(separator: ", "), problem: "required (cab change add --help says what each takes)")
+                    }
                     let submitter: String
                     if let owner { submitter = owner } else { submitter = try actor(by, login: store.login) }
                     var object: [String: JSONValue] = [
                         "owner": .string(submitter), "services": JSONValue(services), "hasMigration": .bool(hasMigration),
                         "touches": JSONValue(touches), "submittedAt": .string(submittedAt ?? Timestamp.now().iso8601),
                     ]
+                    var id = self.id
+                    if id == nil { id = try store.open(.writing).nextChangeID() }
                     let texts = ["id": id, "title": title, "team": team, "type": type, "category": category, "risk": risk, "route": route,
                                  "blastRadius": fields.blastRadius, "rollbackPlan": fields.rollbackPlan, "verification": fields.verification,
                                  "windowStart": fields.windowStart, "windowEnd": fields.windowEnd]
@@ -52,7 +59,9 @@ struct ChangeCommand: ParsableCommand {
                     for case let (key, number?) in ["filesChanged": filesChanged, "rollbackMinutes": rollbackMinutes] {
                         object[key] = .number(Double(number))
                     }
-                    submitted = try InterchangeReader.readChange(.object(object), source: "cab change add")
+                    do throws(CabinetError) { submitted = try InterchangeReader.readChange(.object(object), source: "cab change add") } catch {
+                        throw ChangeFlags.named(error)
+                    }
                 }
                 let store = try store.open(.writing)
                 let summary = try store.importDocument(InterchangeDocument(changes: [submitted]), source: file ?? "cab change add")
@@ -163,4 +172,19 @@ struct FourFieldOptions: ParsableArguments {
     @Option var verification: String?
     @Option(help: "ISO 8601 with zone.") var windowStart: String?
     @Option(help: "ISO 8601 with zone.") var windowEnd: String?
+}
+
+/// The flags of `cab change add`, named in its errors instead of the interchange's fields.
+enum ChangeFlags {
+    /// `error` about a field of the change read from flags, as the flag that gave it.
+    static func named(_ error: CabinetError) -> CabinetError {
+        guard case let .invalidRecord(_, _, field, problem) = error else { return error }
+        let flag = switch field {
+        case "services": "--service"
+        default: "--" + field.reduce(into: "") { kebab, character in
+            kebab += character.isUppercase ? "-" + character.lowercased() : String(character)
+        }
+        }
+        return .invalidArgument(name: flag, problem: problem)
+    }
 }

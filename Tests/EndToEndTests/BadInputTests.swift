@@ -74,7 +74,7 @@ import Testing
                           "--rollback-plan: is longer than 64 KiB (65537 bytes)")
         try expectRefused(["change", "add", "--id", "CHG-3", "--title", "T", "--team", "orders", "--type", "standard", "--category", "single-service",
                            "--risk", "low", "--service", "Order Service", "--submitted-at", "9999-12-31T23:00:00-02:00"],
-                          "cab change add: change (id CHG-3): submittedAt: '9999-12-31T23:00:00-02:00' falls outside the years 0000 to 9999 in UTC")
+                          "--submitted-at: '9999-12-31T23:00:00-02:00' falls outside the years 0000 to 9999 in UTC")
         _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
         let before = try #require(sandbox.bytes(sandbox.db))
         var environment = sandbox.environment

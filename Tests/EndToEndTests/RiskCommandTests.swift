@@ -128,7 +128,7 @@ import Testing
         #expect(risk["gates"] as? [String] == ["mandatory review: touches iam"])
         let bad = try sandbox.cab("change", "add", "--id", "CHG-5", "--title", "x", "--team", "orders", "--type", "normal",
                                   "--category", "single-service", "--risk", "low", "--service", "Order Service", "--touches", "dns")
-        #expect(bad.stderr == "cab: cab change add: change (id CHG-5): touches: unknown value 'dns' (one of: resource-limits, networking, iam)\n")
+        #expect(bad.stderr == "cab: --touches: unknown value 'dns' (one of: resource-limits, networking, iam)\n")
     }
 
     @Test func theRiskScoreIsShownWithItsPartsAndTheThresholdCanBeSet() throws {

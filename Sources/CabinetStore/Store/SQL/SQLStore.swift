@@ -190,3 +190,19 @@ extension SQLStore {
         try reading { db in try DecisionChainRows.audit(db, expecting: expected) }
     }
 }
+
+extension SQLStore {
+    /// The next free id of the form `CHG-0000042`, for a change submitted without one.
+    public func nextChangeID() throws(CabinetError) -> String {
+        try reading { db in
+            let highest = try db.strings("SELECT id FROM changes WHERE id LIKE 'CHG-%' AND LENGTH(id) = 11 ORDER BY id DESC LIMIT 1").first
+            var number = highest.flatMap { Int($0.dropFirst(4)) } ?? 0
+            var id: String
+            repeat {
+                number += 1
+                id = "CHG-" + zeroPadded(number, width: 7)
+            } while try db.integer("SELECT 1 FROM changes WHERE id = ?", [.text(id)]) != nil
+            return id
+        }
+    }
+}

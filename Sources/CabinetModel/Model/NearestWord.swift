@@ -1,9 +1,8 @@
-import CabinetModel
 /// The known word a misspelling most likely meant, for "did you mean" hints.
-enum NearestWord {
+public enum NearestWord {
     /// The word of `words` closest to `word` by edit distance, if close enough to be a slip
     /// (at most a third of its letters, and at least two, wrong).
-    static func nearest(to word: String, among words: some Collection<String>) -> String? {
+    public static func nearest(to word: String, among words: some Collection<String>) -> String? {
         let limit = max(2, word.count / 3)
         return words
             .map { (word: $0, distance: distance(word.lowercased(), $0.lowercased())) }
