@@ -109,10 +109,35 @@ import Testing
 
         let fourth = try currentChange(tmux)
         try rewindRunningItem(by: 200)
-        try tmux.waitFor("not ready — defer?")
+        try tmux.waitFor("over time")
         try tmux.send("d")
-        try tmux.waitFor("next item", timeout: 5) { !$0.contains("not ready — defer?") }
+        try tmux.waitFor("next item", timeout: 5) { !$0.contains("over time") }
         #expect(try outcome(of: fourth)?.outcome == "deferred")
+
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        try expectTerminalRestored(tmux)
+    }
+
+    @Test func aPastedListOfConditionsIsRecordedAsTextAndDecidesNothingElse() throws {
+        let tmux = try board("--by priya")
+        try tmux.waitFor("7 waiting")
+        try tmux.send("s")
+        try tmux.waitFor("meeting 0:0")
+        try tmux.send("n")
+        let first = try currentChange(tmux)
+        try tmux.send("c")
+        try tmux.waitFor("Conditions:")
+        try tmux.paste("1. Owner on call\n2. DBA sign-off before contract phase\n3. Notify #payments")
+        try tmux.waitFor("3. Notify #payments")
+        #expect(try outcome(of: first)?.by != "priya", "a pasted line break submitted the conditions")
+        try tmux.send("Enter")
+        try tmux.waitFor("the field closed", timeout: 5) { !$0.contains("Conditions:") }
+        let second = try currentChange(tmux)
+        #expect(second != first)
+        #expect(try outcome(of: first)?.outcome == "approved-with-conditions")
+        #expect(try outcome(of: first)?.text == "1. Owner on call\n2. DBA sign-off before contract phase\n3. Notify #payments")
+        #expect(try outcome(of: second)?.by != "priya", "a pasted letter decided \(second)")
 
         try tmux.send("q")
         #expect(try waitForExitLine() == "exit 0")
