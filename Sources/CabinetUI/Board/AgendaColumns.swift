@@ -67,10 +67,11 @@ enum AgendaColumn: CaseIterable, Hashable {
     /// fifth of the width (on a 120- to 139-column screen, where some columns are left out anyway,
     /// 40 columns) before the less important columns come in.
     static func fit(width: Int, natural: [AgendaColumn: Int]) -> [(column: AgendaColumn, width: Int)] {
+        let titleClaim = (wideTable..<everyColumnTable).contains(width) ? 40 : width / 5
         func minimum(_ column: AgendaColumn) -> Int {
             switch column {
             case .id: max(column.minimumWidth, min(natural[.id] ?? 0, 16))
-            case .title: min(max(column.minimumWidth, (wideTable..<everyColumnTable).contains(width) ? 40 : width / 5), max(column.minimumWidth, natural[.title] ?? 0))
+            case .title: min(max(column.minimumWidth, titleClaim), max(column.minimumWidth, natural[.title] ?? 0))
             default: column.minimumWidth
             }
         }

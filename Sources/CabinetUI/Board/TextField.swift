@@ -36,8 +36,8 @@ public struct TextField: Hashable, Sendable {
         cursor += inserted.count
     }
 
-    /// Applies an editing action (cursor moves and deletions); false when `action` edits nothing.
-    public mutating func edit(_ action: Action) -> Bool {
+    /// Applies an editing action (cursor moves and deletions); any other action changes nothing.
+    public mutating func edit(_ action: Action) {
         let characters = Array(text)
         switch action {
         case .cursorLeft: cursor = max(0, cursor - 1)
@@ -48,9 +48,8 @@ public struct TextField: Hashable, Sendable {
         case .deleteForward: remove(cursor..<min(characters.count, cursor + 1), from: characters)
         case .deleteWord: remove(wordStart(in: characters)..<cursor, from: characters)
         case .deleteToLineStart: remove(lineStart(in: characters)..<cursor, from: characters)
-        default: return false
+        default: break
         }
-        return true
     }
 
     /// The text before the cursor, then after it: where a field draws its cursor.

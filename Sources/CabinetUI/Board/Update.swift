@@ -105,7 +105,7 @@ extension AppState {
         case .cancel: cancelDialog()
         case .confirm: return confirmDialog()
         case .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBackward, .deleteForward, .deleteWord, .deleteToLineStart:
-            editField { _ = $0.edit(action) }
+            editField { $0.edit(action) }
         case .clearFilter: clearFilter()
         case .top: selection = 0
         case .bottom: selection = max(0, rows.count - 1)
@@ -147,7 +147,7 @@ extension AppState {
         }
     }
 
-    /// Rows of the queue a page moves by: as many as it shows.
+    /// Rows of the queue a page moves by: one less than it shows, so a row stays in view.
     private var pageRows: Int { max(1, AgendaLayout(rows: rows, selection: selection, height: height).listHeight - 1) }
 
     /// Esc on the queue: the whole queue again, the selection kept on its change.
