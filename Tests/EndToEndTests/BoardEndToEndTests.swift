@@ -18,10 +18,11 @@ import Testing
 
     /// `cab ARGUMENTS --db demo` under a shell that then writes the terminal modes it is left with
     /// to `stty.txt` and the board's exit status to `exit.txt`.
-    func board(_ arguments: String, width: Int = 100, height: Int = 30, user: String = "priya") throws -> TmuxSession {
+    /// `then`, when given, runs in the same terminal after that.
+    func board(_ arguments: String, width: Int = 100, height: Int = 30, user: String = "priya", then: String? = nil) throws -> TmuxSession {
         // The terminal modes are saved before the exit status, so that the status means both are there.
         let command = "\(CabProcess.binary) \(arguments) --db \(demo); status=$?; stty -a > \(sandbox.path)/stty.txt; "
-            + "echo \"exit $status\" > \(sandbox.path)/exit.txt"
+            + "echo \"exit $status\" > \(sandbox.path)/exit.txt" + (then.map { "; " + $0 } ?? "")
         return try TmuxSession("sh -c '\(command)'", width: width, height: height,
                                environment: ["CAB_USER": user, "HOME": sandbox.path, "XDG_DATA_HOME": sandbox.path + "/data"])
     }
@@ -142,6 +143,16 @@ import Testing
         try tmux.send("q")
         #expect(try waitForExitLine() == "exit 0")
         try expectTerminalRestored(tmux)
+    }
+
+    @Test func afterTheBoardQuitsAPasteReachesTheShellUnbracketed() throws {
+        let tmux = try board("--by priya", then: "cat -v")
+        try tmux.waitFor("7 waiting")
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        try tmux.paste("echo pasted")
+        let screen = try tmux.waitFor("echo pasted")
+        #expect(!screen.contains("200~"), "bracketed paste is still on after the board quit:\n\(screen)")
     }
 
     /// The seconds the card's timer shows ("1:05 of 3:00 used" is 65).
