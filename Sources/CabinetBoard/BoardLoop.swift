@@ -4,8 +4,9 @@ import TerminalKit
 import CabinetUI
 import Terminal
 
-/// The board's state in the run loop: terminal events become messages, `update`'s effects are
-/// executed against the store, and the snapshot is reloaded after writes and whenever another
+/// The board's state in the run loop: terminal events become messages in an inbox, which is
+/// drained one message at a time through `update`; its effects are executed against the store
+/// (what the store answers joins the inbox's end), and the snapshot is reloaded after writes and whenever another
 /// process committed (the store's data version changed); the reload asks `update` again for
 /// the figures and minutes of the open screens. The figures are computed in the background and
 /// handed to `update` on the first event after they are ready (a tick at the latest).
@@ -20,6 +21,8 @@ struct BoardLoop {
     /// The change of `cab present ID`.
     let pinnedID: String?
     var state: AppState
+    /// Messages waiting for `update`, oldest first.
+    var inbox: [Msg] = []
     /// The store's data version at the last load.
     var version: Int?
     let figures: BackgroundFigures
@@ -57,6 +60,7 @@ struct BoardLoop {
             report(error)
         }
         reload()
+        drain()
     }
 
     mutating func handle(_ event: TerminalEvent, context: TerminalContext) -> LoopControl {
@@ -70,7 +74,9 @@ struct BoardLoop {
         case .tick: pollForChanges()
         case .key(.resize): break
         case .key(let key): send(.key(key))
+        case .paste(let text): send(.paste(text))
         }
+        drain()
         if quitting { return .quit }
         return figures.isBusy ? .proceedAndTickWithin(milliseconds: BoardLoop.busyPollMilliseconds) : .proceed
     }
@@ -85,7 +91,14 @@ struct BoardLoop {
     }
 
     private mutating func send(_ msg: Msg) {
-        execute(CabinetUI.update(&state, msg))
+        inbox.append(msg)
+    }
+
+    /// Hands the inbox to `update` message by message, running each one's effects before the next.
+    private mutating func drain() {
+        while !inbox.isEmpty {
+            execute(CabinetUI.update(&state, inbox.removeFirst()))
+        }
     }
 
     /// Runs effects in order; the first failure stops the rest and is reported. Writes are

@@ -14,4 +14,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cancel
     /// Answer yes to a question.
     case confirm
+    /// A text field's cursor and deletions: a character left or right, the line's start or end,
+    /// the character before or under the cursor, the word before it, the line up to it.
+    case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteWord, deleteToLineStart
+    /// The queue: clear the filter; the first or last change; a page up or down.
+    case clearFilter, top, bottom, pageUp, pageDown
 }

@@ -47,6 +47,19 @@ public struct KeyTable: Hashable, Sendable {
             KeyBinding([.character("?")], .help, hint: "help", help: "Show or hide this help", on: screens),
             KeyBinding([.character("q"), .ctrlC], .quit, hint: "quit", help: "Quit Cabinet", on: screens.union([.confirm])),
             KeyBinding([.ctrlC], .quit, hint: "quit", help: "Quit Cabinet", on: [.input]),
+            KeyBinding([.left], .cursorLeft, hint: "left", help: "Move the cursor left", on: [.input]),
+            KeyBinding([.right], .cursorRight, hint: "right", help: "Move the cursor right", on: [.input]),
+            KeyBinding([.home], .lineStart, hint: "line start", help: "Move the cursor to the start of the line", on: [.input]),
+            KeyBinding([.end], .lineEnd, hint: "line end", help: "Move the cursor to the end of the line", on: [.input]),
+            KeyBinding([.backspace], .deleteBackward, hint: "delete", help: "Delete the character before the cursor", on: [.input]),
+            KeyBinding([.delete], .deleteForward, hint: "delete right", help: "Delete the character under the cursor", on: [.input]),
+            KeyBinding([.control("w")], .deleteWord, hint: "delete word", help: "Delete the word before the cursor", on: [.input]),
+            KeyBinding([.control("u")], .deleteToLineStart, hint: "delete line", help: "Delete the line up to the cursor", on: [.input]),
+            KeyBinding([.escape], .clearFilter, hint: "clear filter", help: "Clear the queue's filter", on: [.agenda]),
+            KeyBinding([.character("g"), .home], .top, hint: "first", help: "Go to the first change", on: [.agenda]),
+            KeyBinding([.character("G"), .end], .bottom, hint: "last", help: "Go to the last change", on: [.agenda]),
+            KeyBinding([.pageUp], .pageUp, hint: "page up", help: "Move a page up", on: [.agenda]),
+            KeyBinding([.pageDown], .pageDown, hint: "page down", help: "Move a page down", on: [.agenda]),
         ])
     }()
 

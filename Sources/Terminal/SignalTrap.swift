@@ -66,6 +66,7 @@ enum SignalTrap {
     /// then the default action ends the process, so it never goes back to the loop.
     private static func crashed(_ signal: Int32) {
         endwin()
+        BracketedPaste.disable()
         sigaction(signal, previous + Int(signal), nil)
         raise(signal)
         var defaultAction = sigaction()

@@ -1,8 +1,10 @@
 import TerminalKit
 
-/// What the run loop hands to the app: a key (including resize and clicks) or a clock tick.
+/// What the run loop hands to the app: a key (including resize and clicks), a paste, or a clock tick.
 public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
+    /// Text the terminal pasted (bracketed paste): text for a field, never keys.
+    case paste(String)
     /// The read timed out: time passed with no input.
     case tick
 }

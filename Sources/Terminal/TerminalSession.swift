@@ -29,7 +29,7 @@ public struct TerminalSession: Sendable {
     ) -> TerminalExit {
         SignalTrap.install()
         defer { SignalTrap.uninstall() }
-        guard let screen = CursesScreen.start(theme: theme, environment: environment) else {
+        guard var screen = CursesScreen.start(theme: theme, environment: environment) else {
             return .unavailable("cannot start the terminal (TERM=\(environment["TERM"] ?? "unset"))")
         }
         defer { CursesScreen.restore() }
@@ -64,8 +64,8 @@ public struct TerminalSession: Sendable {
             if now >= nextTick {
                 event = .tick
                 nextTick = now + tick
-            } else if let key = screen.read(milliseconds: Self.milliseconds(nextTick - now)) {
-                event = .key(key)
+            } else if let input = screen.read(milliseconds: Self.milliseconds(nextTick - now)) {
+                event = input
             } else {
                 continue
             }

@@ -39,6 +39,8 @@ public enum BuiltinThemes {
     paper = "#ffffff"
     go = "#5fd75f"
     caution = "#ffaf00"
+    yellow = "#ffd700"
+    orange = "#ff8700"
     danger = "#ff5f5f"
     alarm = "#ff0000"
     panel = "#303030"
@@ -57,8 +59,8 @@ public enum BuiltinThemes {
     warn = { fg = "caution" }
     bad = { fg = "danger", bold = true }
     timerCalm = { fg = "go", bold = true }
-    timerWarn = { fg = "caution", bold = true }
-    timerUrgent = { fg = "danger", bold = true }
+    timerWarn = { fg = "yellow", bold = true }
+    timerUrgent = { fg = "orange", bold = true }
     timerOverrun = { fg = "paper", bg = "alarm", bold = true }
     late = { fg = "danger" }
     help = { fg = "paper", bg = "panel" }
@@ -80,6 +82,8 @@ public enum BuiltinThemes {
     paper = "#ffffff"
     go = "#008700"
     caution = "#af5f00"
+    yellow = "#af8700"
+    orange = "#d75f00"
     danger = "#d70000"
     panel = "#e4e4e4"
 
@@ -97,8 +101,8 @@ public enum BuiltinThemes {
     warn = { fg = "caution" }
     bad = { fg = "danger", bold = true }
     timerCalm = { fg = "go", bold = true }
-    timerWarn = { fg = "caution", bold = true }
-    timerUrgent = { fg = "danger", bold = true }
+    timerWarn = { fg = "yellow", bold = true }
+    timerUrgent = { fg = "orange", bold = true }
     timerOverrun = { fg = "paper", bg = "danger", bold = true }
     late = { fg = "danger" }
     help = { fg = "ink", bg = "panel" }
@@ -117,6 +121,7 @@ public enum BuiltinThemes {
     bg = "#000000"
     accent = "#ffff00"
     go = "#00ff00"
+    orange = "#ff8700"
     danger = "#ff0000"
     info = "#00ffff"
 
@@ -135,7 +140,7 @@ public enum BuiltinThemes {
     bad = { fg = "danger", bg = "bg", bold = true, underline = true }
     timerCalm = { fg = "go", bg = "bg", bold = true }
     timerWarn = { fg = "accent", bg = "bg", bold = true }
-    timerUrgent = { fg = "danger", bg = "bg", bold = true }
+    timerUrgent = { fg = "orange", bg = "bg", bold = true }
     timerOverrun = { fg = "fg", bg = "danger", bold = true }
     late = { fg = "danger", bg = "bg", bold = true }
     help = { fg = "fg", bg = "bg" }
@@ -165,7 +170,7 @@ public enum BuiltinThemes {
     timerCalm = { bold = true }
     timerWarn = { bold = true, underline = true }
     timerUrgent = { bold = true, reverse = true }
-    timerOverrun = { bold = true, reverse = true }
+    timerOverrun = { bold = true, reverse = true, underline = true }
     late = { underline = true }
     help = {}
     error = { bold = true, reverse = true }

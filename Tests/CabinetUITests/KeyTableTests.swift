@@ -86,7 +86,7 @@ import Testing
         #expect(lines.contains("q ^C   Quit Cabinet"))
         #expect(lines.contains("↑ k    Move the selection or scroll up"))
         #expect(Set(lines.map { $0.prefix(7).last }) == [" "])
-        #expect(table.helpLines(for: .agenda).first == "Enter  Open the selected change's card")
+        #expect(table.helpLines(for: .agenda).first == "Enter   Open the selected change's card")
     }
 
     @Test func keyLabels() {

@@ -19,10 +19,11 @@ import Testing
 
     /// `cab ARGUMENTS --db demo` under a shell that then writes the terminal modes it is left with
     /// to `stty.txt` and the board's exit status to `exit.txt`.
-    func board(_ arguments: String, width: Int = 100, height: Int = 30, user: String = "priya") throws -> TmuxSession {
+    /// `then`, when given, runs in the same terminal after that.
+    func board(_ arguments: String, width: Int = 100, height: Int = 30, user: String = "priya", then: String? = nil) throws -> TmuxSession {
         // The terminal modes are saved before the exit status, so that the status means both are there.
         let command = "\(CabProcess.binary) \(arguments) --db \(demo); status=$?; stty -a > \(sandbox.path)/stty.txt; "
-            + "echo \"exit $status\" > \(sandbox.path)/exit.txt"
+            + "echo \"exit $status\" > \(sandbox.path)/exit.txt" + (then.map { "; " + $0 } ?? "")
         return try TmuxSession("sh -c '\(command)'", width: width, height: height,
                                environment: ["CAB_USER": user, "HOME": sandbox.path, "XDG_DATA_HOME": sandbox.path + "/data"])
     }
@@ -110,14 +111,49 @@ import Testing
 
         let fourth = try currentChange(tmux)
         try rewindRunningItem(by: 200)
-        try tmux.waitFor("not ready — defer?")
+        try tmux.waitFor("over time")
         try tmux.send("d")
-        try tmux.waitFor("next item", timeout: 5) { !$0.contains("not ready — defer?") }
+        try tmux.waitFor("next item", timeout: 5) { !$0.contains("over time") }
         #expect(try outcome(of: fourth)?.outcome == "deferred")
 
         try tmux.send("q")
         #expect(try waitForExitLine() == "exit 0")
         try expectTerminalRestored(tmux)
+    }
+
+    @Test func aPastedListOfConditionsIsRecordedAsTextAndDecidesNothingElse() throws {
+        let tmux = try board("--by priya")
+        try tmux.waitFor("7 waiting")
+        try tmux.send("s")
+        try tmux.waitFor("meeting 0:0")
+        try tmux.send("n")
+        let first = try currentChange(tmux)
+        try tmux.send("c")
+        try tmux.waitFor("Conditions:")
+        try tmux.paste("1. Owner on call\n2. DBA sign-off before contract phase\n3. Notify #payments")
+        try tmux.waitFor("3. Notify #payments")
+        #expect(try outcome(of: first)?.by != "priya", "a pasted line break submitted the conditions")
+        try tmux.send("Enter")
+        try tmux.waitFor("the field closed", timeout: 5) { !$0.contains("Conditions:") }
+        let second = try currentChange(tmux)
+        #expect(second != first)
+        #expect(try outcome(of: first)?.outcome == "approved-with-conditions")
+        #expect(try outcome(of: first)?.text == "1. Owner on call\n2. DBA sign-off before contract phase\n3. Notify #payments")
+        #expect(try outcome(of: second)?.by != "priya", "a pasted letter decided \(second)")
+
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        try expectTerminalRestored(tmux)
+    }
+
+    @Test func afterTheBoardQuitsAPasteReachesTheShellUnbracketed() throws {
+        let tmux = try board("--by priya", then: "cat -v")
+        try tmux.waitFor("7 waiting")
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        try tmux.paste("echo pasted")
+        let screen = try tmux.waitFor("echo pasted")
+        #expect(!screen.contains("200~"), "bracketed paste is still on after the board quit:\n\(screen)")
     }
 
     /// The seconds the card's timer shows ("1:05 of 3:00 used" is 65).

@@ -44,6 +44,15 @@ final class TmuxSession {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
 
+    /// Pastes `text` as a terminal does: bracketed (`ESC[200~` … `ESC[201~`) when the program
+    /// asked for bracketed paste, each line break sent as CR.
+    func paste(_ text: String) throws {
+        let file = folder + "/paste.txt"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try tmux(["load-buffer", "-b", "pasted", file])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "pasted", "-t", "0"])
+    }
+
     /// Splits the window: `command` runs in a second pane below the first, each half the height.
     func split(_ command: String, environment extra: [String: String] = [:]) throws -> Pane {
         let exports = extra.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }

@@ -58,16 +58,22 @@ enum AgendaColumn: CaseIterable, Hashable {
         }
     }
 
+    /// The tables of a 120- and a 140-column screen (less their two margin columns).
+    static let wideTable = 118
+    static let everyColumnTable = 138
+
     var rightAligned: Bool { self == .number || self == .used || self == .score }
 
     /// The columns that fit `width` with one space between them, in display order, and their widths.
     /// `natural` is each column's widest content. The id is never cut, and the title claims a
-    /// fifth of the width before the less important columns come in.
+    /// fifth of the width (on a 120- to 139-column screen, where some columns are left out anyway,
+    /// 40 columns) before the less important columns come in.
     static func fit(width: Int, natural: [AgendaColumn: Int]) -> [(column: AgendaColumn, width: Int)] {
+        let titleClaim = (wideTable..<everyColumnTable).contains(width) ? 40 : width / 5
         func minimum(_ column: AgendaColumn) -> Int {
             switch column {
             case .id: max(column.minimumWidth, min(natural[.id] ?? 0, 16))
-            case .title: min(max(column.minimumWidth, width / 5), max(column.minimumWidth, natural[.title] ?? 0))
+            case .title: min(max(column.minimumWidth, titleClaim), max(column.minimumWidth, natural[.title] ?? 0))
             default: column.minimumWidth
             }
         }

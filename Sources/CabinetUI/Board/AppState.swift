@@ -101,11 +101,11 @@ public enum CardTarget: Hashable, Sendable {
 /// A question or text field over the board.
 public enum Dialog: Hashable, Sendable {
     /// Typing the queue filter; Esc puts `previous` back.
-    case filter(previous: String)
+    case filter(previous: String, field: TextField)
     /// The conditions of an approval.
-    case conditions(change: String, text: String)
+    case conditions(change: String, field: TextField)
     /// Why a change is rejected; required.
-    case rejectReason(change: String, text: String)
+    case rejectReason(change: String, field: TextField)
     /// The last step before recording a rejection.
     case confirmReject(change: String, reason: String)
     case confirmEnd

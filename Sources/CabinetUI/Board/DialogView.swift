@@ -6,10 +6,10 @@ import TerminalKit
 enum DialogView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
         switch state.dialog {
-        case .conditions(let change, let text)?:
-            field(title: "Approve \(change) with conditions", prompt: "Conditions:", text: text, into: &buffer, glyphs: glyphs)
-        case .rejectReason(let change, let text)?:
-            field(title: "Reject \(change)", prompt: "Reason (required):", text: text, into: &buffer, glyphs: glyphs)
+        case .conditions(let change, let field)?:
+            draw(field, title: "Approve \(change) with conditions", prompt: "Conditions:", into: &buffer, glyphs: glyphs)
+        case .rejectReason(let change, let field)?:
+            draw(field, title: "Reject \(change)", prompt: "Reason (required):", into: &buffer, glyphs: glyphs)
         case .confirmReject(let change, let reason)?:
             question(title: "Reject \(change)?", text: "Reason: \(reason)", into: &buffer, glyphs: glyphs)
         case .confirmEnd?:
@@ -36,15 +36,19 @@ enum DialogView {
         return box
     }
 
-    /// A text field: the text wraps, and the end (where typing goes) stays in view.
-    private static func field(title: String, prompt: String, text: String, into buffer: inout CellBuffer, glyphs: Glyphs) {
+    /// A text field: the text wraps, the cursor is drawn where typing goes, and its line stays in view.
+    private static func draw(_ field: TextField, title: String, prompt: String, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let box = open(title: title, height: 8, into: &buffer, glyphs: glyphs)
         let width = box.width - 4
         buffer.write(prompt, x: box.x + 2, y: box.y + 1, role: .help, fitting: width, marker: glyphs.more)
         let rows = max(1, box.height - 3)
-        let lines = TextWrap.wrap(text + glyphs.cursor, width: width, marker: glyphs.more)
-        let shown = lines.suffix(rows)
-        if lines.count > rows { buffer.write(glyphs.more, x: box.x + 1, y: box.y + 2, role: .help) }
+        let (before, after) = field.split
+        let lines = TextWrap.wrap(before + glyphs.cursor + after, width: width, marker: glyphs.more)
+        let cursorLine = TextWrap.wrap(before + glyphs.cursor, width: width, marker: glyphs.more).count - 1
+        let first = max(0, min(cursorLine - rows + 1, lines.count - rows))
+        let shown = lines.dropFirst(first).prefix(rows)
+        if first > 0 { buffer.write(glyphs.more, x: box.x + 1, y: box.y + 2, role: .help) }
+        if first + rows < lines.count { buffer.write(glyphs.more, x: box.x + 1, y: box.y + 1 + rows, role: .help) }
         for (offset, line) in shown.enumerated() {
             buffer.fill(x: box.x + 2, y: box.y + 2 + offset, width: width, height: 1, role: .input)
             buffer.write(line, x: box.x + 2, y: box.y + 2 + offset, role: .input, maxWidth: width)

@@ -7,10 +7,12 @@ enum FooterView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let statusY = buffer.height - 2
         let footerY = buffer.height - 1
-        if case .filter? = state.dialog {
+        if case .filter(_, let field)? = state.dialog {
+            let (before, after) = field.split
             let end = buffer.write("/", x: 1, y: statusY, role: .input)
-            let cursor = buffer.write(state.filter, x: end, y: statusY, role: .input, fitting: buffer.width - end - 2, marker: glyphs.more)
-            buffer.write(glyphs.cursor, x: cursor, y: statusY, role: .input)
+            let cursor = buffer.write(before, x: end, y: statusY, role: .input, fitting: buffer.width - end - 2, marker: glyphs.more)
+            let rest = buffer.write(glyphs.cursor, x: cursor, y: statusY, role: .input)
+            buffer.write(after, x: rest, y: statusY, role: .input, fitting: max(0, buffer.width - rest - 1), marker: glyphs.more)
         } else if let status = state.status {
             buffer.write(status.text, x: 1, y: statusY, role: status.isError ? .error : .normal, fitting: buffer.width - 2, marker: glyphs.more)
         } else if let connection = state.connection {
@@ -22,7 +24,8 @@ enum FooterView {
         }
         buffer.fill(x: 0, y: footerY, width: buffer.width, height: 1, role: .footer)
         var x = 1
-        let hints = KeyTable.standard.footerHints(for: state.keyScreen, width: buffer.width - 2, excluding: state.role.hiddenActions)
+        let hidden = state.role.hiddenActions.union(state.filter.isEmpty ? [.clearFilter] : [])
+        let hints = KeyTable.standard.footerHints(for: state.keyScreen, width: buffer.width - 2, excluding: hidden)
         for hint in hints {
             x = buffer.write(hint.key, x: x, y: footerY, role: .key)
             x = buffer.write(" " + hint.text + KeyTable.hintSeparator, x: x, y: footerY, role: .footer)

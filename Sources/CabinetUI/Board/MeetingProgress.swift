@@ -35,6 +35,18 @@ extension BoardSnapshot {
         }
     }
 
+    /// The agenda entries not decided today. The header's "waiting", the end-of-meeting question
+    /// and the status line's "still to decide" all count these.
+    public var undecided: [QueueEntry] { agenda.filter { decisionToday($0) == nil } }
+
+    /// What the status line says when no undecided item with time left follows `changeID`;
+    /// `decided` when that change has just been decided (the snapshot does not hold it yet).
+    public func nothingToMoveOnTo(after changeID: String, decided: Bool) -> String {
+        let left = undecided.filter { !decided || $0.change.id != changeID }.count
+        guard left > 0 else { return "every item is decided: e ends the meeting" }
+        return "\(left) item\(left == 1 ? "" : "s") still to decide (time over): select and decide, or e ends the meeting"
+    }
+
     /// The item allotment: the open meeting's, else `fallback` minutes.
     public func itemMinutes(default fallback: Int) -> Int { meeting?.itemMinutes ?? fallback }
 }
@@ -56,7 +68,7 @@ public struct MeetingClock: Hashable, Sendable {
         budgetMilliseconds = Int64(Meeting.budgetMinutes) * 60_000
         elapsedMilliseconds = elapsed
         itemsStillFit = Int(max(0, budgetMilliseconds - elapsed) / (Int64(max(1, itemMinutes)) * 60_000))
-        waiting = snapshot.agenda.filter { snapshot.decisionToday($0) == nil }.count
+        waiting = snapshot.undecided.count
     }
 
     /// True once the meeting ran past its budget.

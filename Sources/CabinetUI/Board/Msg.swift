@@ -5,6 +5,8 @@ import TerminalKit
 public enum Msg: Hashable, Sendable {
     /// A key press or mouse click.
     case key(Key)
+    /// Text pasted into the terminal: typed into the open field as it is, never taken as keys.
+    case paste(String)
     /// Time passed; `now` is the wall clock.
     case tick(Timestamp)
     /// The terminal's new size.

@@ -2,7 +2,8 @@ import CabinetModel
 import TerminalKit
 
 /// The item's timer: the time left in large digits coloured by the share of the allotment used,
-/// and a line saying how the item stands (with the "not ready — defer?" offer once overrun).
+/// and a line saying how the item stands. Once overrun, a change that is not ready is offered
+/// "not ready — defer?"; a ready one is to be decided or deferred.
 enum TimerView {
     /// Rows the timer takes at a screen height: large digits on tall screens, small otherwise, plus the status line.
     static func height(screenHeight: Int) -> Int { size(screenHeight: screenHeight).rows + 1 }
@@ -50,6 +51,7 @@ enum TimerView {
         case .running, .paused:
             let paused = timer.state == .paused ? "paused \(glyphs.dot) " : ""
             guard timer.phase == .overrun else { return (paused + used, timer.phase.role) }
+            if entry.readiness.isReady { return ("\(paused)over time" + (state.role == .chair ? ": decide or defer" : ""), .timerOverrun) }
             let offer = state.role == .chair ? "not ready \(glyphs.dash) defer? d" : "not ready"
             return ("\(paused)over time \(glyphs.dot) \(offer)", .timerOverrun)
         }

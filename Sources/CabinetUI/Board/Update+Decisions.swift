@@ -16,31 +16,45 @@ extension AppState {
 
     mutating func askForConditions() {
         guard let entry = targetEntry, decidable(entry) else { return }
-        dialog = .conditions(change: entry.change.id, text: "")
+        dialog = .conditions(change: entry.change.id, field: TextField(multiline: true))
     }
 
     mutating func askForReason() {
         guard let entry = targetEntry, decidable(entry) else { return }
-        dialog = .rejectReason(change: entry.change.id, text: "")
+        dialog = .rejectReason(change: entry.change.id, field: TextField(multiline: true))
     }
 
-    /// A key typed into the open text field.
-    mutating func type(_ key: Key) {
-        func edit(_ text: String) -> String {
-            switch key {
-            case .character(let character): text + String(character)
-            case .backspace: String(text.dropLast())
-            default: text
-            }
+    /// Text typed or pasted into the open field, at its cursor.
+    mutating func type(_ text: String) {
+        editField { $0.insert(text) }
+    }
+
+    /// A paste goes into the open text field, line breaks and all; with no field open it is
+    /// dropped whole, so none of its characters is ever taken as a key.
+    mutating func paste(_ text: String) {
+        guard keyScreen == .input else {
+            status = StatusLine("pasted text goes into a text field only: nothing was done", isError: true)
+            return
         }
+        type(text)
+    }
+
+    /// Changes the open field's text or cursor; the queue filter follows its field as it is typed.
+    mutating func editField(_ apply: (inout TextField) -> Void) {
         switch dialog {
-        case .filter?:
-            filter = edit(filter)
-            selection = 0
-        case .conditions(let change, let text)?:
-            dialog = .conditions(change: change, text: edit(text))
-        case .rejectReason(let change, let text)?:
-            dialog = .rejectReason(change: change, text: edit(text))
+        case .filter(let previous, var field)?:
+            apply(&field)
+            dialog = .filter(previous: previous, field: field)
+            if filter != field.text {
+                filter = field.text
+                selection = 0
+            }
+        case .conditions(let change, var field)?:
+            apply(&field)
+            dialog = .conditions(change: change, field: field)
+        case .rejectReason(let change, var field)?:
+            apply(&field)
+            dialog = .rejectReason(change: change, field: field)
         default:
             break
         }
@@ -50,16 +64,16 @@ extension AppState {
         switch dialog {
         case .filter?:
             dialog = nil
-        case .conditions(let change, let text)?:
-            let conditions = BoardText.trimmed(text)
+        case .conditions(let change, let field)?:
+            let conditions = BoardText.trimmed(field.text)
             guard !conditions.isEmpty else {
                 status = StatusLine("write the conditions, or Esc to leave", isError: true)
                 return []
             }
             dialog = nil
             return decide(.approvedWithConditions, conditions: conditions, change: change)
-        case .rejectReason(let change, let text)?:
-            let reason = BoardText.trimmed(text)
+        case .rejectReason(let change, let field)?:
+            let reason = BoardText.trimmed(field.text)
             guard !reason.isEmpty else {
                 status = StatusLine("a reason is required to reject", isError: true)
                 return []
@@ -72,7 +86,7 @@ extension AppState {
     }
 
     mutating func cancelDialog() {
-        if case .filter(let previous)? = dialog {
+        if case .filter(let previous, _)? = dialog {
             filter = previous
             clampSelections()
         }

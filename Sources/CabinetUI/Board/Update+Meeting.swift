@@ -54,7 +54,7 @@ extension AppState {
         }
         let end = item.endedAt == nil ? [ClockStep(.end, id)] : []
         guard let following = snapshot.nextUndecided(after: id) else {
-            status = StatusLine("no undecided item left: e ends the meeting")
+            status = StatusLine(snapshot.nothingToMoveOnTo(after: id, decided: false))
             return clocks(end)
         }
         showCard(following.change.id)
@@ -63,8 +63,9 @@ extension AppState {
 
     /// After a decision on `id`: the next undecided item is shown, and started if `id` was being presented.
     mutating func moveOn(after id: String) -> [ClockStep] {
-        guard let snapshot, let following = snapshot.nextUndecided(after: id) else {
-            status = StatusLine("every item is decided: e ends the meeting")
+        guard let snapshot else { return [] }
+        guard let following = snapshot.nextUndecided(after: id) else {
+            status = StatusLine(snapshot.nothingToMoveOnTo(after: id, decided: true))
             return []
         }
         moveOn(to: following.change.id)

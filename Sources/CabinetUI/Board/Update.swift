@@ -36,6 +36,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.moveOn(to: change)
     case .key(let key):
         return state.handle(key)
+    case .paste(let text):
+        state.paste(text)
     }
     return []
 }
@@ -63,7 +65,7 @@ extension AppState {
         }
         let screen = keyScreen
         guard let action = KeyTable.standard.action(for: key, on: screen) else {
-            if screen == .input { type(key) }
+            if screen == .input, case .character(let character) = key { type(String(character)) }
             return []
         }
         if screen != .input { status = nil }
@@ -82,7 +84,7 @@ extension AppState {
         case .up: move(by: -1)
         case .down: move(by: 1)
         case .open: open()
-        case .filter: dialog = .filter(previous: filter)
+        case .filter: dialog = .filter(previous: filter, field: TextField(filter, multiline: false))
         case .nextPane: jumpPane()
         case .follow: follow()
         case .attendance: return showAttendance()
@@ -103,6 +105,13 @@ extension AppState {
         case .submit: return submitDialog()
         case .cancel: cancelDialog()
         case .confirm: return confirmDialog()
+        case .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBackward, .deleteForward, .deleteWord, .deleteToLineStart:
+            editField { $0.edit(action) }
+        case .clearFilter: clearFilter()
+        case .top: selection = 0
+        case .bottom: selection = max(0, rows.count - 1)
+        case .pageUp: move(by: -pageRows)
+        case .pageDown: move(by: pageRows)
         }
         return []
     }
@@ -137,6 +146,18 @@ extension AppState {
         default:
             selection = max(0, min(selection + delta, rows.count - 1))
         }
+    }
+
+    /// Rows of the queue a page moves by: one less than it shows, so a row stays in view.
+    private var pageRows: Int { max(1, AgendaLayout(rows: rows, selection: selection, height: height).listHeight - 1) }
+
+    /// Esc on the queue: the whole queue again, the selection kept on its change.
+    private mutating func clearFilter() {
+        guard !filter.isEmpty else { return }
+        let selected = selectedRow?.entry.change.id
+        filter = ""
+        if let selected, let index = rows.firstIndex(where: { $0.entry.change.id == selected }) { selection = index }
+        clampSelections()
     }
 
     private mutating func open() {

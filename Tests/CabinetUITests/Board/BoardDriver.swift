@@ -133,6 +133,9 @@ struct BoardDriver: CustomTestStringConvertible {
     /// Types text into the open field.
     mutating func type(_ text: String) { press(text) }
 
+    /// Pastes text, as a terminal with bracketed paste hands it over: whole, line breaks and all.
+    mutating func paste(_ text: String) { send(.paste(text)) }
+
     /// Lets `seconds` pass in 250 ms ticks, as the terminal does.
     mutating func wait(seconds: Double) {
         let end = now.milliseconds + Int64(seconds * 1000)
