@@ -6,7 +6,9 @@ public enum ReportMarkdown {
         var lines = [
             "## CAB effectiveness, \(figures.period.since.day) to \(figures.period.until.day)",
             "",
-            "**\(MarkdownText.escaped(figures.verdict.line))**",
+            "**Verdict: \(MarkdownText.escaped(figures.verdict.headline))**",
+            "",
+            figures.verdict.reasons.map { "- " + MarkdownText.escaped($0) }.joined(separator: "\n"),
             "",
             MarkdownText.row(["figure", "value", "target"]),
             MarkdownText.row(["---", "---:", "---"]),

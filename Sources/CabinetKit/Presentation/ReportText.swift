@@ -6,7 +6,7 @@ public enum ReportText {
         var lines = [
             "Cabinet report  \(figures.period.since.iso8601) → \(figures.period.until.iso8601)",
             "",
-            figures.verdict.line,
+            verdictBlock(figures.verdict),
             "",
             "Board (route cab)",
             "  submitted (all routes)   \(figures.submitted)",
@@ -41,5 +41,10 @@ public enum ReportText {
         }
         lines.append(weeks.rendered)
         return lines.joined(separator: "\n")
+    }
+
+    /// "Verdict: Bottleneck", then each axis's judgment and figures on its own line.
+    static func verdictBlock(_ verdict: Verdict) -> String {
+        (["Verdict: \(verdict.headline)"] + verdict.reasons.map { "  - " + $0 }).joined(separator: "\n")
     }
 }
