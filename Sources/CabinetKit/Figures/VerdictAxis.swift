@@ -7,20 +7,9 @@ public struct VerdictAxis: Hashable, Sendable, Encodable {
         case value, safety, speed
     }
 
-    public enum Status: String, Sendable, Encodable, Comparable {
+    public enum Status: String, Sendable, Encodable {
         case ok, warning, failing
         case tooFew = "too-few"
-
-        private var order: Int {
-            switch self {
-            case .ok: 0
-            case .tooFew: 1
-            case .warning: 2
-            case .failing: 3
-            }
-        }
-
-        public static func < (lhs: Status, rhs: Status) -> Bool { lhs.order < rhs.order }
     }
 
     public let name: Name
@@ -32,22 +21,22 @@ public struct VerdictAxis: Hashable, Sendable, Encodable {
     /// Below this sample the axis is not judged.
     public let minimumSample: Int
     /// Pass-through (value) or incidents per approved change (safety), with its Wilson interval.
-    public var rate: Double?
-    public var interval: RateInterval?
+    public internal(set) var rate: Double?
+    public internal(set) var interval: RateInterval?
     /// Safety: approved changes linked to an incident (the rate's numerator).
-    public var incidents: Int?
+    public internal(set) var incidents: Int?
     /// Safety: the weekly trend of the incident rate.
-    public var trend: Trend?
+    public internal(set) var trend: Trend?
     /// Safety: peer review's rate, its interval and sample, and Newcombe's interval on board − peer.
-    public var peerRate: Double?
-    public var peerInterval: RateInterval?
-    public var peerSample: Int?
-    public var difference: Double?
-    public var differenceInterval: RateInterval?
+    public internal(set) var peerRate: Double?
+    public internal(set) var peerInterval: RateInterval?
+    public internal(set) var peerSample: Int?
+    public internal(set) var difference: Double?
+    public internal(set) var differenceInterval: RateInterval?
     /// Speed: the judged mean and, beside it, the median and p90, in hours.
-    public var meanHours: Double?
-    public var medianHours: Double?
-    public var p90Hours: Double?
+    public internal(set) var meanHours: Double?
+    public internal(set) var medianHours: Double?
+    public internal(set) var p90Hours: Double?
 
     init(_ name: Name, _ status: Status, _ reason: String, sample: Int, minimumSample: Int) {
         self.name = name

@@ -19,7 +19,7 @@ enum PanelLegend {
             "Incidents     incidents of approved changes; rate: approved with one",
             "CAB share     of all changes submitted, those routed to the board",
             "Mean approval submission to approval, over the approved changes",
-            "Sparklines    one mark per ISO week, latest right, lowest to highest week",
+            "Sparklines    one mark per ISO week, latest right, scaled low to high",
         ]
     }
 }

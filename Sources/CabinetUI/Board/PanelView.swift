@@ -31,9 +31,11 @@ enum PanelView {
         let layout = PanelLayout(width: buffer.width, top: top, rows: body.upperBound - top,
                                  verdictLines: TextWrap.wrap(verdict.briefLine(separator: glyphs.dot), width: width, marker: glyphs.more).count, weeks: figures.weekly.count)
         drawVerdict(verdict, y: layout.verdictTop, lines: layout.verdictLines, into: &buffer, glyphs: glyphs)
-        let rows = self.figures(figures, glyphs: glyphs)
+        let rows = self.figures(figures, verdict: verdict, glyphs: glyphs)
             + (layout.spreadRow ? [spread(figures.board.latencyHistogram, glyphs: glyphs)] : [])
-        drawFigures(rows, y: layout.figuresTop, into: &buffer, glyphs: glyphs, unicode: state.unicode)
+        let captioned = layout.figuresTop > layout.verdictTop + layout.verdictLines
+        drawFigures(rows, y: layout.figuresTop, weeks: captioned ? figures.weekly.map(\.week) : [], into: &buffer, glyphs: glyphs,
+                    unicode: state.unicode)
         let routes = routeTable(figures, glyphs: glyphs)
         if layout.barsBeside {
             let routesWidth = routes.usedWidth(fitting: width - Self.histogramWidth - 3)
@@ -75,10 +77,10 @@ enum PanelView {
         }
     }
 
-    private static func figures(_ figures: Figures, glyphs: Glyphs) -> [Figure] {
+    private static func figures(_ figures: Figures, verdict: Verdict, glyphs: Glyphs) -> [Figure] {
         let board = figures.board
         let weekly = figures.weekly.map(\.figures)
-        let axes = figures.verdict.axes
+        let axes = verdict.axes
         let status = { (name: VerdictAxis.Name) in role(axes.first { $0.name == name }?.status ?? .tooFew) }
 
         let passRole = status(.value)
@@ -134,11 +136,18 @@ enum PanelView {
     }
 
     /// Label, value, sparkline and detail in aligned columns; the sparkline keeps its last weeks when long.
-    private static func drawFigures(_ rows: [Figure], y: Int, into buffer: inout CellBuffer, glyphs: Glyphs, unicode: Bool) {
+    /// Given `weeks`, the row above says which weeks the sparklines show and how they are scaled.
+    private static func drawFigures(_ rows: [Figure], y: Int, weeks: [ISOWeek], into buffer: inout CellBuffer, glyphs: Glyphs, unicode: Bool) {
         let labelWidth = rows.map { TextWidth.width(of: $0.label) }.max() ?? 0
         let valueWidth = rows.map { TextWidth.width(of: $0.value.text) }.max() ?? 0
         let sparkWidth = min(rows.map(\.weekly.count).max() ?? 0, max(4, buffer.width / 4))
         let limit = buffer.width - 1
+        let shown = weeks.suffix(sparkWidth)
+        if let first = shown.first, let last = shown.last {
+            let x = 1 + labelWidth + 1 + valueWidth + 2
+            buffer.write("\(first.label) \(glyphs.arrow) \(last.label) by week, each scaled low to high", x: x, y: y - 1,
+                         role: .dim, fitting: limit - x, marker: glyphs.more)
+        }
         for (offset, row) in rows.enumerated() {
             let line = y + offset
             var x = buffer.write(TextWidth.padded(row.label, to: labelWidth) + " ", x: 1, y: line, role: .normal, maxWidth: limit - 1)

@@ -92,6 +92,12 @@ import Testing
         #expect(screen.lines.contains { $0.contains("Theater: value failing (pass-through 96.0%) · safety failing (incidents 5.0%") })
     }
 
+    @Test func theSparklinesSayWhichWeeksTheyShowAndHowTheyAreScaled() {
+        let lines = render(PanelFixture.panel(PanelFixture.healthy, width: 80, height: 24), width: 80, height: 24).lines
+        let row = lines.firstIndex { $0.contains(" Pass-through") }
+        #expect(row.map { lines[$0 - 1].contains("2026-W44 → 2026-W48 by week, each scaled low to high") } == true, "\(lines)")
+    }
+
     @Test func theHelpOverThePanelSaysWhatEachFigureCountsAndHowItIsJudged() {
         var board = PanelFixture.panel(PanelFixture.healthy, width: 120, height: 40)
         _ = update(&board, .key(.character("?")))
