@@ -210,6 +210,8 @@ import Testing
         #expect(text.contains("\nVerdict: Bottleneck\n  - value ok: pass-through 60.0% (95% CI 50.2–69.1%), n = 100: "))
         #expect(text.contains("\n  - speed failing: mean approval 10.0 h over 8 h, twice the 4 h target"))
         #expect(ReportMarkdown.render(slowButSafe).contains("**Verdict: Bottleneck**\n\n- value ok: pass-through 60.0%"))
+        #expect(text.contains("approval latency         mean 10.0 h, median 10.0 h, p90 10.0 h   goal: mean under 4 h"))
+        #expect(ReportMarkdown.render(slowButSafe).contains("| approval latency, mean / median / p90 | 10.0 h / 10.0 h / 10.0 h | mean under 4 h |"))
     }
 
     @Test func theJSONKeepsTheKindAndAddsTheAxesWithTheirIntervalsAndSamples() throws {
