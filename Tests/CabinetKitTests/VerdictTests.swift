@@ -136,7 +136,7 @@ import Testing
     @Test func incidentsNoBetterThanPeerReviewButFallingOnlyWarn() throws {
         let reviews: [Outcome: Int] = [.approved: 60, .approvedWithConditions: 20, .rejected: 20]
         let latencies = Array(repeating: 1.0, count: 3000)
-        // 90, 60, 30 incidents of 3000 approved each week: 2.0% over the period, falling.
+        // 90, 60, 30 incidents of 3000 approved each week: 2.0% over the period, falling from 3.0% to 1.5%.
         let weeks = [90, 60, 30].map { board(reviews, approved: 3000, withIncident: $0, latencyHours: latencies) }
         let verdict = try figures(weeks: weeks, peerApproved: 100_000, peerWithIncident: 2000).verdict
         #expect(verdict.axes[1].trend == .down)
@@ -147,10 +147,24 @@ import Testing
 
     @Test func withoutPeerReviewTheTrendAloneDecides() throws {
         let reviews: [Outcome: Int] = [.approved: 60, .approvedWithConditions: 20, .rejected: 20]
-        let rising = [1, 3, 6].map { board(reviews, approved: 100, withIncident: $0, latencyHours: Array(repeating: 1, count: 100)) }
+        // 1 of 100, then 5 + 10 of 200: 1.0% to 7.5%, Newcombe's interval on the change lies above zero.
+        let rising = [1, 5, 10].map { board(reviews, approved: 100, withIncident: $0, latencyHours: Array(repeating: 1, count: 100)) }
         let verdict = try figures(weeks: rising).verdict
         #expect(verdict.axes[1].status == .failing)
         #expect(verdict.reasons[1].hasSuffix("rising: not catching risks; too few peer-reviewed approvals to compare"))
+    }
+
+    @Test func aTrendIsOnlyADirectionWhenTheCountsShowOne() throws {
+        let reviews: [Outcome: Int] = [.approved: 60, .approvedWithConditions: 20, .rejected: 20]
+        let week = { (incidents: Int) in self.board(reviews, approved: 1000, withIncident: incidents, latencyHours: [1]) }
+        // The slope falls, but 18 + 18 of 2000 against 24 + 20 of 2000 (1.8% against 2.2%) is within the noise.
+        let noisy = try figures(weeks: [24, 20, 18, 18].map(week))
+        #expect(noisy.incidentTrend == .down)
+        #expect(VerdictAxis.incidentTrend(noisy.weekly) == .flat)
+        // 30 + 28 of 2000 against 12 + 10 of 2000: 2.9% against 1.1%.
+        #expect(VerdictAxis.incidentTrend(try figures(weeks: [30, 28, 12, 10].map(week)).weekly) == .down)
+        #expect(VerdictAxis.incidentTrend(try figures(weeks: [12, 10, 30, 28].map(week)).weekly) == .up)
+        #expect(VerdictAxis.incidentTrend(try figures(weeks: [week(5)]).weekly) == .flat)
     }
 
     @Test func noReviewsIsNotEnoughData() throws {

@@ -41,7 +41,7 @@ public struct Verdict: Hashable, Sendable, Encodable {
         let board = figures.board
         axes = [
             VerdictAxis.value(board),
-            VerdictAxis.safety(board, peer: figures.figures(for: .peer)?.figures, trend: figures.incidentTrend),
+            VerdictAxis.safety(board, peer: figures.figures(for: .peer)?.figures, weeks: figures.weekly),
             VerdictAxis.speed(board),
         ]
         let failing = Set(axes.filter { $0.status == .failing }.map(\.name))

@@ -94,8 +94,9 @@ extension VerdictAxis {
     }
 
     /// Safety: the board's incidents per approved change against peer review's, by Newcombe's interval
-    /// on the difference, and their trend; without a peer comparison the trend alone decides.
-    static func safety(_ board: ReviewFigures, peer: ReviewFigures?, trend: Trend) -> VerdictAxis {
+    /// on the difference, and their trend (`incidentTrend`); without a peer comparison the trend alone decides.
+    static func safety(_ board: ReviewFigures, peer: ReviewFigures?, weeks: [WeekFigures]) -> VerdictAxis {
+        let trend = incidentTrend(weeks)
         let minimum = Verdict.minimumApprovals
         let n = board.approved, k = board.approvedWithIncident
         guard n >= minimum, let rate = board.incidentRate else {
@@ -145,6 +146,18 @@ extension VerdictAxis {
         axis.incidents = k
         axis.trend = trend
         return axis
+    }
+
+    /// The direction of the board's incident rate only where the counts show one: over the last
+    /// `Trend.window` weeks, the later half's pooled rate against the earlier half's, down or up when
+    /// Newcombe's interval on their difference excludes zero, flat otherwise (or when a half has no approvals).
+    static func incidentTrend(_ weeks: [WeekFigures]) -> Trend {
+        let window = weeks.suffix(Trend.window).map(\.figures)
+        let earlier = window.prefix(window.count / 2), later = window.suffix(window.count - window.count / 2)
+        let pooled = { (half: ArraySlice<ReviewFigures>) in (half.reduce(0) { $0 + $1.approvedWithIncident }, half.reduce(0) { $0 + $1.approved }) }
+        let (before, after) = (pooled(earlier), pooled(later))
+        guard let change = RateInterval.newcombe(after.0, of: after.1, minus: before.0, of: before.1) else { return .flat }
+        return change.isBelow(0) ? .down : change.isAbove(0) ? .up : .flat
     }
 
     /// Speed: the mean submission-to-approval latency over `Verdict.latencyFailingHours` fails, over

@@ -94,7 +94,7 @@ enum PanelView {
                 + "\(percent(board.deferredRate, glyphs)) deferred \(glyphs.dot) \(board.reviewed) reviewed", .dim)]
         }
 
-        let trend = figures.incidentTrend
+        let trend = axes.first { $0.name == .safety }?.trend ?? .flat
         let trendRole: StyleRole = board.incidentCount == 0 ? .good : trend == .up ? .bad : trend == .down ? .good : .warn
         let arrow = switch trend {
         case .up: glyphs.rising
