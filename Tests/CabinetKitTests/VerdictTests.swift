@@ -65,7 +65,7 @@ import Testing
         #expect(abs((safety.differenceInterval?.low ?? 0) - -0.0028) < 0.0001)
         #expect(verdict.reasons[1] == "safety failing: incidents per approved change 2.0% (95% CI 1.7–2.3%), 180 of 9000, trend flat, "
             + "no better than peer review's 2.0% (95% CI 1.9–2.1%) (difference +0.0 pt, 95% CI -0.3 pt to +0.3 pt): not catching risks")
-        #expect(verdict.reasons[2] == "speed failing: mean approval 18.0 h over 8 h, twice the 4 h target: the board slows delivery "
+        #expect(verdict.reasons[2] == "speed failing: mean approval 18.0 h over 8 h (target 4 h): the board slows delivery "
             + "(median 18.0 h, p90 18.0 h, n = 9000)")
     }
 
@@ -128,6 +128,8 @@ import Testing
         let verdict = try figures(board: [.approved: 92, .rejected: 8], approved: 100, withIncident: 0,
                                   latencyHours: Array(repeating: 2, count: 50) + Array(repeating: 10, count: 50)).verdict
         #expect(verdict.axes.map(\.status) == [.warning, .ok, .warning])
+        // 0 of 100: Wilson's upper end is z² / (n + z²) = 3.84 / 103.84 = 3.7%.
+        #expect(verdict.reasons[1] == "safety ok: no incidents from 100 approved changes (95% CI 0.0–3.7%)")
         #expect(verdict.kind == .healthy)
         #expect(verdict.headline == "Healthy, watch value, speed")
         #expect(verdict.reasons[2] == "speed warning: mean approval 6.0 h over the 4 h target (warning up to 8 h) (median 6.0 h, p90 10.0 h, n = 100)")
@@ -222,7 +224,7 @@ import Testing
     @Test func theReportPutsEachAxisOnItsOwnLine() {
         let text = ReportText.render(slowButSafe)
         #expect(text.contains("\nVerdict: Bottleneck\n  - value ok: pass-through 60.0% (95% CI 50.2–69.1%), n = 100: "))
-        #expect(text.contains("\n  - speed failing: mean approval 10.0 h over 8 h, twice the 4 h target"))
+        #expect(text.contains("\n  - speed failing: mean approval 10.0 h over 8 h (target 4 h)"))
         #expect(ReportMarkdown.render(slowButSafe).contains("**Verdict: Bottleneck**\n\n- value ok: pass-through 60.0%"))
         #expect(text.contains("approval latency         mean 10.0 h, median 10.0 h, p90 10.0 h   goal: mean under 4 h"))
         #expect(ReportMarkdown.render(slowButSafe).contains("| approval latency, mean / median / p90 | 10.0 h / 10.0 h / 10.0 h | mean under 4 h |"))

@@ -107,7 +107,7 @@ extension VerdictAxis {
         let figure = "incidents per approved change \(percent(rate)) \(ciText(interval)), \(k) of \(n), trend \(trend.rawValue)"
         var axis: VerdictAxis
         if k == 0 {
-            axis = VerdictAxis(.safety, .ok, "no incidents from \(n) approved changes", sample: n, minimumSample: minimum)
+            axis = VerdictAxis(.safety, .ok, "no incidents from \(n) approved changes \(ciText(interval))", sample: n, minimumSample: minimum)
         } else if let peer, peer.approved >= minimum, let peerRate = peer.incidentRate,
                   let difference = RateInterval.newcombe(k, of: n, minus: peer.approvedWithIncident, of: peer.approved) {
             let versus = "peer review's \(percent(peerRate)) \(ciText(RateInterval.wilson(peer.approvedWithIncident, of: peer.approved)))"
@@ -173,7 +173,7 @@ extension VerdictAxis {
         let beside = "median \(FigureText.hours(latency.medianHours)), p90 \(FigureText.hours(latency.p90Hours)), n = \(board.approved)"
         let status: Status = mean > Verdict.latencyFailingHours ? .failing : mean > Verdict.latencyTargetHours ? .warning : .ok
         let judged = switch status {
-        case .failing: "over \(failing) h, twice the \(target) h target: the board slows delivery"
+        case .failing: "over \(failing) h (target \(target) h): the board slows delivery"
         case .warning: "over the \(target) h target (warning up to \(failing) h)"
         default: "within the \(target) h target"
         }
