@@ -275,7 +275,7 @@ import Testing
         let tmux = try TmuxSession("\(CabProcess.binary) panel --db \(demo)", width: 100, height: 30,
                                    environment: ["CAB_USER": "lead", "HOME": sandbox.path])
         let screen = try tmux.waitFor("the figures") { $0.contains("Pass-through") && $0.contains("%") }
-        #expect(["Healthy", "Theater", "Bottleneck"].contains { screen.contains($0) })
+        #expect(["Healthy", "Theater", "Bottleneck", "Not catching risks", "Rubber stamp", "Not enough data"].contains { screen.contains($0) })
         try tmux.send("1")
         try tmux.waitFor("last 7 days")
         try tmux.send("m")

@@ -123,7 +123,9 @@ let smallDocument = """
         #expect(rows.dropFirst().map { String($0.prefix(8)) } == ["2026-W45", "2026-W46", "2026-W47"])
         let json = try CabProcess.run(["report", "--json", "--db", demo], environment: sandbox.environment)
         let verdict = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["verdict"] as? [String: Any])
-        #expect(["theater", "bottleneck", "healthy"].contains(verdict["kind"] as? String ?? ""))
+        #expect(["theater", "bottleneck", "healthy", "not-catching-risks", "rubber-stamp", "insufficient-data"].contains(verdict["kind"] as? String ?? ""))
+        #expect((verdict["axes"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["value", "safety", "speed"])
+        #expect(verdict["failing"] is [String])
     }
 
     @Test func yesterdaysMinutesAndTheConditionsThatFollowedThem() throws {

@@ -2,11 +2,15 @@
 /// whose denominator is empty is `nil` (JSON `null`), never 0.
 public struct ReviewFigures: Hashable, Sendable, Encodable {
     public let reviewed: Int
+    /// Of `reviewed`, those approved as they stood on first decision: `passThroughRate`'s numerator.
+    public let passedThrough: Int
     public let passThroughRate: Double?
     public let modifiedRate: Double?
     public let rejectedRate: Double?
     public let deferredRate: Double?
     public let approved: Int
+    /// Of `approved`, the changes linked to at least one incident: `incidentRate`'s numerator.
+    public let approvedWithIncident: Int
     public let incidentCount: Int
     public let incidentRate: Double?
     public let approvalLatency: ApprovalLatency
@@ -15,12 +19,14 @@ public struct ReviewFigures: Hashable, Sendable, Encodable {
 
     public init(_ counts: FigureCounts) {
         reviewed = counts.reviewed
+        passedThrough = counts.firstOutcomes[.approved] ?? 0
         let share = { (outcome: Outcome) in ratio(counts.firstOutcomes[outcome] ?? 0, counts.reviewed) }
         passThroughRate = share(.approved)
         modifiedRate = share(.approvedWithConditions)
         rejectedRate = share(.rejected)
         deferredRate = share(.deferred)
         approved = counts.approved
+        approvedWithIncident = counts.approvedWithIncident
         incidentCount = counts.incidents
         incidentRate = ratio(counts.approvedWithIncident, counts.approved)
         approvalLatency = ApprovalLatency(milliseconds: counts.latencies)

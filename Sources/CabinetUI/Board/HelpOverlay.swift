@@ -2,11 +2,15 @@ import CabinetModel
 import TerminalKit
 
 /// The `?` overlay: the key table's help lines for the screen beneath, in a box over it; over
-/// the queue, what its column headings mean follows.
+/// the queue, what its column headings mean follows; over the panel, what each figure counts.
 enum HelpOverlay {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let beneath = state.screens.last { $0 != .help } ?? .agenda
-        let legend = beneath == .agenda ? [""] + AgendaColumn.legend(glyphs: glyphs) : []
+        let legend = switch beneath {
+        case .agenda: [""] + AgendaColumn.legend(glyphs: glyphs)
+        case .panel: [""] + PanelLegend.lines()
+        default: [String]()
+        }
         let lines = KeyTable.standard.helpLines(for: beneath, excluding: state.role.hiddenActions) + legend
         let width = min(buffer.width - 4, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4)
         let height = min(buffer.height - 4, lines.count + 2)

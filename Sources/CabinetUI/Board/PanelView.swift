@@ -6,8 +6,6 @@ import TerminalKit
 /// weekly sparkline; the routes side by side with the latency histogram; on tall screens the weeks.
 /// A figure without data reads "—", never 0.
 enum PanelView {
-    /// Goal for the share of all changes that reach the board.
-    static let cabShareGoal = 0.10
     /// Columns the latency bars keep beside the routes; the routes give up columns for them.
     static let histogramWidth = 24
 
@@ -32,11 +30,13 @@ enum PanelView {
         let verdict = figures.verdict
         let top = body.lowerBound + 1
         let layout = PanelLayout(width: buffer.width, top: top, rows: body.upperBound - top,
-                                 verdictLines: TextWrap.wrap(verdict.line, width: width, marker: glyphs.more).count, weeks: figures.weekly.count)
+                                 verdictLines: TextWrap.wrap(verdict.briefLine(separator: glyphs.dot), width: width, marker: glyphs.more).count, weeks: figures.weekly.count)
         drawVerdict(verdict, y: layout.verdictTop, lines: layout.verdictLines, into: &buffer, glyphs: glyphs)
-        let rows = self.figures(figures, glyphs: glyphs)
+        let rows = self.figures(figures, verdict: verdict, glyphs: glyphs)
             + (layout.spreadRow ? [spread(figures.board.latencyHistogram, glyphs: glyphs)] : [])
-        drawFigures(rows, y: layout.figuresTop, into: &buffer, glyphs: glyphs, unicode: state.unicode)
+        let captioned = layout.figuresTop > layout.verdictTop + layout.verdictLines
+        drawFigures(rows, y: layout.figuresTop, weeks: captioned ? figures.weekly.map(\.week) : [], into: &buffer, glyphs: glyphs,
+                    unicode: state.unicode)
         let routes = routeTable(figures, glyphs: glyphs)
         if layout.barsBeside {
             let routesWidth = routes.usedWidth(fitting: width - Self.histogramWidth - 3)
@@ -62,14 +62,14 @@ enum PanelView {
         }
     }
 
-    /// The verdict's line wrapped, its kind ("Theater:") in the colour of what it means.
+    /// The verdict's headline and each axis in brief, wrapped; the headline in the colour of what it means.
     private static func drawVerdict(_ verdict: Verdict, y: Int, lines: Int, into buffer: inout CellBuffer, glyphs: Glyphs) {
-        let wrapped = TextWrap.wrap(verdict.line, width: buffer.width - 2, maxLines: lines, marker: glyphs.more)
+        let wrapped = TextWrap.wrap(verdict.briefLine(separator: glyphs.dot), width: buffer.width - 2, maxLines: lines, marker: glyphs.more)
         for (offset, line) in wrapped.enumerated() {
             buffer.write(line, x: 1, y: y + offset, role: .normal, maxWidth: buffer.width - 2)
         }
         let role: StyleRole = switch verdict.kind {
-        case .theater, .bottleneck: .bad
+        case .theater, .bottleneck, .notCatchingRisks, .rubberStamp: .bad
         case .healthy: .good
         case .insufficientData: .dim
         }
@@ -78,11 +78,13 @@ enum PanelView {
         }
     }
 
-    private static func figures(_ figures: Figures, glyphs: Glyphs) -> [Figure] {
+    private static func figures(_ figures: Figures, verdict: Verdict, glyphs: Glyphs) -> [Figure] {
         let board = figures.board
         let weekly = figures.weekly.map(\.figures)
+        let axes = verdict.axes
+        let status = { (name: VerdictAxis.Name) in role(axes.first { $0.name == name }?.status ?? .tooFew) }
 
-        let passRole: StyleRole = board.passThroughRate.map { $0 > Verdict.rubberStampRate ? .bad : .good } ?? .dim
+        let passRole = status(.value)
         let passDetail: [TextRun] = switch board.passThroughRate {
         case nil: [TextRun("no board decisions in the period", .dim)]
         case let rate? where rate > Verdict.rubberStampRate:
@@ -93,7 +95,7 @@ enum PanelView {
                 + "\(percent(board.deferredRate, glyphs)) deferred \(glyphs.dot) \(board.reviewed) reviewed", .dim)]
         }
 
-        let trend = figures.incidentTrend
+        let trend = axes.first { $0.name == .safety }?.trend ?? .flat
         let trendRole: StyleRole = board.incidentCount == 0 ? .good : trend == .up ? .bad : trend == .down ? .good : .warn
         let arrow = switch trend {
         case .up: glyphs.rising
@@ -106,24 +108,23 @@ enum PanelView {
                TextRun("trend \(arrow) \(trend.rawValue)", trendRole)]
             : [TextRun("no approved changes in the period", .dim)]
 
-        let shareRole: StyleRole = figures.cabShare.map { $0 > cabShareGoal ? .warn : .good } ?? .dim
+        let shareRole: StyleRole = figures.cabShare.map { $0 > Verdict.cabShareGoal ? .warn : .good } ?? .dim
         let latency = board.approvalLatency
-        let latencyRole: StyleRole = latency.medianHours.map { $0 > Verdict.latencyTargetHours ? .bad : .good } ?? .dim
         let target = Int(Verdict.latencyTargetHours)
         let latencyDetail: [TextRun] = approved
-            ? [TextRun("mean \(hours(latency.meanHours, glyphs)) \(glyphs.dot) p90 \(hours(latency.p90Hours, glyphs)) \(glyphs.dot) "
+            ? [TextRun("median \(hours(latency.medianHours, glyphs)) \(glyphs.dot) p90 \(hours(latency.p90Hours, glyphs)) \(glyphs.dot) "
                 + "\(percent(latency.under4hShare, glyphs)) within \(target) h", .dim)]
             : [TextRun("no approvals in the period", .dim)]
 
         return [
             Figure(label: "Pass-through", value: TextRun(percent(board.passThroughRate, glyphs), passRole),
                    weekly: weekly.map(\.passThroughRate), detail: passDetail),
-            Figure(label: "Incidents", value: TextRun(approved ? "\(board.incidentCount)" : glyphs.dash, approved ? trendRole : .dim),
+            Figure(label: "Incidents", value: TextRun(approved ? "\(board.incidentCount)" : glyphs.dash, approved ? status(.safety) : .dim),
                    weekly: weekly.map { $0.approved == 0 ? nil : $0.incidentRate }, detail: incidentDetail),
             Figure(label: "CAB share", value: TextRun(percent(figures.cabShare, glyphs), shareRole), weekly: figures.weekly.map(\.cabShare),
-                   detail: [TextRun("of \(figures.submitted) changes \(glyphs.dot) goal under \(percent(cabShareGoal, glyphs))", .dim)]),
-            Figure(label: "Median approval", value: TextRun(hours(latency.medianHours, glyphs), latencyRole),
-                   weekly: weekly.map(\.approvalLatency.medianHours), detail: latencyDetail),
+                   detail: [TextRun("of \(figures.submitted) changes \(glyphs.dot) goal under \(percent(Verdict.cabShareGoal, glyphs))", .dim)]),
+            Figure(label: "Mean approval", value: TextRun(hours(latency.meanHours, glyphs), status(.speed)),
+                   weekly: weekly.map(\.approvalLatency.meanHours), detail: latencyDetail),
         ]
     }
 
@@ -136,11 +137,18 @@ enum PanelView {
     }
 
     /// Label, value, sparkline and detail in aligned columns; the sparkline keeps its last weeks when long.
-    private static func drawFigures(_ rows: [Figure], y: Int, into buffer: inout CellBuffer, glyphs: Glyphs, unicode: Bool) {
+    /// Given `weeks`, the row above says which weeks the sparklines show and how they are scaled.
+    private static func drawFigures(_ rows: [Figure], y: Int, weeks: [ISOWeek], into buffer: inout CellBuffer, glyphs: Glyphs, unicode: Bool) {
         let labelWidth = rows.map { TextWidth.width(of: $0.label) }.max() ?? 0
         let valueWidth = rows.map { TextWidth.width(of: $0.value.text) }.max() ?? 0
         let sparkWidth = min(rows.map(\.weekly.count).max() ?? 0, max(4, buffer.width / 4))
         let limit = buffer.width - 1
+        let shown = weeks.suffix(sparkWidth)
+        if let first = shown.first, let last = shown.last {
+            let x = 1 + labelWidth + 1 + valueWidth + 2
+            buffer.write("\(first.label) \(glyphs.arrow) \(last.label) by week, each scaled low to high", x: x, y: y - 1,
+                         role: .dim, fitting: limit - x, marker: glyphs.more)
+        }
         for (offset, row) in rows.enumerated() {
             let line = y + offset
             var x = buffer.write(TextWidth.padded(row.label, to: labelWidth) + " ", x: 1, y: line, role: .normal, maxWidth: limit - 1)
@@ -218,6 +226,16 @@ enum PanelView {
             let column = buffer.write(TextWidth.padded(labels[index], to: labelWidth) + " ", x: x, y: row, role: .dim, maxWidth: width)
             buffer.write(bars[index], x: column, y: row, role: within ? .good : .warn, maxWidth: barWidth)
             buffer.writeRight("\(count)", right: x + width, y: row, role: .normal)
+        }
+    }
+
+    /// The colour of an axis's status: a figure the verdict judged reads in the verdict's colour.
+    private static func role(_ status: VerdictAxis.Status) -> StyleRole {
+        switch status {
+        case .ok: .good
+        case .warning: .warn
+        case .failing: .bad
+        case .tooFew: .dim
         }
     }
 

@@ -9,7 +9,7 @@ public enum ReportText {
         var lines = [
             "Cabinet report  \(figures.period.since.iso8601) → \(figures.period.until.iso8601)",
             "",
-            figures.verdict.line,
+            verdictBlock(figures.verdict),
             "",
             "Board (route cab)",
             "  submitted (all routes)   \(figures.submitted)",
@@ -21,7 +21,7 @@ public enum ReportText {
             "  deferred                 \(FigureText.percent(board.deferredRate))",
             "  approved                 \(board.approved)",
             "  incidents caused         \(board.incidentCount)   rate \(FigureText.percent(board.incidentRate))   trend \(figures.incidentTrend.rawValue)   goal: trending to zero",
-            "  approval latency         mean \(FigureText.hours(board.approvalLatency.meanHours)), median \(FigureText.hours(board.approvalLatency.medianHours)), p90 \(FigureText.hours(board.approvalLatency.p90Hours))",
+            "  approval latency         mean \(FigureText.hours(board.approvalLatency.meanHours)), median \(FigureText.hours(board.approvalLatency.medianHours)), p90 \(FigureText.hours(board.approvalLatency.p90Hours))   goal: mean under 4 h",
             "  approved within 4 h      \(FigureText.percent(board.approvalLatency.under4hShare))",
             "",
             "By route",
@@ -44,5 +44,10 @@ public enum ReportText {
         }
         lines.append(weeks.rendered)
         return lines.joined(separator: "\n")
+    }
+
+    /// "Verdict: Bottleneck", then each axis's judgment and figures on its own line.
+    static func verdictBlock(_ verdict: Verdict) -> String {
+        (["Verdict: \(verdict.headline)"] + verdict.reasons.map { "  - " + $0 }).joined(separator: "\n")
     }
 }

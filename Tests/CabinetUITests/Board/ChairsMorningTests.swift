@@ -1,4 +1,5 @@
-import CabinetKit
+import CabinetModel
+@testable import TerminalKit
 import Testing
 @testable import CabinetUI
 

@@ -50,7 +50,7 @@ import Testing
         board.reload()
         #expect(!board.effects.contains { if case .loadFigures = $0 { true } else { false } })
         board.press("p")
-        #expect(board.shows("Not enough data: no board decisions in the period"), "\(board.text)")
+        #expect(board.shows("Not enough data to judge value, safety, speed"), "\(board.text)")
         let week = ISOWeek(containing: board.now)
         board.world.figureGroups[RouteWeek(route: .cab, week: week)] = PanelFixture.counts((2, 1, 1, 0), latencyHours: [1, 3, 5], submitted: 4)
         board.reload()
@@ -90,14 +90,31 @@ import Testing
         let screen = render(board, width: 80, height: 24)
         let row = screen.lines.firstIndex { $0.contains("Pass-through") }
         #expect(row.map { screen.lines[$0].contains("96.0%") && screen.lines[$0].contains("rubber stamp: over 95.0%") } == true, "\(screen.lines)")
-        #expect(screen.lines.contains { $0.contains("Theater: pass-through 96.0% is over 95.0%") })
+        #expect(screen.lines.contains { $0.contains("Theater: value failing (pass-through 96.0%) · safety failing (incidents 5.0%") })
+    }
+
+    @Test func theSparklinesSayWhichWeeksTheyShowAndHowTheyAreScaled() {
+        let lines = render(PanelFixture.panel(PanelFixture.healthy, width: 80, height: 24), width: 80, height: 24).lines
+        let row = lines.firstIndex { $0.contains(" Pass-through") }
+        #expect(row.map { lines[$0 - 1].contains("2026-W44 → 2026-W48 by week, each scaled low to high") } == true, "\(lines)")
+    }
+
+    @Test func theHelpOverThePanelSaysWhatEachFigureCountsAndHowItIsJudged() {
+        var board = PanelFixture.panel(PanelFixture.healthy, width: 120, height: 40)
+        _ = update(&board, .key(.character("?")))
+        let lines = render(board, width: 120, height: 40).lines
+        #expect(lines.contains { $0.contains("Reviewed      changes whose first board decision is in the period") }, "\(lines)")
+        #expect(lines.contains { $0.contains("so reviewed and approved count different changes") })
+        #expect(lines.contains { $0.contains("value   pass-through: warning over 90.0%, failing over 95.0%") })
+        #expect(lines.contains { $0.contains("speed   mean approval: warning over 4 h, failing over 8 h") })
+        #expect(lines.contains { $0.contains("Sparklines    one mark per ISO week") })
     }
 
     @Test func anEmptyPeriodShowsDashesNotZeros() {
         let lines = render(PanelFixture.panel(PanelFixture.empty, width: 80, height: 24), width: 80, height: 24).lines
-        for label in ["Pass-through", "Incidents", "CAB share", "Median approval"] {
+        for label in ["Pass-through", "Incidents", "CAB share", "Mean approval"] {
             let line = lines.first { $0.hasPrefix(" " + label) } ?? ""
-            #expect(line.dropFirst(" Median approval ".count).drop { $0 == " " }.prefix(2) == "— ", "\(label): \(line)")
+            #expect(line.dropFirst(" Mean approval ".count).drop { $0 == " " }.prefix(2) == "— ", "\(label): \(line)")
         }
     }
 

@@ -74,6 +74,11 @@ import Testing
         ("panel-rubber-stamp", { PanelFixture.panel(PanelFixture.rubberStamp, width: $0, height: $1) }),
         ("panel-empty", { PanelFixture.panel(PanelFixture.empty, width: $0, height: $1) }),
         ("panel-ascii", { PanelFixture.panel(PanelFixture.healthy, width: $0, height: $1, unicode: false) }),
+        ("panel-help", { w, h in
+            var state = PanelFixture.panel(PanelFixture.healthy, width: w, height: h)
+            _ = update(&state, .key(.character("?")))
+            return state
+        }),
         ("minutes", { PanelFixture.minutesScreen(width: $0, height: $1) }),
         ("minutes-scrolled", { w, h in
             var state = PanelFixture.minutesScreen(width: w, height: h)
