@@ -35,7 +35,11 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let data = try InterchangeWriter.write(try store.open(.reading).exportDocument())
+            let store = try store.open(.reading)
+            if let file, let sqlite = store as? SQLiteStore, sqlite.owns(file: file) {
+                throw .invalidArgument(name: "FILE", problem: "\(file) is the database itself: export to another file")
+            }
+            let data = try InterchangeWriter.write(try store.exportDocument())
             guard let file else { return FileHandle.standardOutput.write(data + Data("\n".utf8)) }
             do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
                 throw .unreadableInput(source: file, problem: "cannot write it: \(error.localizedDescription)")

@@ -36,6 +36,10 @@ import Testing
             let error = #expect(throws: CabinetError.self, "\(verb)") { try rawWrite(sql, in: store) }
             #expect(error?.description.contains(PortableSchema.appendOnly) == true, "\(verb): \(String(describing: error))")
         }
+        // Replacing on the decision's number instead of its id would delete it just the same.
+        let byNumber = "REPLACE INTO decisions (id, change_id, outcome, at, by, seq) SELECT 'forged', change_id, 'approved', at, by, seq FROM decisions WHERE change_id = 'C3'"
+        let error = #expect(throws: CabinetError.self) { try rawWrite(byNumber, in: store) }
+        #expect(error?.description.contains(PortableSchema.appendOnly) == true, "\(String(describing: error))")
         #expect(try store.decisions(forChange: "C3").map(\.outcome) == [.rejected])
         #expect(try store.auditDecisionLog(expecting: nil).intact)
     }

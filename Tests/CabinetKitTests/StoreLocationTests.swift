@@ -17,5 +17,10 @@ import Testing
         #expect(option?.description == "--db: empty: give a database file or a postgres:// URL")
         let variable = #expect(throws: CabinetError.self) { _ = try StoreLocation.address(option: nil, environment: ["HOME": "/home/priya", "CAB_DB": ""]) }
         #expect(variable?.description == "CAB_DB: set but empty: unset it or give a database")
+        for blank in [" ", "\t"] {
+            let spaces = #expect(throws: CabinetError.self) { _ = try StoreLocation.address(option: blank, environment: ["HOME": "/home/priya"]) }
+            #expect(spaces?.description == "--db: empty: give a database file or a postgres:// URL")
+            #expect(throws: CabinetError.self) { _ = try StoreLocation.address(option: nil, environment: ["HOME": "/home/priya", "CAB_DB": blank]) }
+        }
     }
 }

@@ -23,16 +23,25 @@ public enum FieldText: Sendable {
         case .long:
             if text.utf8.count > Self.longLimit { throw FieldTextProblem("is longer than 64 KiB (\(text.utf8.count) bytes)") }
         }
-        // A control character is one byte in UTF-8 and never part of a longer sequence, so the
-        // bytes are scanned rather than the characters.
+        // A C0 control or DEL is one byte in UTF-8 and never part of a longer sequence; a C1
+        // control (U+0080 to U+009F, which some terminals read as an escape) is 0xC2 then 0x80 to
+        // 0x9F. So the bytes are scanned rather than the characters.
         let utf8 = text.utf8
         var hasCarriageReturn = false
         var index = utf8.startIndex
-        while let found = utf8[index...].firstIndex(where: { $0 < 0x20 }) {
+        while let found = utf8[index...].firstIndex(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) {
             let byte = utf8[found], next = utf8.index(after: found)
+            var scalar = UInt32(byte)
+            if byte == 0xC2 {
+                guard next < utf8.endIndex, (0x80...0x9F).contains(utf8[next]) else {
+                    index = next
+                    continue
+                }
+                scalar = UInt32(utf8[next])
+            }
             let allowed = self == .long && (byte == 0x09 || byte == 0x0A || (byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A))
             guard allowed else {
-                let hex = String(byte, radix: 16, uppercase: true)
+                let hex = String(scalar, radix: 16, uppercase: true)
                 let position = text.unicodeScalars.distance(from: text.startIndex, to: found) + 1
                 throw FieldTextProblem("holds the control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) at character \(position)"
                                        + (self == .long ? " (only tab and line breaks are allowed)" : " (one line, no tabs)"))

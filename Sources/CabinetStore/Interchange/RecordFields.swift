@@ -98,6 +98,10 @@ struct RecordFields {
         return value
     }
 
+    /// The largest count a record may give (minutes, files, positions, milliseconds of a pause):
+    /// far beyond any real one, and far below where arithmetic on it could overflow.
+    static let largestCount = 1_000_000_000
+
     func int(_ key: String, minimum: Int = 0) throws(CabinetError) -> Int {
         guard let value = try optionalInt(key, minimum: minimum) else { throw fail(key, "is required") }
         return value
@@ -109,6 +113,7 @@ struct RecordFields {
             throw fail(key, "expected a whole number")
         }
         guard int >= minimum else { throw fail(key, "must be at least \(minimum)") }
+        guard int <= Self.largestCount else { throw fail(key, "must be at most \(Self.largestCount)") }
         return int
     }
 

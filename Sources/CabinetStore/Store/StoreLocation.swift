@@ -20,10 +20,10 @@ public enum StoreIntent: Sendable {
 public enum StoreLocation {
     public static func address(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(CabinetError) -> StoreAddress {
         if let option {
-            guard !option.isEmpty else { throw .invalidArgument(name: "--db", problem: "empty: give a database file or a postgres:// URL") }
+            guard !option.isBlank else { throw .invalidArgument(name: "--db", problem: "empty: give a database file or a postgres:// URL") }
             return isURL(option) ? .postgres(url: option) : .file(option)
         }
-        for name in ["CAB_DATABASE_URL", "CAB_DB"] where environment[name]?.isEmpty == true {
+        for name in ["CAB_DATABASE_URL", "CAB_DB"] where environment[name]?.isBlank == true {
             throw .invalidArgument(name: name, problem: "set but empty: unset it or give a database")
         }
         if let url = environment["CAB_DATABASE_URL"] { return .postgres(url: url) }

@@ -18,8 +18,10 @@ enum SQLiteSchema {
             [.sql("ALTER TABLE decisions ADD COLUMN seq INTEGER"), .sql("DROP TRIGGER decisions_are_not_updated"),
              .sql("UPDATE decisions SET seq = rowid")]
             + PortableSchema.v5Columns.map(MigrationAction.sql)
-            + [.fillDecisionChain, .sql(notUpdated), .sql(PortableSchema.v5Order), .sql(notReplaced)]),
+            + [.fillDecisionChain, .sql(notUpdated), .sql(PortableSchema.v5Order), .sql(notReplacedV5)]),
         MigrationStep(PortableSchema.v6Name, PortableSchema.v6),
+        // REPLACE on a decision's number (seq) deleted the decision holding it without a trigger.
+        MigrationStep("v7 (SQLite): a decision's number cannot be replaced either", ["DROP TRIGGER decisions_are_not_replaced", notReplaced]),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -39,10 +41,15 @@ enum SQLiteSchema {
         BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END
         """
     /// `REPLACE INTO` deletes the row it replaces without firing the delete trigger: refused
-    /// before it gets there.
-    static let notReplaced = """
+    /// before it gets there, on the id (v5) and on the number (v7).
+    static let notReplacedV5 = """
         CREATE TRIGGER decisions_are_not_replaced BEFORE INSERT ON decisions
         WHEN EXISTS (SELECT 1 FROM decisions WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END
+        """
+    static let notReplaced = """
+        CREATE TRIGGER decisions_are_not_replaced BEFORE INSERT ON decisions
+        WHEN EXISTS (SELECT 1 FROM decisions WHERE id = NEW.id OR seq = NEW.seq)
         BEGIN SELECT RAISE(ABORT, 'decisions are append-only: record a new decision that supersedes it'); END
         """
     static let setsFirst = """

@@ -31,6 +31,7 @@ public final class SQLiteStore: SQLStore {
                 }
             }
         }
+        if exists { try Self.refuseForeign(path, intent: intent) }
         let readOnly = exists && !(access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0)
         if readOnly, intent == .writing {
             throw .storeUnavailable(path: path, problem: "the file or its folder is read-only for this user: ask its owner for write access (or use a copy)")
@@ -68,6 +69,36 @@ public final class SQLiteStore: SQLStore {
             throw SQLiteStore.translate(error, path: path)
         }
         identity = try FileIdentity(path: path)
+    }
+
+    /// Refuses, touching nothing, a file that is not a Cabinet database: an SQLite file holding
+    /// another program's tables, or (for a command that only reads) an empty one.
+    private static func refuseForeign(_ path: String, intent: StoreIntent) throws(CabinetError) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let tables: [String]
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            tables = try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            }
+            try queue.close()
+        } catch {
+            throw translate(error, path: path)
+        }
+        if tables.isEmpty {
+            if intent == .reading { throw .storeMissing(path: path) }
+        } else if !tables.contains("grdb_migrations") || !tables.contains("decisions") {
+            let named = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
+            throw .storeUnavailable(path: path, problem: "not a Cabinet database: it holds other tables (\(named)); choose another file")
+        }
+    }
+
+    /// Whether `other` names this database or one of its companion files (`-wal`, `-shm`):
+    /// what an export must never write over.
+    public func owns(file other: String) -> Bool {
+        guard let target = try? FileIdentity(path: other) else { return false }
+        return ["", "-wal", "-shm"].contains { suffix in (try? FileIdentity(path: path + suffix)) == target }
     }
 
     /// Refuses when the file at `path` is no longer the one opened (removed, or replaced by
