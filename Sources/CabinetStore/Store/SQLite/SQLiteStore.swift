@@ -76,6 +76,8 @@ public final class SQLiteStore: SQLStore {
     private static func refuseForeign(_ path: String, intent: StoreIntent) throws(CabinetError) {
         var configuration = Configuration()
         configuration.readonly = true
+        // Another process may be setting the file up this very moment: wait for it, as writes do.
+        configuration.busyMode = .timeout(10)
         let tables: [String]
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -88,7 +90,7 @@ public final class SQLiteStore: SQLStore {
         }
         if tables.isEmpty {
             if intent == .reading { throw .storeMissing(path: path) }
-        } else if !tables.contains("grdb_migrations") || !tables.contains("decisions") {
+        } else if !tables.contains("grdb_migrations") {
             let named = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
             throw .storeUnavailable(path: path, problem: "not a Cabinet database: it holds other tables (\(named)); choose another file")
         }
