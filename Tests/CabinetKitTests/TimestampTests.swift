@@ -12,7 +12,7 @@ import Testing
 
     @Test func fractionsAreKeptToTheMillisecond() throws {
         #expect(try Timestamp(iso8601: "1970-01-01T00:00:01.5Z").milliseconds == 1500)
-        #expect(try Timestamp(iso8601: "1970-01-01T00:00:00.123456Z").milliseconds == 123)
+        #expect(try Timestamp(iso8601: "1970-01-01T00:00:00.123000Z").milliseconds == 123)
         #expect(Timestamp(milliseconds: 1500).iso8601 == "1970-01-01T00:00:01.500Z")
     }
 
@@ -55,5 +55,14 @@ import Testing
             try Timestamp.pinned(environment: ["CAB_NOW": "0000-01-01T00:00:00+01:00"])
         }
         #expect(try Timestamp.pinned(environment: [:]) == nil)
+    }
+}
+
+/// A time is kept exactly as written or refused: nothing finer than a millisecond, no leap second.
+@Suite struct TimestampPrecisionTests {
+    @Test func aTimeFinerThanAMillisecondOrALeapSecondIsRefusedNotRounded() throws {
+        #expect(throws: TimestampError.tooPrecise("2026-11-27T10:00:00.123456789Z")) { _ = try Timestamp(iso8601: "2026-11-27T10:00:00.123456789Z") }
+        #expect(throws: TimestampError.tooPrecise("2026-11-27T10:00:60Z")) { _ = try Timestamp(iso8601: "2026-11-27T10:00:60Z") }
+        #expect(try Timestamp(iso8601: "2026-11-27T10:00:00.123000Z").milliseconds % 1000 == 123, "trailing zeros say nothing more")
     }
 }

@@ -58,6 +58,7 @@ extension Timestamp {
         var millis: Int64 = 0
         if cursor.take(UInt8(ascii: ":")) {
             second = try cursor.number(digits: 2, max: 60)
+            guard second < 60 else { throw .tooPrecise(text) }
             if cursor.take(UInt8(ascii: ".")) || cursor.take(UInt8(ascii: ",")) {
                 millis = try cursor.fraction()
             }
@@ -154,6 +155,8 @@ public enum TimestampError: Error, Equatable, Sendable, CustomStringConvertible 
     case missingTime(String)
     case missingZone(String)
     case outOfRange(String)
+    /// Finer than a millisecond, or a leap second: stored, it would read back as another time.
+    case tooPrecise(String)
 
     public var description: String {
         switch self {
@@ -161,6 +164,7 @@ public enum TimestampError: Error, Equatable, Sendable, CustomStringConvertible 
         case .missingTime(let text): "'\(text)' has no time of day (like 2026-11-27T09:30:00Z)"
         case .missingZone(let text): "'\(text)' has no zone: add Z or an offset like +02:00"
         case .outOfRange(let text): "'\(text)' falls outside the years 0000 to 9999 in UTC"
+        case .tooPrecise(let text): "'\(text)' is finer than a millisecond or a leap second, which Cabinet cannot keep as written"
         }
     }
 }
@@ -212,7 +216,7 @@ private struct ISOCursor {
     mutating func fraction() throws(TimestampError) -> Int64 {
         var millis: Int64 = 0, count = 0
         while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 {
-            if count < 3 { millis = millis * 10 + Int64(bytes[index] - 48) }
+            if count < 3 { millis = millis * 10 + Int64(bytes[index] - 48) } else if bytes[index] != 48 { throw .tooPrecise(text) }
             count += 1
             index += 1
         }
