@@ -35,4 +35,14 @@ import Testing
         #expect(queue.status == 0, "\(queue.stderr)")
         #expect(queue.stdout.contains("\"CHG-1\""))
     }
+
+    @Test func anOptionGivenTwiceIsRefusedNotTheLastOneTaken() throws {
+        #expect(try sandbox.cab("import", try sandbox.write("company.json", smallDocument)).status == 0)
+        let twice = try sandbox.cab("decide", "CHG-1", "approved", "--by", "priya", "--by", "marcus")
+        #expect(twice.status == 1 && twice.stderr == "cab: --by: given twice; give it once\n")
+        let shown = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("change", "show", "CHG-1", "--json").stdout.utf8)) as? [String: Any]
+        #expect((shown?["decisions"] as? [Any])?.isEmpty == true, "nothing was recorded")
+        let services = try sandbox.cab("incident", "add", "--id", "INC-1", "--severity", "sev3", "--service", "Order Service", "--service", "Payment Gateway")
+        #expect(services.status == 0, "a list option is given once per value: \(services.stderr)")
+    }
 }
