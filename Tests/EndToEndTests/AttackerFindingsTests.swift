@@ -40,6 +40,9 @@ import Testing
             ("Tune pool size", "Tune \\u009b2J pool", "changes[1] (id CHG-2): title: holds the control character U+009B at character 6 (one line, no tabs)"),
             ("Tune pool size", "Tune \\u007f pool", "changes[1] (id CHG-2): title: holds the control character U+007F at character 6 (one line, no tabs)"),
             ("\"rollbackMinutes\": 3", "\"rollbackMinutes\": 4611686018427387904", "changes[1] (id CHG-2): rollbackMinutes: must be at most 1000000000"),
+            // Two spellings of é would be two ids that read as one.
+            ("\"id\": \"CHG-2\"", "\"id\": \"CHG-e\\u0301\"",
+             "changes[1] (id CHG-e\u{301}): id: is not in Unicode normal form C: write accented letters composed (é, not e followed by a combining accent)"),
         ]
         for (old, new, named) in cases {
             let file = try sandbox.write("bad.json", smallDocument.replacingOccurrences(of: old, with: new))

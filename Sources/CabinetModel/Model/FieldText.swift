@@ -20,6 +20,11 @@ public enum FieldText: Sendable {
             if text.utf8.count > Self.shortLimit, text.prefix(Self.shortLimit + 1).count > Self.shortLimit {
                 throw FieldTextProblem("is longer than \(Self.shortLimit) characters")
             }
+            // Ids and names are keys: two spellings of one letter (é, e + ◌́) would be two
+            // records that read as one.
+            if !text.utf8.allSatisfy({ $0 < 0x80 }), !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) {
+                throw FieldTextProblem("is not in Unicode normal form C: write accented letters composed (é, not e followed by a combining accent)")
+            }
         case .long:
             if text.utf8.count > Self.longLimit { throw FieldTextProblem("is longer than 64 KiB (\(text.utf8.count) bytes)") }
         }
