@@ -12,7 +12,7 @@ public enum PostgresRoles {
     /// Tables only a chair writes, besides the decisions and the meeting.
     static let chairTables = [
         "incidents", "incident_causes", "incident_services", "services", "service_dependencies", "freezes", "meta",
-        "risk_calibrations", "risk_weights", "verifications", "announcements", "action_items",
+        "risk_calibrations", "risk_weights", "verifications", "announcements", "action_items", "reviews",
     ]
 
     /// Creates the group roles if missing and (re)writes their grants and policies; run by the

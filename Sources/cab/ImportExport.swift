@@ -18,7 +18,7 @@ struct Import: ParsableCommand {
             let summary = try store.open(.writing).importDocument(document, source: file)
             let others = [
                 (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
-                (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"),
+                (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),
                 (summary.riskCalibrations, "risk calibrations"), (summary.roles, "roles"), (summary.settings, "settings"),
             ].filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
             print(output.json ? try JSONOutput.encode(summary)

@@ -47,6 +47,8 @@ import Testing
         #expect([summary.meetings, summary.conditionsMet, summary.freezes, summary.verifications, summary.announcements,
                  summary.actionItems, summary.riskCalibrations, summary.roles, summary.settings] as [Int] == [1, 1, 1, 1, 1, 2, 1, 2, 1])
         #expect(try copy.actionItems(includingClosed: true) == original.actionItems(includingClosed: true))
+        #expect(summary.reviews == 3)
+        #expect(try copy.reviews(includingClosed: true) == original.reviews(includingClosed: true))
 
         // A table added to the schema later fails here until the fixture fills it and an export carries it.
         let tables = try schemaTables(of: original)
@@ -64,8 +66,8 @@ import Testing
         // Imported again, everything is already there.
         let again = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
         let added = [summary.services, summary.changes, summary.decisions, summary.incidents, summary.meetings, summary.conditionsMet,
-                     summary.freezes, summary.verifications, summary.announcements, summary.actionItems, summary.riskCalibrations,
-                     summary.roles, summary.settings]
+                     summary.freezes, summary.verifications, summary.announcements, summary.actionItems, summary.reviews,
+                     summary.riskCalibrations, summary.roles, summary.settings]
         #expect(again == { var nothing = ImportSummary(); nothing.unchanged = added.reduce(0, +); return nothing }())
     }
 

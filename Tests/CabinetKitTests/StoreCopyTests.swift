@@ -13,10 +13,11 @@ import Testing
 
     /// The figure fixture after a week of use: a meeting held on 2026-11-20 that decided C9 with
     /// conditions, C2's conditions met, a freeze, a calibration and a threshold, a verification,
-    /// an announcement, an open action item of the meeting and a closed lesson of INC-1.
+    /// an announcement, an open action item of the meeting and a closed lesson of INC-1, and the
+    /// reviews the fixture's incidents opened (blamed on C4, approved), INC-1's closed with its answers.
     func usedStore() throws -> SQLiteStore {
         let store = try stores.sqlite()
-        _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json")
+        _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json", now: now)
         try holdTheMeetingOf20November(in: store)
         _ = try store.meetCondition(change: "C2", by: "raj", at: time("2026-11-04T10:00:00Z"), note: "flag on since Monday")
         _ = try store.addFreeze(from: time("2026-12-20T00:00:00Z"), to: time("2027-01-02T00:00:00Z"), reason: "year end", by: "priya", at: now)
@@ -34,6 +35,8 @@ import Testing
         let lesson = try store.addActionItem(ActionItem(kind: .lesson, change: "C4", incident: "INC-1", text: "Canary before the index build",
                                                         owner: "sam", openedAt: time("2026-11-07T12:00:00Z"), openedBy: "priya"))
         _ = try store.closeActionItem(id: lesson.id, by: "sam", at: time("2026-11-10T12:00:00Z"), note: "runbook updated")
+        _ = try store.closeReview(Review(incident: "INC-1", change: "C4", openedAt: now, rollbackWorked: false, rollbackMinutesTaken: 40,
+                                         verificationCaught: false, note: "the index build locked the table"), by: "sam", at: time("2026-11-10T13:00:00Z"))
         return store
     }
 

@@ -42,6 +42,15 @@ extension ImportPlan {
             if let incident = item.incident, !incidentIDs.contains(incident) { return ("incident", "no incident '\(incident)' in the document or the store") }
             return nil
         }
+        reviews = try newRecords(document.reviews, "reviews", \Review.incident, existing.reviews, source, &seen, label: "incident", fields: { review in
+            [("change", review.change), ("openedAt", review.openedAt), ("rollbackWorked", review.rollbackWorked),
+             ("rollbackMinutesTaken", review.rollbackMinutesTaken), ("verificationCaught", review.verificationCaught), ("note", review.note),
+             ("closedAt", review.closedAt), ("closedBy", review.closedBy)]
+        }) { review in
+            if let problem = ReviewRows.problem(review) { return problem }
+            if !incidentIDs.contains(review.incident) { return ("incident", "no incident '\(review.incident)' in the document or the store") }
+            return noChange(review.change).map { ("change", $0) }
+        }
         riskCalibrations = try newRecords(document.riskCalibrations, "riskCalibrations", \RiskCalibration.id, existing.riskCalibrations, source, &seen,
                                           fields: { calibration in
             [("calibratedAt", calibration.calibratedAt), ("since", calibration.since), ("until", calibration.until), ("changes", calibration.changes),
@@ -64,6 +73,7 @@ extension ImportPlan {
         summary.verifications = verifications.count
         summary.announcements = announcements.count
         summary.actionItems = actionItems.count
+        summary.reviews = reviews.count
         summary.riskCalibrations = riskCalibrations.count
         summary.roles = roles.count
         summary.settings = riskThreshold == nil ? 0 : 1

@@ -15,6 +15,7 @@ public struct ImportPlan: Sendable {
     public var verifications: [Verification] = []
     public var announcements: [SentAnnouncement] = []
     public var actionItems: [ActionItem] = []
+    public var reviews: [Review] = []
     public var riskCalibrations: [RiskCalibration] = []
     public var roles: [TeamMember] = []
     /// The risk threshold to set, when the document gives one the store does not have yet.
@@ -55,6 +56,8 @@ public struct ImportPlan: Sendable {
         public var verifications: [String: Verification] = [:]
         public var announcements: [String: SentAnnouncement] = [:]
         public var actionItems: [String: ActionItem] = [:]
+        /// Every review, by its incident.
+        public var reviews: [String: Review] = [:]
         public var riskCalibrations: [String: RiskCalibration] = [:]
         public var roles: [String: TeamRole] = [:]
         /// The threshold the store keeps, if one was set.
@@ -81,6 +84,8 @@ public struct ImportPlan: Sendable {
         lookups.changeIDs.formUnion(document.verifications.map(\.change) + document.announcements.map(\.change))
         lookups.changeIDs.formUnion(document.actionItems.compactMap(\.change))
         lookups.incidentIDs.formUnion(document.actionItems.compactMap(\.incident))
+        lookups.changeIDs.formUnion(document.reviews.map(\.change))
+        lookups.incidentIDs.formUnion(document.reviews.map(\.incident))
         lookups.decisionIDs.formUnion(document.conditionsMet.map(\.decision))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))

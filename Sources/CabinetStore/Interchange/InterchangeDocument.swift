@@ -16,6 +16,8 @@ public struct InterchangeDocument: Hashable, Sendable {
     public var announcements: [SentAnnouncement] = []
     /// Action items of meetings and lessons of reviews, open and closed.
     public var actionItems: [ActionItem] = []
+    /// Blameless reviews of incidents blamed on approved changes, open and closed.
+    public var reviews: [Review] = []
     public var riskCalibrations: [RiskCalibration] = []
     /// Who holds which role, by name; never a password.
     public var roles: [TeamMember] = []
@@ -88,6 +90,7 @@ public struct ImportSummary: Hashable, Sendable, Encodable {
     public var verifications = 0
     public var announcements = 0
     public var actionItems = 0
+    public var reviews = 0
     public var riskCalibrations = 0
     public var roles = 0
     public var settings = 0

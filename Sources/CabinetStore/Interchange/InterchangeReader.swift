@@ -7,7 +7,7 @@ public enum InterchangeReader {
     /// The sections of a document, in the order they are read and written.
     public static let sections = [
         "services", "changes", "decisions", "incidents", "meetings", "conditionsMet", "freezes", "verifications",
-        "announcements", "actionItems", "riskCalibrations", "roles", "settings",
+        "announcements", "actionItems", "reviews", "riskCalibrations", "roles", "settings",
     ]
 
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
@@ -34,6 +34,7 @@ public enum InterchangeReader {
         document.verifications = try records("verifications", verification)
         document.announcements = try records("announcements", announcement)
         document.actionItems = try records("actionItems", actionItem)
+        document.reviews = try records("reviews", review)
         document.riskCalibrations = try records("riskCalibrations", calibration)
         document.roles = try records("roles", member)
         if let settings = top["settings"] {
@@ -227,6 +228,13 @@ extension InterchangeReader {
                    owner: try fields.nonEmptyString("owner"), due: try fields.optionalString("due"), openedAt: try fields.timestamp("openedAt"),
                    openedBy: try fields.nonEmptyString("openedBy"), closedAt: try fields.optionalTimestamp("closedAt"),
                    closedBy: try fields.optionalString("closedBy"), closeNote: try fields.optionalString("closeNote", .long))
+    }
+
+    static func review(_ fields: RecordFields) throws(CabinetError) -> Review {
+        Review(incident: try fields.nonEmptyString("incident"), change: try fields.nonEmptyString("change"), openedAt: try fields.timestamp("openedAt"),
+               rollbackWorked: try fields.optionalBool("rollbackWorked"), rollbackMinutesTaken: try fields.optionalInt("rollbackMinutesTaken"),
+               verificationCaught: try fields.optionalBool("verificationCaught"), note: try fields.optionalString("note", .long),
+               closedAt: try fields.optionalTimestamp("closedAt"), closedBy: try fields.optionalString("closedBy"))
     }
 
     /// A calibration with one weight, mean and deviation per risk feature (and the intercept).

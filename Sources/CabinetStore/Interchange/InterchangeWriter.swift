@@ -15,6 +15,7 @@ public enum InterchangeWriter {
             "verifications": document.verifications.map(object),
             "announcements": document.announcements.map(object),
             "actionItems": document.actionItems.map(object),
+            "reviews": document.reviews.map(object),
             "riskCalibrations": document.riskCalibrations.map(object),
             "roles": document.roles.map { ["name": $0.name, "role": $0.role.rawValue] },
         ]
@@ -143,6 +144,17 @@ public enum InterchangeWriter {
         object["closedAt"] = item.closedAt?.iso8601
         object["closedBy"] = item.closedBy
         object["closeNote"] = item.closeNote
+        return object
+    }
+
+    public static func object(_ review: Review) -> [String: Any] {
+        var object: [String: Any] = ["incident": review.incident, "change": review.change, "openedAt": review.openedAt.iso8601]
+        object["rollbackWorked"] = review.rollbackWorked
+        object["rollbackMinutesTaken"] = review.rollbackMinutesTaken
+        object["verificationCaught"] = review.verificationCaught
+        object["note"] = review.note
+        object["closedAt"] = review.closedAt?.iso8601
+        object["closedBy"] = review.closedBy
         return object
     }
 

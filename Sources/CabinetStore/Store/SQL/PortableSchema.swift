@@ -13,6 +13,7 @@ public enum PortableSchema {
     public static let v3Name = "v3: config areas, freezes, risk calibrations, verifications, announcements"
     public static let v5Name = "v5: the decision chain, and who ran each write"
     public static let v6Name = "v6: action items and lessons"
+    public static let v9Name = "v9: blameless reviews"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -278,6 +279,25 @@ public enum PortableSchema {
         )
         """,
         "CREATE INDEX action_items_open ON action_items(closed_at, due_on)",
+    ]
+
+    /// The blameless review of an incident caused by a change the board approved: one per incident.
+    public static let v9: [String] = [
+        """
+        CREATE TABLE reviews (
+            incident_id TEXT PRIMARY KEY REFERENCES incidents(id),
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            opened_at INTEGER NOT NULL,
+            rollback_worked INTEGER CHECK (rollback_worked IN (0, 1)),
+            rollback_minutes_taken INTEGER CHECK (rollback_minutes_taken >= 0),
+            verification_caught INTEGER CHECK (verification_caught IN (0, 1)),
+            note TEXT,
+            closed_at INTEGER,
+            closed_by TEXT,
+            recorded_by TEXT
+        )
+        """,
+        "CREATE INDEX reviews_open ON reviews(closed_at)",
     ]
 
     /// The message of the triggers that keep decisions append-only.

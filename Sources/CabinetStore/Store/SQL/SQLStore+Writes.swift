@@ -5,14 +5,15 @@ extension SQLStore {
     }
 
     /// Imports all-or-nothing inside one write transaction; `source` names the input in errors.
-    public func importDocument(_ document: InterchangeDocument, source: String) throws(CabinetError) -> ImportSummary {
+    /// A new incident blamed on an approved change that opened within 30 days of `now` opens its review.
+    public func importDocument(_ document: InterchangeDocument, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
         try writingInBulk { db in
             let recorder = try recorder(db)
             var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
             existing.submitterIsChair = try isChair(recorder, db)
             existing.roles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
             let plan = try ImportPlan(document: document, source: source, existing: existing)
-            try ImportRows.write(plan, recordedBy: recorder, db)
+            try ImportRows.write(plan, recordedBy: recorder, now: now, db)
             try importRoles(plan.roles, db)
             return plan.summary
         }
@@ -108,6 +109,7 @@ enum ImportRows {
         existing.verifications = Dictionary(uniqueKeysWithValues: try VerificationRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
         existing.announcements = Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) })
         existing.actionItems = Dictionary(uniqueKeysWithValues: try ActionItemRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
+        existing.reviews = Dictionary(uniqueKeysWithValues: try ReviewRows.fetch(db, where: "TRUE").map { ($0.incident, $0) })
         existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
         existing.riskThreshold = try RiskRows.threshold(db)
         return existing
@@ -120,7 +122,7 @@ enum ImportRows {
         }
     }
 
-    static func write(_ plan: ImportPlan, recordedBy recorder: String, _ db: some SQLDatabase) throws {
+    static func write(_ plan: ImportPlan, recordedBy recorder: String, now: Timestamp, _ db: some SQLDatabase) throws {
         for service in plan.services { try ServiceRows.insert(db, service) }
         for service in plan.services { try ServiceRows.insertDependencies(db, service) }
         for change in plan.changes { try ChangeRows.insert(db, change, recordedBy: recorder) }
@@ -140,6 +142,8 @@ enum ImportRows {
         for verification in plan.verifications { try VerificationRows.insert(db, verification, recordedBy: recorder) }
         for announcement in plan.announcements { try AnnouncementRows.insert(db, announcement, recordedBy: recorder) }
         for item in plan.actionItems { try ActionItemRows.insert(db, item, recordedBy: recorder) }
+        for review in plan.reviews { try ReviewRows.insert(db, review, recordedBy: recorder) }
+        try ReviewRows.open(db, for: plan.incidents, now: now, recordedBy: recorder)
         for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
         if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }

@@ -111,6 +111,7 @@ extension SQLStore {
             document.verifications = try VerificationRows.fetch(db, where: "TRUE")
             document.announcements = try AnnouncementRows.fetchAll(db)
             document.actionItems = try ActionItemRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
+            document.reviews = try ReviewRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.incident) < ($1.openedAt, $1.incident) }
             document.riskCalibrations = try RiskRows.fetch(db)
             document.roles = try teamRoles(db)
             document.settings.riskThreshold = try RiskRows.threshold(db)

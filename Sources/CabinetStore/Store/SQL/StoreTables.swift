@@ -43,5 +43,6 @@ public struct StoreTables: Sendable {
                                                      "held_minutes", "required_minutes", "stable", "recorded_by"], order: "at, id"),
         StoreTables(name: "announcements", columns: ["id", "change_id", "at", "by", "webhook", "text", "recorded_by"], order: "at, id"),
         StoreTables(name: "action_items", columns: ActionItemRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "id"),
+        StoreTables(name: "reviews", columns: ReviewRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "incident_id"),
     ]
 }
