@@ -74,7 +74,7 @@ struct BoardDriver: CustomTestStringConvertible {
             case .clocks(let steps, _, let time):
                 return clock(steps, at: time)
             case .decide(let decision, let steps, _):
-                if let first = decisions[decision.change], first.outcome != .deferred {
+                if let first = decisions[decision.change], first.outcome != .deferred, decision.supersedes != first.id {
                     return .decisionRefused(change: decision.change, message: "\(decision.change) was already decided by \(first.by)")
                 }
                 decisions[decision.change] = decision

@@ -110,7 +110,7 @@ import Testing
 
         board.press("a")
         #expect(board.decision("CHG-0001041") == theirs)
-        #expect(board.shows("already decided: rejected by marcus.webb"))
+        #expect(board.shows("Correct CHG-0001041: rejected by marcus.webb at 09:00 → approved"))
     }
 
     @Test func lateChangesWaitForTheNextMeeting() {
