@@ -18,6 +18,10 @@ enum DialogView {
             let notes = (problems + [state.doubt(about: pending.change)].compactMap { $0 }).map { "\(glyphs.cross) \($0)" }
             draw(field, title: "Approve \(pending.change): not ready", notes: notes, prompt: "Override reason (required, goes in the minutes):",
                  into: &buffer, glyphs: glyphs)
+        case .deferral(let pending, let field)?:
+            let corrects = pending.correcting.map { ["\(glyphs.cross) corrects \(BoardText.describe($0))"] } ?? []
+            draw(field, title: "Defer \(pending.change)", notes: corrects, prompt: "to the meeting of YYYY-MM-DD: the reason (both go in the minutes)",
+                 into: &buffer, glyphs: glyphs)
         case .correctionReason(let pending, let field)?:
             let corrected = pending.correcting.map { BoardText.describe($0) } ?? ""
             draw(field, title: "Correct \(pending.change): \(corrected) \(glyphs.arrow) \(pending.outcome.rawValue)",

@@ -5,7 +5,7 @@ extension AppState {
     /// Decides the target entry (or `changeID`) by the chair. The item being presented is decided
     /// at once; approving a change that is not ready first takes an override reason, deciding any
     /// other change first asks for a yes, and deciding a change decided today corrects that
-    /// decision, with a reason.
+    /// decision, with a reason (a rejection's or a deferral's own serves).
     mutating func decide(_ outcome: Outcome, conditions: String? = nil, note: String? = nil, change changeID: String? = nil,
                          confirmed: Bool = false) -> [Effect] {
         guard let entry = changeID.flatMap(entry(for:)) ?? targetEntry, decidable(entry) else { return [] }
@@ -16,16 +16,24 @@ extension AppState {
     /// Asks for what `pending` still needs, or records it.
     private mutating func proceed(_ pending: PendingDecision) -> [Effect] {
         guard let entry = entry(for: pending.change) else { return [] }
-        if pending.correcting != nil, pending.correctionReason == nil {
+        if pending.correcting != nil, pending.correctionReason == nil, pending.outcome.approves {
             dialog = .correctionReason(pending, field: TextField(multiline: true))
+        } else if pending.outcome == .deferred, pending.deferral == nil {
+            dialog = .deferral(pending, field: TextField(proposedDeferral(of: entry).note, multiline: true))
         } else if pending.outcome.approves, !entry.readiness.isReady, pending.overrideReason == nil {
             dialog = .overrideReason(pending, field: TextField(multiline: true))
-        } else if pending.correcting == nil, pending.overrideReason == nil, !pending.confirmed, let doubt = doubt(about: pending.change) {
+        } else if pending.correcting == nil, pending.overrideReason == nil, pending.deferral == nil, !pending.confirmed, let doubt = doubt(about: pending.change) {
             dialog = .confirmDecision(pending, doubt: doubt)
         } else {
             return record(pending)
         }
         return []
+    }
+
+    /// The deferral `d` proposes: to the next weekday's meeting, for the change's readiness problems.
+    private func proposedDeferral(of entry: QueueEntry) -> Deferral {
+        let problems = entry.readiness.problems.map { $0.replacing(": needs more preparation", with: "") }
+        return Deferral(target: Deferral.nextWeekday(after: day) ?? day, reason: problems.joined(separator: "; "))
     }
 
     /// Why deciding `id` now needs a second thought: it is not the item being presented; nil when it is.
@@ -101,6 +109,9 @@ extension AppState {
         case .correctionReason(let pending, var field)?:
             apply(&field)
             dialog = .correctionReason(pending, field: field)
+        case .deferral(let pending, var field)?:
+            apply(&field)
+            dialog = .deferral(pending, field: field)
         default:
             break
         }
@@ -121,6 +132,20 @@ extension AppState {
             guard let reason = required(field, or: "an override reason is required to approve a change that is not ready") else { return [] }
             dialog = nil
             pending.overrideReason = reason
+            return proceed(pending)
+        case .deferral(var pending, let field)?:
+            let form = "write the target meeting's day, then the reason: to \(Deferral.nextWeekday(after: day) ?? day): reason"
+            guard let text = required(field, or: form) else { return [] }
+            guard let deferral = Deferral(parsing: text), !deferral.reason.isEmpty else {
+                status = StatusLine(form, isError: true)
+                return []
+            }
+            guard deferral.target > day else {
+                status = StatusLine("defer to a later meeting than today's (\(day))", isError: true)
+                return []
+            }
+            dialog = nil
+            pending.deferral = deferral
             return proceed(pending)
         case .correctionReason(var pending, let field)?:
             guard let reason = required(field, or: "a reason is required to correct a decision") else { return [] }

@@ -65,7 +65,7 @@ struct BoardDriver: CustomTestStringConvertible {
                 guard meeting?.agendaFrozenAt == nil else { return nil }
                 meeting?.startedAt = time
                 meeting?.agendaFrozenAt = time
-                let waiting = changes.filter { $0.submittedAt <= time && (decisions[$0.id] == nil || decisions[$0.id]?.outcome == .deferred) }
+                let waiting = changes.filter { $0.submittedAt <= time && (decisions[$0.id].map { $0.returnsToBoard(on: BoardFixture.day) } ?? true) }
                 meeting?.items = waiting.enumerated().map { AgendaItem(change: $0.element.id, position: $0.offset) }
             case .endMeeting(_, let time):
                 let open = meeting?.items.filter { $0.startedAt != nil && $0.endedAt == nil }.map { ClockStep(.end, $0.change) } ?? []

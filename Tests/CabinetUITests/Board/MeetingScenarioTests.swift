@@ -62,6 +62,7 @@ import Testing
         #expect(board.role(of: "-0:01") == nil)
         #expect(board.role(of: "over time") == .timerOverrun)
         board.press("d")
+        board.press(.enter)
         #expect(board.decision("CHG-0001043")?.outcome == .deferred)
         #expect(board.item("CHG-0001044")?.isRunning == true)
 
