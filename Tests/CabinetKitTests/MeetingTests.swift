@@ -63,6 +63,7 @@ import Testing
         try store.record(Decision(id: "d1", change: "C9", outcome: .deferred, at: time("2026-11-20T09:31:00Z"), by: "priya", note: deferral.note),
                          clocks: [], on: "2026-11-20")
 
+        #expect(!(try store.queue(on: time("2026-11-23T09:00:00Z"), now: time("2026-11-23T09:00:00Z"))).contains { $0.change.id == "C9" })
         try store.startMeeting(on: "2026-11-23", at: time("2026-11-23T09:30:00Z"), opening: Meeting(date: "2026-11-23", chair: "priya"))
         let monday = try store.boardSnapshot(on: time("2026-11-23T09:00:00Z"), now: time("2026-11-23T09:31:00Z"))
         #expect(!monday.agenda.contains { $0.change.id == "C9" })
