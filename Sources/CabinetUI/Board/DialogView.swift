@@ -19,9 +19,9 @@ enum DialogView {
             draw(field, title: "Approve \(pending.change): not ready", notes: notes, prompt: "Override reason (required, goes in the minutes):",
                  into: &buffer, glyphs: glyphs)
         case .deferral(let pending, let field)?:
-            let corrects = pending.correcting.map { ["\(glyphs.cross) corrects \(BoardText.describe($0))"] } ?? []
-            draw(field, title: "Defer \(pending.change)", notes: corrects, prompt: "to the meeting of YYYY-MM-DD: the reason (both go in the minutes)",
-                 into: &buffer, glyphs: glyphs)
+            let why = pending.correcting.map { "corrects \(BoardText.describe($0))" } ?? state.doubt(about: pending.change)
+            draw(field, title: "Defer \(pending.change)", notes: why.map { ["\(glyphs.cross) \($0)"] } ?? [],
+                 prompt: "to the meeting of YYYY-MM-DD: the reason (both go in the minutes)", into: &buffer, glyphs: glyphs)
         case .correctionReason(let pending, let field)?:
             let corrected = pending.correcting.map { BoardText.describe($0) } ?? ""
             draw(field, title: "Correct \(pending.change): \(corrected) \(glyphs.arrow) \(pending.outcome.rawValue)",

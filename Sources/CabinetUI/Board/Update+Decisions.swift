@@ -22,7 +22,8 @@ extension AppState {
             dialog = .deferral(pending, field: TextField(proposedDeferral(of: entry).note, multiline: true))
         } else if pending.outcome.approves, !entry.readiness.isReady, pending.overrideReason == nil {
             dialog = .overrideReason(pending, field: TextField(multiline: true))
-        } else if pending.correcting == nil, pending.overrideReason == nil, pending.deferral == nil, !pending.confirmed, let doubt = doubt(about: pending.change) {
+        } else if pending.correcting == nil, pending.overrideReason == nil, pending.deferral == nil, !pending.confirmed,
+                  let doubt = doubt(about: pending.change) {
             dialog = .confirmDecision(pending, doubt: doubt)
         } else {
             return record(pending)

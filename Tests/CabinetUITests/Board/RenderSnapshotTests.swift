@@ -66,6 +66,12 @@ import Testing
             for character in "Provider contract ends tonight" { _ = update(&state, .key(.character(character))) }
             return state
         }),
+        ("deferral-field", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("f")))
+            _ = update(&state, .key(.character("d")))
+            return state
+        }),
         ("queue-filtered", { w, h in
             var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
             _ = update(&state, .key(.character("/")))
