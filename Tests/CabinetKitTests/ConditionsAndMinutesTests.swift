@@ -48,4 +48,16 @@ import Testing
         #expect(MinutesText.markdown(minutes).contains("| 1 | C9 Change C9 | owner | 3:00 / 3:00 | approved-with-conditions |"))
         #expect(try store.minutes(on: time("2026-11-21T00:00:00Z"), now: time("2026-11-21T12:00:00Z")) == nil)
     }
+
+    /// A not-ready change approved with conditions: the minutes give the conditions and the override reason.
+    @Test(arguments: Backend.allCases)
+    func theMinutesGiveTheOverrideReasonBesideTheConditions(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"), opening: Meeting(date: "2026-11-20", chair: "priya"))
+        try store.record(Decision(id: "o", change: "C9", outcome: .approvedWithConditions, at: time("2026-11-20T09:31:00Z"), by: "priya",
+                                  conditions: "owner on call", note: "not-ready override: contract ends tonight"), clocks: [], on: "2026-11-20")
+        let minutes = try #require(try store.minutes(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T12:00:00Z")))
+        #expect(MinutesText.markdown(minutes).contains("owner on call; not-ready override: contract ends tonight"))
+        #expect(MinutesText.render(minutes).contains("owner on call; not-ready override: cont…"))
+    }
 }

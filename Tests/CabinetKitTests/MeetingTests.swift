@@ -53,6 +53,28 @@ import Testing
         #expect(snapshot.meeting?.agendaFrozenAt == time("2026-11-20T09:30:00Z"))
     }
 
+    /// Deferred on Friday to Tuesday's meeting, the change is not on Monday's agenda (nor late
+    /// there), and is on Tuesday's.
+    @Test(arguments: Backend.allCases)
+    func aDeferredChangeWaitsForItsTargetMeeting(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        try store.startMeeting(on: "2026-11-20", at: time("2026-11-20T09:30:00Z"), opening: Meeting(date: "2026-11-20", chair: "priya"))
+        let deferral = Deferral(target: "2026-11-24", reason: "rollback takes 15 min (over 5)")
+        try store.record(Decision(id: "d1", change: "C9", outcome: .deferred, at: time("2026-11-20T09:31:00Z"), by: "priya", note: deferral.note),
+                         clocks: [], on: "2026-11-20")
+
+        #expect(!(try store.queue(on: time("2026-11-23T09:00:00Z"), now: time("2026-11-23T09:00:00Z"))).contains { $0.change.id == "C9" })
+        try store.startMeeting(on: "2026-11-23", at: time("2026-11-23T09:30:00Z"), opening: Meeting(date: "2026-11-23", chair: "priya"))
+        let monday = try store.boardSnapshot(on: time("2026-11-23T09:00:00Z"), now: time("2026-11-23T09:31:00Z"))
+        #expect(!monday.agenda.contains { $0.change.id == "C9" })
+        #expect(!monday.late.contains { $0.change.id == "C9" })
+
+        try store.startMeeting(on: "2026-11-24", at: time("2026-11-24T09:30:00Z"), opening: Meeting(date: "2026-11-24", chair: "priya"))
+        let tuesday = try store.boardSnapshot(on: time("2026-11-24T09:00:00Z"), now: time("2026-11-24T09:31:00Z"))
+        let back = try #require(tuesday.agenda.first { $0.change.id == "C9" })
+        #expect(back.latestDecision.flatMap(Deferral.init) == deferral)
+    }
+
     /// Deciding and moving on is one intent and one write: refused, it leaves every clock as it was.
     @Test(arguments: Backend.allCases)
     func aRefusedDecisionLeavesTheClockRunning(backend: Backend) throws {

@@ -113,8 +113,12 @@ import Testing
         try rewindRunningItem(by: 200)
         try tmux.waitFor("over time")
         try tmux.send("d")
+        try tmux.waitFor("Defer \(fourth)")
+        try tmux.send("-l", "owner on leave")
+        try tmux.send("Enter")
         try tmux.waitFor("next item", timeout: 5) { !$0.contains("over time") }
         #expect(try outcome(of: fourth)?.outcome == "deferred")
+        #expect(try outcome(of: fourth).map { $0.text.hasPrefix("to ") && $0.text.hasSuffix("owner on leave") } == true)
 
         try tmux.send("q")
         #expect(try waitForExitLine() == "exit 0")

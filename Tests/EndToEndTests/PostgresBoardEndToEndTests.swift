@@ -87,12 +87,18 @@ import Testing
         #expect(recorded.first?["outcome"] as? String == "rejected")
         #expect(recorded.first?["note"] as? String == "rollback untested")
 
-        // The meeting goes on: the next decision reaches the other board as before.
+        // The meeting goes on: the next decision reaches the other board as before. The third
+        // change is not ready (its rollback takes 15 minutes), so approving it takes an override reason.
         let third = try card(chair, after: second)
         let thirdEarlier = try decisions(of: third).count
         try chair.send("a")
+        try chair.waitFor("Override reason")
+        try chair.send("-l", "network freeze starts tomorrow")
+        try chair.send("Enter")
         try presenter.waitFor("4 waiting", timeout: 1)
-        #expect(try decisions(of: third).dropFirst(thirdEarlier).map { $0["outcome"] as? String } == ["approved"])
+        let overridden = try decisions(of: third).dropFirst(thirdEarlier)
+        #expect(overridden.map { $0["outcome"] as? String } == ["approved"])
+        #expect(overridden.first?["note"] as? String == "not-ready override: network freeze starts tomorrow")
         try chair.send("q")
         try presenter.send("q")
     }

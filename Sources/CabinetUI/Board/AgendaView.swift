@@ -156,8 +156,11 @@ enum AgendaView {
         }
         if row.isLate { return ("submitted after the agenda was frozen: it goes to the next meeting", .late) }
         let readiness = row.entry.readiness
+        let deferred = row.entry.latestDecision.flatMap { decision in
+            Deferral(decision).map { "deferred from \(BoardText.dayAndTime(decision.at).prefix(5)): \($0.reason) \(glyphs.dot) " }
+        } ?? ""
         return readiness.isReady
-            ? ("ready: the four fields are articulated", .ready)
-            : ("not ready: " + readiness.problems.joined(separator: "; "), .notReady)
+            ? (deferred + "ready: the four fields are articulated", .ready)
+            : (deferred + "not ready: " + readiness.problems.joined(separator: "; "), .notReady)
     }
 }

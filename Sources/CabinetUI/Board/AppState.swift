@@ -84,8 +84,8 @@ public struct AppState: Hashable, Sendable {
     /// The screen whose key bindings apply now: an open dialog's, else the top screen's.
     public var keyScreen: Screen {
         switch dialog {
-        case .filter?, .conditions?, .rejectReason?: .input
-        case .confirmReject?, .confirmEnd?: .confirm
+        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?: .input
+        case .confirmReject?, .confirmDecision?, .confirmEnd?: .confirm
         case nil: screen
         }
     }
@@ -98,6 +98,31 @@ public enum CardTarget: Hashable, Sendable {
     case change(String)
 }
 
+/// A decision the chair asked for, gathering what it still needs before it is recorded: a yes,
+/// an override reason (a change that is not ready approved), a correction's reason.
+public struct PendingDecision: Hashable, Sendable {
+    public var change: String
+    public var outcome: Outcome
+    public var conditions: String?
+    /// The rejection's reason.
+    public var note: String?
+    /// Where a deferral sends the change, and why.
+    public var deferral: Deferral?
+    /// The decision of today that this one corrects (supersedes).
+    public var correcting: Decision?
+    public var correctionReason: String?
+    public var overrideReason: String?
+    /// True once the chair said yes to deciding a change that is not being presented.
+    public var confirmed = false
+
+    /// The decision's note: the deferral, the rejection's reason, the override and the correction, in that order.
+    var recordedNote: String? {
+        let parts = [deferral?.note, note, overrideReason.map { "not-ready override: \($0)" },
+                     correcting.map { "corrects \(BoardText.describe($0))" + (correctionReason.map { ": \($0)" } ?? "") }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}
+
 /// A question or text field over the board.
 public enum Dialog: Hashable, Sendable {
     /// Typing the queue filter; Esc puts `previous` back.
@@ -108,6 +133,15 @@ public enum Dialog: Hashable, Sendable {
     case rejectReason(change: String, field: TextField)
     /// The last step before recording a rejection.
     case confirmReject(change: String, reason: String)
+    /// Why a change that is not ready is approved all the same; required, and recorded with the decision.
+    case overrideReason(PendingDecision, field: TextField)
+    /// Where a deferral sends the change and why, as `to 2026-11-30: reason`; prefilled with the
+    /// next weekday and the readiness problems.
+    case deferral(PendingDecision, field: TextField)
+    /// Why today's decision is corrected by an approval; required, and recorded with the superseding decision.
+    case correctionReason(PendingDecision, field: TextField)
+    /// A decision on a change that is not the one being presented, waiting for a yes; `doubt` says why it asks.
+    case confirmDecision(PendingDecision, doubt: String)
     case confirmEnd
 }
 

@@ -9,7 +9,7 @@ public enum MinutesText {
         for (index, item) in minutes.items.enumerated() {
             table.add(["\(index + 1)", item.change.id, item.change.title.truncated(to: 36), item.change.owner,
                        used(item, minutes), item.decision?.outcome.rawValue ?? "undecided", decided(item),
-                       (item.decision.flatMap { $0.conditions ?? $0.note } ?? "").truncated(to: 40)])
+                       remarks(item).truncated(to: 40)])
         }
         lines.append(minutes.items.isEmpty ? "No items." : table.rendered)
         if !minutes.actions.isEmpty { lines += ["", "Action items:"] + minutes.actions.map { "  " + ActionText.line($0) } }
@@ -27,7 +27,7 @@ public enum MinutesText {
         for (index, item) in minutes.items.enumerated() {
             lines.append(MarkdownText.row(["\(index + 1)", "\(item.change.id) \(item.change.title)", item.change.owner, used(item, minutes),
                                            item.decision?.outcome.rawValue ?? "undecided", decided(item),
-                                           item.decision.flatMap { $0.conditions ?? $0.note } ?? ""]))
+                                           remarks(item)]))
         }
         if !minutes.actions.isEmpty { lines += ["", "Action items:", ""] + minutes.actions.map { "- " + MarkdownText.escaped(ActionText.line($0)) } }
         return lines.joined(separator: "\n")
@@ -73,6 +73,11 @@ public enum MinutesText {
 
     private static func used(_ item: MeetingMinutes.Item, _ minutes: MeetingMinutes) -> String {
         "\(clock(item.usedMilliseconds)) / \(clock(minutes.allottedMilliseconds))"
+    }
+
+    /// The decision's conditions and its note (a reason, a not-ready override), one after the other.
+    private static func remarks(_ item: MeetingMinutes.Item) -> String {
+        [item.decision?.conditions, item.decision?.note].compactMap { $0 }.joined(separator: "; ")
     }
 
     private static func decided(_ item: MeetingMinutes.Item) -> String {

@@ -65,7 +65,7 @@ struct BoardDriver: CustomTestStringConvertible {
                 guard meeting?.agendaFrozenAt == nil else { return nil }
                 meeting?.startedAt = time
                 meeting?.agendaFrozenAt = time
-                let waiting = changes.filter { $0.submittedAt <= time && (decisions[$0.id] == nil || decisions[$0.id]?.outcome == .deferred) }
+                let waiting = changes.filter { $0.submittedAt <= time && (decisions[$0.id].map { $0.returnsToBoard(on: BoardFixture.day) } ?? true) }
                 meeting?.items = waiting.enumerated().map { AgendaItem(change: $0.element.id, position: $0.offset) }
             case .endMeeting(_, let time):
                 let open = meeting?.items.filter { $0.startedAt != nil && $0.endedAt == nil }.map { ClockStep(.end, $0.change) } ?? []
@@ -74,7 +74,7 @@ struct BoardDriver: CustomTestStringConvertible {
             case .clocks(let steps, _, let time):
                 return clock(steps, at: time)
             case .decide(let decision, let steps, _):
-                if let first = decisions[decision.change], first.outcome != .deferred {
+                if let first = decisions[decision.change], first.outcome != .deferred, decision.supersedes != first.id {
                     return .decisionRefused(change: decision.change, message: "\(decision.change) was already decided by \(first.by)")
                 }
                 decisions[decision.change] = decision

@@ -61,7 +61,9 @@ import Testing
         board.press("n")
         board.press("n")
         #expect(board.item("CHG-0001041")?.endedAt != nil)
-        for _ in 0..<5 { board.press("a") }
+        board.press("a")
+        for _ in 0..<3 { board.press("d"); board.press(.enter) }
+        board.press("a")
         #expect(board.world.decisions.count == 5)
         #expect(board.shows("1 waiting"))
         #expect(board.shows("1 item still to decide"))
@@ -77,7 +79,9 @@ import Testing
         var board = BoardDriver(width: 120, height: 40)
         board.press("s")
         board.press("n")
-        for _ in 0..<6 { board.press("a") }
+        board.press("aa")
+        for _ in 0..<3 { board.press("d"); board.press(.enter) }
+        board.press("a")
         #expect(board.shows("0 waiting"))
         #expect(board.shows("every item is decided: e ends the meeting"))
     }

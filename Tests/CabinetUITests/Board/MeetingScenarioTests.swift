@@ -62,6 +62,7 @@ import Testing
         #expect(board.role(of: "-0:01") == nil)
         #expect(board.role(of: "over time") == .timerOverrun)
         board.press("d")
+        board.press(.enter)
         #expect(board.decision("CHG-0001043")?.outcome == .deferred)
         #expect(board.item("CHG-0001044")?.isRunning == true)
 
@@ -110,7 +111,7 @@ import Testing
 
         board.press("a")
         #expect(board.decision("CHG-0001041") == theirs)
-        #expect(board.shows("already decided: rejected by marcus.webb"))
+        #expect(board.shows("Correct CHG-0001041: rejected by marcus.webb at 09:00 → approved"))
     }
 
     @Test func lateChangesWaitForTheNextMeeting() {

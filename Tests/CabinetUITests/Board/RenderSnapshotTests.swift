@@ -59,6 +59,19 @@ import Testing
             _ = update(&state, .key(.enter))
             return state
         }),
+        ("override-reason", { w, h in
+            var state = BoardFixture.board(BoardFixture.beforeMeeting, width: w, height: h)
+            for _ in 0..<2 { _ = update(&state, .key(.down)) }
+            _ = update(&state, .key(.character("a")))
+            for character in "Provider contract ends tonight" { _ = update(&state, .key(.character(character))) }
+            return state
+        }),
+        ("deferral-field", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            _ = update(&state, .key(.character("f")))
+            _ = update(&state, .key(.character("d")))
+            return state
+        }),
         ("queue-filtered", { w, h in
             var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
             _ = update(&state, .key(.character("/")))

@@ -19,7 +19,7 @@ extension SQLStore {
         guard !QueueDay.isPast(day, now: now) else { return BoardSnapshot(day: date, meeting: meeting, agenda: agenda, late: []) }
         let onAgenda = Set(meeting.items.map(\.change))
         let late = try unassessedQueue(on: day, now: now)
-            .filter { !onAgenda.contains($0.change.id) && $0.latestDecision.map { $0.outcome == .deferred } ?? true }
+            .filter { !onAgenda.contains($0.change.id) && $0.latestDecision.map { $0.returnsToBoard(on: date) } ?? true }
         let assessed = try assessed(agenda + late, now: now)
         return BoardSnapshot(day: date, meeting: meeting, agenda: Array(assessed.prefix(agenda.count)), late: Array(assessed.dropFirst(agenda.count)))
     }
@@ -40,7 +40,7 @@ extension SQLStore {
             guard meeting.agendaFrozenAt == nil else { return }
             // Read under the write lock: a decision recorded elsewhere meanwhile keeps its change off.
             let waiting = try QueueDay.unassessedQueue(db, on: dayStart, now: time).filter { entry in
-                entry.change.submittedAt <= time && entry.latestDecision.map { $0.outcome == .deferred } ?? true
+                entry.change.submittedAt <= time && entry.latestDecision.map { $0.returnsToBoard(on: day) } ?? true
             }
             try db.execute("UPDATE meetings SET started_at = ?, agenda_frozen_at = ? WHERE date = ?", [SQLValue(time), SQLValue(time), .text(day)])
             for (position, entry) in waiting.enumerated() {

@@ -172,8 +172,10 @@ enum QueueDay {
                 """,
             arguments: [SQLValue(waitingToo), SQLValue(end), SQLValue(start), SQLValue(end)],
             order: "submitted_at, id")
-        return try changes.map { change in
+        return try changes.compactMap { change in
             let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [.text(change.id), SQLValue(end)]).last
+            // A change deferred on an earlier day to a later meeting is not on this day's queue.
+            if let latest, latest.outcome == .deferred, latest.at < start, !latest.returnsToBoard(on: start.day) { return nil }
             return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
         }
     }
