@@ -27,7 +27,7 @@ struct Minutes: ParsableCommand {
                 object["decisionLog"] = ["count": log.count, "lastHash": log.hash]
                 return print(try JSONOutput.serialize(object))
             }
-            print(markdown ? MinutesText.markdown(minutes) + "\n\n" + log.line : MinutesText.render(minutes) + "\n\n" + log.line)
+            print((markdown ? MinutesText.markdown(minutes) : MinutesText.render(minutes)) + "\n\n" + log.line)
         }
     }
 }

@@ -66,6 +66,16 @@ public struct FieldTextProblem: Error, Hashable, Sendable, CustomStringConvertib
 }
 
 extension FieldText {
+    /// The first of `fields` (name, text if any, rule) whose text its rule refuses, and why:
+    /// how a record checks all its text at once.
+    public static func firstProblem(in fields: [(name: String, text: String?, rule: FieldText)]) -> (field: String, problem: String)? {
+        for (name, text, rule) in fields {
+            guard let text else { continue }
+            do { _ = try rule.checked(text) } catch { return (name, error.description) }
+        }
+        return nil
+    }
+
     /// `text` checked as the value of the command-line flag `name`.
     public func checked(_ text: String, flag name: String) throws(CabinetError) -> String {
         do { return try checked(text) } catch { throw .invalidArgument(name: name, problem: error.description) }

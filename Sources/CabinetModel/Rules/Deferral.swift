@@ -16,7 +16,7 @@ public struct Deferral: Hashable, Sendable {
     public init?(parsing text: String) {
         guard text.hasPrefix("to "), let colon = text.firstIndex(of: ":") else { return nil }
         let target = String(text[text.index(text.startIndex, offsetBy: 3)..<colon]).trimmingCharacters(in: .whitespaces)
-        guard target.count == 10, (try? Timestamp(iso8601: "\(target)T00:00:00Z"))?.day == target else { return nil }
+        guard target.count == 10, (try? Timestamp(dayOrInstant: target))?.day == target else { return nil }
         self.init(target: target, reason: String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -31,7 +31,7 @@ public struct Deferral: Hashable, Sendable {
 
     /// The first weekday (Monday to Friday) after the UTC day `day`; nil when `day` is not a day.
     public static func nextWeekday(after day: String) -> String? {
-        guard let start = try? Timestamp(iso8601: "\(day)T00:00:00Z") else { return nil }
+        guard day.count == 10, let start = try? Timestamp(dayOrInstant: day) else { return nil }
         var next = start.adding(days: 1)
         // 1970-01-01 was a Thursday: day 0 is weekday 4, with Sunday as 0.
         while [0, 6].contains((next.milliseconds / 86_400_000 + 4) % 7) { next = next.adding(days: 1) }

@@ -6,12 +6,17 @@ public enum RecordRules {
     public struct Breach: Error, Hashable, Sendable {
         public var field: String
         public var problem: String
+        /// Whether the problem reads only after its field's name (`holds a control character`).
+        var needsItsField = false
+        /// The change's first decision, when the breach is a second one that does not supersede it.
+        public var alreadyDecided: Decision?
+
+        init(field: String, problem: String, needsItsField: Bool = false, alreadyDecided: Decision? = nil) {
+            self.field = field; self.problem = problem; self.needsItsField = needsItsField; self.alreadyDecided = alreadyDecided
+        }
 
         /// The problem as a sentence of its own: a text field's problem names the field.
-        public var sentence: String {
-            let aboutItsText = problem.hasPrefix("holds") || problem.hasPrefix("is longer")
-            return aboutItsText ? "\(field) \(problem)" : problem
-        }
+        public var sentence: String { needsItsField ? "\(field) \(problem)" : problem }
     }
 
     /// Why `decision` cannot follow `history` (the change's decisions so far, oldest first) on
@@ -38,7 +43,8 @@ public enum RecordRules {
                 return Breach(field: "at", problem: "\(decision.at.iso8601) is before the decision it supersedes (\(latest.at.iso8601))")
             }
         } else if let latest, latest.outcome != .deferred {
-            return Breach(field: "supersedes", problem: "\(change.id) was already decided by \(latest.by) at \(latest.at.iso8601) (\(latest.outcome.rawValue)); a second decision must supersede it")
+            return Breach(field: "supersedes", problem: "\(change.id) was already decided by \(latest.by) at \(latest.at.iso8601) (\(latest.outcome.rawValue)); a second decision must supersede it",
+                          alreadyDecided: latest)
         }
         if !ChangeState.movedByDecisions.contains(state) {
             return Breach(field: "change", problem: "\(change.id) is already \(state.rawValue): nobody decides a change once it is implemented")
@@ -52,10 +58,8 @@ public enum RecordRules {
     /// What a decision must say whatever its change: the reason of a rejection, the conditions
     /// of an approval with conditions, in text the store keeps as it is (see `FieldText`).
     public static func contentBreach(of decision: Decision) -> Breach? {
-        let texts: [(String, String?, FieldText)] = [("by", decision.by, .short), ("conditions", decision.conditions, .long), ("note", decision.note, .long)]
-        for (field, text, rule) in texts {
-            guard let text else { continue }
-            do { _ = try rule.checked(text) } catch { return Breach(field: field, problem: error.description) }
+        if let (field, problem) = FieldText.firstProblem(in: [("by", decision.by, .short), ("conditions", decision.conditions, .long), ("note", decision.note, .long)]) {
+            return Breach(field: field, problem: problem, needsItsField: true)
         }
         let saysConditions = !(decision.conditions?.isBlank ?? true)
         switch decision.outcome {

@@ -8,10 +8,7 @@ extension SQLStore {
         return try writing { db in
             try ActionItemRows.checkReferences(item, db)
             var item = item
-            item.id = ActionItem.id(Int(try db.integer("SELECT COUNT(*) FROM action_items") ?? 0) + 1)
-            while try db.integer("SELECT 1 FROM action_items WHERE id = ?", [.text(item.id)]) != nil {
-                item.id = ActionItem.id((ActionItem.number(item.id) ?? 0) + 1)
-            }
+            item.id = ActionItem.id((try db.strings("SELECT id FROM action_items").compactMap(ActionItem.number).max() ?? 0) + 1)
             try ActionItemRows.insert(db, item, recordedBy: try recorder(db))
             return item
         }
@@ -64,14 +61,10 @@ enum ActionItemRows {
 
     /// What an item says, checked as every way in checks it: the field at fault and why.
     static func problem(_ item: ActionItem) -> (field: String, problem: String)? {
-        let texts: [(String, String?, FieldText)] = [
+        if let problem = FieldText.firstProblem(in: [
             ("text", item.text, .long), ("owner", item.owner, .short), ("openedBy", item.openedBy, .short),
             ("closedBy", item.closedBy, .short), ("closeNote", item.closeNote, .long),
-        ]
-        for (field, text, rule) in texts {
-            guard let text else { continue }
-            do { _ = try rule.checked(text) } catch { return (field, error.description) }
-        }
+        ]) { return problem }
         if item.text.isBlank { return ("text", "say what is to be done") }
         if item.owner.isBlank { return ("owner", "name who does it") }
         if let due = item.due, (try? Timestamp(dayOrInstant: due))?.day != due { return ("due", "'\(due)' is not a day (YYYY-MM-DD)") }

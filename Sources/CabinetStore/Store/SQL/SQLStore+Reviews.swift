@@ -93,10 +93,7 @@ enum ReviewRows {
 
     /// What a review says, checked as every way in checks it: the field at fault and why.
     static func problem(_ review: Review) -> (field: String, problem: String)? {
-        for (field, text, rule) in [("closedBy", review.closedBy, FieldText.short), ("note", review.note, FieldText.long)] {
-            guard let text else { continue }
-            do { _ = try rule.checked(text) } catch { return (field, error.description) }
-        }
+        if let problem = FieldText.firstProblem(in: [("closedBy", review.closedBy, .short), ("note", review.note, .long)]) { return problem }
         if let minutes = review.rollbackMinutesTaken, minutes < 0 { return ("rollbackMinutesTaken", "\(minutes) is not a number of minutes (0 or more)") }
         if review.closedAt == nil, review.closedBy != nil { return ("closedAt", "a closed review says when it was closed") }
         return nil

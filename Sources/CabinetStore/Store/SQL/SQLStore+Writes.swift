@@ -35,10 +35,8 @@ extension SQLStore {
             guard same.sameRecord(as: decision) else { throw CabinetError.refused("decision \(decision.id) is already recorded with other content") }
             return
         }
-        if let latest = history.last, decision.supersedes == nil, latest.outcome != .deferred {
-            throw CabinetError.alreadyDecided(change: change.id, outcome: latest.outcome, by: latest.by, at: latest.at)
-        }
         if let breach = RecordRules.breach(of: decision, on: change, state: change.state, history: history) {
+            if let first = breach.alreadyDecided { throw CabinetError.alreadyDecided(change: change.id, outcome: first.outcome, by: first.by, at: first.at) }
             throw CabinetError.refused("\(change.id): \(breach.sentence)")
         }
         try authorize(.recordDecisions, by: decision.by, db)
