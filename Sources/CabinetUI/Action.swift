@@ -19,4 +19,6 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteWord, deleteToLineStart
     /// The queue: clear the filter; the first or last change; a page up or down.
     case clearFilter, top, bottom, pageUp, pageDown
+    /// A presenter's practice timer (`cab present ID`) back to the full allotment.
+    case restartRehearsal
 }

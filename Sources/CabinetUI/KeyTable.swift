@@ -41,6 +41,8 @@ public struct KeyTable: Hashable, Sendable {
             KeyBinding([.tab], .nextPane, hint: "pane", help: "Move to the next pane", on: [.agenda]),
             KeyBinding([.character("p")], .panel, hint: "panel", help: "Show the effectiveness panel", on: [.agenda, .item, .minutes]),
             KeyBinding([.character("m")], .minutes, hint: "minutes", help: "Show the meeting's minutes", on: [.agenda, .item, .panel]),
+            KeyBinding([.character("0")], .restartRehearsal, hint: "restart rehearsal",
+                       help: "Rehearsal (cab present ID): the practice timer back to the start; nothing is recorded", on: [.item]),
             KeyBinding([.up, .character("k")], .up, hint: "up", help: "Move the selection or scroll up", on: screens.subtracting([.panel])),
             KeyBinding([.down, .character("j")], .down, hint: "down", help: "Move the selection or scroll down", on: screens.subtracting([.panel])),
             KeyBinding([.escape], .back, hint: "back", help: "Go back to the previous screen", on: screens.subtracting([.agenda])),

@@ -85,7 +85,8 @@ import Testing
 
         let first = try #require(try tmux.screen().split(separator: "\n").dropFirst().first.map { String($0.split(separator: " ")[0]) })
         try tmux.send("a")
-        try tmux.waitFor("0:0", timeout: 5)
+        // The approval is recorded when the board moves on: "6 waiting" is not on screen before.
+        try tmux.waitFor("6 waiting")
         #expect(try outcome(of: first)?.outcome == "approved")
         #expect(try outcome(of: first)?.by == "priya")
 
@@ -185,12 +186,38 @@ import Testing
         let item = try currentChange(chair)
         try presenter.waitFor(item, timeout: 5)
         try presenter.waitFor("of 3:00 used", timeout: 5)
-        try chair.send("a")
-        try presenter.waitFor("the decision", timeout: 5) { $0.contains("approved") || !$0.contains(item + "  ") }
+        try chair.send("c")
+        try chair.waitFor("conditions")
+        try chair.send("-l", "Owner on call during the window")
+        try chair.send("Enter")
+        // The presenter's board moves on to the next item and says what became of theirs.
+        try presenter.waitFor("\(item) approved with conditions by priya at ")
+        try presenter.waitFor(": Owner on call during the window")
         try presenter.send("a")
         try presenter.waitFor("read-only")
         try chair.send("q")
         try presenter.send("q")
+    }
+
+    @Test func aRehearsalFromPresentWithAnIdRunsTheTimerAndLeavesTheStoreAsItWas() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: demo))
+        let exported = try cab("export").stdout
+        let change = try #require(try cab("queue", "--json").stdout.firstMatch(of: /"id" ?: ?"(CHG-[0-9]+)"/).map { String($0.1) })
+        func rehearsed(_ screen: String) -> Int {
+            screen.firstMatch(of: /rehearsal · (\d+):(\d\d) of 3:00 used/).map { Int($0.1)! * 60 + Int($0.2)! } ?? 0
+        }
+        let presenter = try board("present \(change)", user: "emma.stone")
+        try presenter.waitFor("rehearsal · not started · Space starts the 3:00")
+        try presenter.send("Space")
+        try presenter.waitFor("the rehearsal timer moving") { rehearsed($0) >= 2 }
+        try presenter.send("Space")
+        try presenter.waitFor("rehearsal · paused")
+        try presenter.send("0")
+        try presenter.waitFor("rehearsal · not started")
+        try presenter.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: demo)) == before, "the store file changed")
+        #expect(try cab("export").stdout == exported)
     }
 
     @Test func resizingFromLargeToTinyAndBackNeverCrashes() throws {

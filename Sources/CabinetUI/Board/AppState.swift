@@ -50,6 +50,10 @@ public struct AppState: Hashable, Sendable {
     public var minutes: MeetingMinutes?
     /// The first line of the minutes that is shown.
     public var minutesScroll: Int
+    /// A presenter's practice timer (`cab present ID`); never written.
+    public var rehearsal: Rehearsal?
+    /// On a presenter's board: the outcome of the item the meeting just decided.
+    public var outcome: OutcomeBanner?
 
     /// A board for `day`; the presenter starts on the card of the meeting's current item, or of `changeID`;
     /// with `openPanel`, the board starts on the effectiveness panel for `panelPeriod`.

@@ -12,5 +12,12 @@ public enum BoardRole: Hashable, Sendable {
     ]
 
     /// The actions this role does not see in the footer and help.
-    var hiddenActions: Set<Action> { self == .presenter ? Self.chairActions : [] }
+    var hiddenActions: Set<Action> { self == .presenter ? Self.chairActions : [.restartRehearsal] }
+}
+
+extension AppState {
+    /// The actions not offered now: the role's, except a presenter's rehearsal keys on a card they opened.
+    var hiddenActions: Set<Action> {
+        rehearsableChange == nil ? role.hiddenActions.union([.restartRehearsal]) : role.hiddenActions.subtracting([.startPause])
+    }
 }

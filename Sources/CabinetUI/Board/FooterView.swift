@@ -24,7 +24,7 @@ enum FooterView {
         }
         buffer.fill(x: 0, y: footerY, width: buffer.width, height: 1, role: .footer)
         var x = 1
-        let hidden = state.role.hiddenActions.union(state.filter.isEmpty ? [.clearFilter] : [])
+        let hidden = state.hiddenActions.union(state.filter.isEmpty ? [.clearFilter] : [])
         let hints = KeyTable.standard.footerHints(for: state.keyScreen, width: buffer.width - 2, excluding: hidden)
         for hint in hints {
             x = buffer.write(hint.key, x: x, y: footerY, role: .key)

@@ -11,7 +11,7 @@ enum HelpOverlay {
         case .panel: [""] + PanelLegend.lines()
         default: [String]()
         }
-        let lines = KeyTable.standard.helpLines(for: beneath, excluding: state.role.hiddenActions) + legend
+        let lines = KeyTable.standard.helpLines(for: beneath, excluding: state.hiddenActions) + legend
         let width = min(buffer.width - 4, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4)
         let height = min(buffer.height - 4, lines.count + 2)
         let x = (buffer.width - width) / 2

@@ -18,6 +18,7 @@ public func render(_ state: AppState, width: Int, height: Int) -> CellBuffer {
     case (_, let snapshot?): AgendaView.draw(state, snapshot: snapshot, into: &buffer, glyphs: glyphs)
     case (_, nil): buffer.write("loading the board\(glyphs.more)", x: 1, y: 2, role: .dim)
     }
+    OutcomeBannerView.draw(state, into: &buffer, glyphs: glyphs)
     if state.screen == .help { HelpOverlay.draw(state, into: &buffer, glyphs: glyphs) }
     DialogView.draw(state, into: &buffer, glyphs: glyphs)
     FooterView.draw(state, into: &buffer, glyphs: glyphs)

@@ -11,9 +11,13 @@ enum TimerView {
     static func draw(
         _ state: AppState, entry: QueueEntry, snapshot: BoardSnapshot, top: Int, into buffer: inout CellBuffer, glyphs: Glyphs
     ) {
-        let item = snapshot.item(for: entry.change.id)
+        let id = entry.change.id
+        let decided = snapshot.decisionToday(entry)
+        // A card the presenter opened offers a rehearsal, unless the change is decided and none was started.
+        let rehearsal = state.rehearsalClock(for: id) ?? (decided == nil && state.rehearsableChange == id ? Rehearsal(change: id).clock : nil)
+        let item = rehearsal ?? snapshot.item(for: id)
         let timer = ItemTimer(item: item, itemMinutes: state.allotmentMinutes, now: state.now)
-        let decision = snapshot.decisionToday(entry)
+        let decision = rehearsal == nil ? decided : nil
         let role: StyleRole = timer.state == .notStarted || decision != nil ? .dim : timer.phase.role
         let size = size(screenHeight: buffer.height)
         let text = BigDigits.clockText(seconds: timer.remainingSeconds)
@@ -22,7 +26,9 @@ enum TimerView {
         for (offset, line) in digits.enumerated() {
             buffer.write(line, x: x, y: top + offset, role: role, maxWidth: buffer.width - 1 - x)
         }
-        let (line, lineRole) = statusLine(state, entry: entry, item: item, timer: timer, decision: decision, glyphs: glyphs)
+        var (line, lineRole) = statusLine(state, entry: entry, item: item, timer: timer, decision: decision, rehearsing: rehearsal != nil,
+                                         glyphs: glyphs)
+        if rehearsal != nil { line = "rehearsal \(glyphs.dot) " + line }
         let statusWidth = min(TextWidth.width(of: line), buffer.width - 2)
         buffer.write(line, x: max(1, (buffer.width - statusWidth) / 2), y: top + size.rows, role: lineRole, fitting: buffer.width - 2,
                      marker: glyphs.more)
@@ -31,7 +37,7 @@ enum TimerView {
     private static func size(screenHeight: Int) -> BigDigits.Size { screenHeight >= 24 ? .large : .small }
 
     private static func statusLine(
-        _ state: AppState, entry: QueueEntry, item: AgendaItem?, timer: ItemTimer, decision: Decision?, glyphs: Glyphs
+        _ state: AppState, entry: QueueEntry, item: AgendaItem?, timer: ItemTimer, decision: Decision?, rehearsing: Bool, glyphs: Glyphs
     ) -> (String, StyleRole) {
         let allotment = BoardText.duration(milliseconds: timer.allotmentMilliseconds)
         let used = "\(BoardText.duration(milliseconds: timer.elapsedMilliseconds)) of \(allotment) used"
@@ -45,7 +51,7 @@ enum TimerView {
         }
         switch timer.state {
         case .notStarted:
-            return (state.role == .chair ? "not started \(glyphs.dot) Space starts the \(allotment)" : "waiting to start \(glyphs.dot) \(allotment)", .dim)
+            return (state.role == .chair || rehearsing ? "not started \(glyphs.dot) Space starts the \(allotment)" : "waiting to start \(glyphs.dot) \(allotment)", .dim)
         case .ended:
             return ("time over \(glyphs.dot) \(used)", .dim)
         case .running, .paused:

@@ -46,6 +46,7 @@ extension AppState {
     /// Takes a fresh snapshot, keeping the selection on the same change where it still shows.
     mutating func load(_ snapshot: BoardSnapshot) {
         let selected = selectedRow?.entry.change.id
+        noteOutcome(before: self.snapshot, now: snapshot)
         self.snapshot = snapshot
         if let selected, let index = rows.firstIndex(where: { $0.entry.change.id == selected }) {
             selection = index
@@ -69,6 +70,10 @@ extension AppState {
             return []
         }
         if screen != .input { status = nil }
+        if let change = rehearsableChange, action == .startPause || action == .restartRehearsal {
+            action == .startPause ? rehearse(change) : restartRehearsal(change)
+            return []
+        }
         if role == .presenter, BoardRole.chairActions.contains(action) {
             status = StatusLine("read-only: the chair runs the meeting")
             return []
@@ -112,6 +117,7 @@ extension AppState {
         case .bottom: selection = max(0, rows.count - 1)
         case .pageUp: move(by: -pageRows)
         case .pageDown: move(by: pageRows)
+        case .restartRehearsal: break
         }
         return []
     }
