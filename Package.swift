@@ -70,6 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI", "CabinetModel", "TerminalKit"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CabinetBoardTests", dependencies: ["CabinetBoard", "CabinetUI", "CabinetStore", "CabinetModel", "TerminalKit", "Terminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CabinetModel", "CabinetStore", "TerminalKit", "cab"]),
     ],
     swiftLanguageModes: [.v6]

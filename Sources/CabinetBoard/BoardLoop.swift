@@ -15,7 +15,8 @@ import Terminal
 /// a decision carries its own id, so sending it twice records it once.
 struct BoardLoop {
     let store: any Store
-    let environment: [String: String]
+    /// The process's environment; the clock (`CAB_NOW`, else the wall clock) is read from it at every event.
+    var environment: [String: String]
     /// Midnight UTC of the day shown.
     let day: Timestamp
     /// The change of `cab present ID`.

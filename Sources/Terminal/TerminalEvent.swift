@@ -24,6 +24,12 @@ public struct TerminalContext: Hashable, Sendable {
     public var height: Int
     /// True when the locale's character set is UTF-8, so block and box characters can be drawn.
     public var unicode: Bool
+
+    public init(width: Int, height: Int, unicode: Bool) {
+        self.width = width
+        self.height = height
+        self.unicode = unicode
+    }
 }
 
 /// How a run ended. The terminal is restored in every case.

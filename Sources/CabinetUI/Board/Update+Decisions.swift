@@ -57,10 +57,19 @@ extension AppState {
         guard let entry = entry(for: id), decidable(entry) else { return [] }
         let started = snapshot?.item(for: id).map { $0.startedAt != nil && $0.endedAt == nil } ?? false
         let end = started ? [ClockStep(.end, id)] : []
-        let decision = Decision(id: "board-\(id)-\(now.milliseconds)", change: id, outcome: pending.outcome, at: now, by: chair,
-                                conditions: pending.conditions, note: pending.recordedNote, supersedes: pending.correcting?.id)
+        let decision = Decision(id: Self.decisionID(change: id, at: now, correcting: pending.correcting), change: id, outcome: pending.outcome,
+                                at: now, by: chair, conditions: pending.conditions, note: pending.recordedNote, supersedes: pending.correcting?.id)
         status = StatusLine("\(id): \(pending.outcome.rawValue)")
         return [.decide(decision, clocks: end + moveOn(after: id), day: day)]
+    }
+
+    /// `board-CHG-1-<ms>`, and for the n-th correction in a row `…-c<n>`: a correction made in the
+    /// same millisecond as the decision it corrects (a pinned clock) must not reuse its id.
+    static func decisionID(change: String, at time: Timestamp, correcting: Decision?) -> String {
+        let base = "board-\(change)-\(time.milliseconds)"
+        guard let correcting else { return base }
+        let previous = correcting.id.firstMatch(of: /-c([0-9]+)$/).flatMap { Int($0.1) } ?? 0
+        return base + "-c\(previous + 1)"
     }
 
     mutating func askForConditions() {

@@ -98,22 +98,6 @@ import Testing
         #expect(board.quit)
     }
 
-    @Test func aDecisionRecordedElsewhereIsShownNotOverwritten() {
-        var board = BoardDriver()
-        board.press("s")
-        board.press("n")
-        let theirs = Decision(id: "other", change: "CHG-0001041", outcome: .rejected, at: board.now, by: "marcus.webb", note: "too risky")
-        _ = board.world.apply(.decide(theirs, clocks: [], day: BoardFixture.day), now: board.now)
-        board.press("a")
-        #expect(board.decision("CHG-0001041") == theirs)
-        #expect(board.shows("not overwritten: CHG-0001041 was already decided by marcus.webb"))
-        #expect(board.role(of: "not overwritten") == .error)
-
-        board.press("a")
-        #expect(board.decision("CHG-0001041") == theirs)
-        #expect(board.shows("Correct CHG-0001041: rejected by marcus.webb at 09:00 → approved"))
-    }
-
     @Test func lateChangesWaitForTheNextMeeting() {
         var board = BoardDriver()
         board.press("s")
