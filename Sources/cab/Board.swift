@@ -11,7 +11,7 @@ struct BoardFlags: ParsableArguments {
     @Option(help: "Who chairs (records decisions); $CAB_USER or your login name by default.") var by: String?
     @Option(help: "The on-call engineer, invited to the meeting.") var onCall: String?
     @Option(help: "Minutes per item when this board opens the meeting.") var itemMinutes = 3
-    @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono) or a theme file.", valueName: "name|path"))
+    @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono) or a theme file.", valueName: "name|path"), completion: .themes)
     var theme: String?
 
     func options(presenter: Bool = false, changeID: String? = nil, login: String?) throws(CabinetError) -> BoardOptions {
@@ -50,7 +50,7 @@ struct Present: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var flags: BoardFlags
-    @Argument(help: "A change to show (to rehearse before the meeting).") var id: String?
+    @Argument(help: "A change to show (to rehearse before the meeting).", completion: .changeIDs) var id: String?
 
     func run() throws {
         try guardedExit { () throws(CabinetError) in

@@ -78,7 +78,7 @@ struct ChangeCommand: ParsableCommand {
             abstract: "Edit the four fields of a change: only its owner (or a chair) may.")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The change id.") var id: String
+        @Argument(help: "The change id.", completion: .changeIDs) var id: String
         @OptionGroup var fields: FourFieldOptions
         @Option(help: "Who edits; $CAB_USER or your login name by default.") var by: String?
 
@@ -102,7 +102,7 @@ struct ChangeCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The change id.") var id: String
+        @Argument(help: "The change id.", completion: .changeIDs) var id: String
 
         func run() throws {
             try guarded { () throws(CabinetError) in

@@ -9,11 +9,16 @@ enum CommandLineFrontDoor {
     /// The options that take a list, one value each time they are given.
     static let repeatable: Set<String> = ["--service", "--caused-by", "--touches"]
 
+    /// How the completion scripts call `cab` back for an argument's values.
+    static let completionRequest = "---completion"
+
     /// The subcommands' names, `help` included.
     static var commands: [String] { Cab.configuration.subcommands.map { $0._commandName } + ["help"] }
 
     /// `arguments` (without the program's name) as the parser should get them, or why they cannot be.
     static func arranged(_ arguments: [String]) -> Result<[String], FrontDoorRefusal> {
+        // A shell asking for completions passes the words typed so far, options repeated and all.
+        if arguments.first == completionRequest { return .success(arguments) }
         var arguments = arguments
         var leading: [String] = []
         if arguments.first == "--db", arguments.count >= 2 {

@@ -11,8 +11,8 @@ struct Decide: ParsableCommand {
         discussion: "Decisions are never edited. To correct one, record a new decision with --supersede.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The change id.") var id: String
-    @Argument(help: "\(Outcome.allowedWords)") var outcome: String
+    @Argument(help: "The change id.", completion: .changeIDs) var id: String
+    @Argument(help: "\(Outcome.allowedWords)", completion: .outcomes) var outcome: String
     @Option(help: "Required with approved-with-conditions.") var conditions: String?
     @Option(help: "A note; the reason is required with rejected.") var note: String?
     @Option(help: "Who decides; $CAB_USER or your login name by default.") var by: String?

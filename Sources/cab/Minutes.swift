@@ -54,7 +54,7 @@ struct ConditionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record that a change's conditions were met (who and when are kept).")
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The change id.") var id: String
+        @Argument(help: "The change id.", completion: .changeIDs) var id: String
         @Option(help: "How they were met.") var note: String?
         @Option(help: "Who; $CAB_USER or your login name by default.") var by: String?
 

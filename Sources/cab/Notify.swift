@@ -10,7 +10,7 @@ struct Notify: ParsableCommand {
         discussion: "Printed by default; with --webhook, posted as Slack-compatible JSON and recorded once the server accepts it.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The change id.") var id: String
+    @Argument(help: "The change id.", completion: .changeIDs) var id: String
     @Option(help: ArgumentHelp("Post the announcement here (http or https).", valueName: "url")) var webhook: String?
     @Option(help: ArgumentHelp("Where to read about the change (pull request, ticket).", valueName: "url")) var link: String?
     @Option(help: "Who deployed it; the change's owner by default.") var deployedBy: String?

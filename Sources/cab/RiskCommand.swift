@@ -15,7 +15,7 @@ struct RiskCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Argument(help: "The change id.") var id: String?
+        @Argument(help: "The change id.", completion: .changeIDs) var id: String?
 
         func run() throws {
             try guarded { () throws(CabinetError) in

@@ -15,7 +15,7 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The change id.") var id: String
+    @Argument(help: "The change id.", completion: .changeIDs) var id: String
     @Option(help: "\(SmokeResult.allowedWords)") var smoke: String
     @Option(help: ArgumentHelp("Errors after the deployment, in percent of requests.", valueName: "percent")) var errorRate: String?
     @Option(help: ArgumentHelp("Errors before it, when they were already above 0.1%.", valueName: "percent")) var baselineErrorRate: String?
