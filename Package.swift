@@ -75,3 +75,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The in-process micro-benchmarks (Benchmarks/, ordo-one's package-benchmark) are part of the
+// package only when asked for, so that a build or a test run never fetches or builds them:
+// `CAB_BENCHMARKS=1 swift package benchmark`.
+if Context.environment["CAB_BENCHMARKS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(.executableTarget(
+        name: "CabinetBenchmarks",
+        dependencies: ["CabinetModel", "CabinetStore", "CabinetUI", "TerminalKit", .product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/CabinetBenchmarks",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ))
+}

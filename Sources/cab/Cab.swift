@@ -19,7 +19,7 @@ struct Cab: ParsableCommand {
         subcommands: [
             Board.self, Present.self, Panel.self, Demo.self, Queue.self, Report.self, Minutes.self, Conditions.self, ConditionCommand.self, Actions.self, ActionCommand.self, RetroCommand.self,
             ChangeCommand.self, Decide.self, IncidentCommand.self, Import.self, Export.self,
-            Impact.self, RiskCommand.self, FreezeCommand.self, Services.self, Verify.self, Notify.self, StoreCommand.self, AdminCommand.self, Audit.self, Bench.self,
+            Impact.self, RiskCommand.self, FreezeCommand.self, Services.self, Verify.self, Notify.self, StoreCommand.self, AdminCommand.self, Audit.self,
         ],
         defaultSubcommand: Board.self
     )
