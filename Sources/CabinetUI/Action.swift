@@ -19,4 +19,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteWord, deleteToLineStart
     /// The queue: clear the filter; the first or last change; a page up or down.
     case clearFilter, top, bottom, pageUp, pageDown
+    /// The agenda: move the selected item up or down, pull a late change in with a reason, add an
+    /// attendee, type the presented item's notes or an action item, publish the minutes.
+    case moveItemUp, moveItemDown, pullIn, addAttendee, notes, addActionItem, publishMinutes
 }

@@ -69,7 +69,7 @@ public enum MeetingRoster {
         let downstreamTeams = Set(services.filter { service in service.dependsOn.contains { touched.contains($0) } }.map(\.team))
             .subtracting(ownTeams)
         for team in downstreamTeams.sorted() {
-            attendees.append(Attendee(name: "\(team) senior engineer", role: .downstream))
+            attendees.append(Attendee(name: "\(team) senior engineer", role: .downstream, speaksFor: team))
         }
         return attendees
     }

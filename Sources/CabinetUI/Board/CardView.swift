@@ -37,6 +37,8 @@ enum CardView {
             buffer.write(risk, x: 1, y: y, limit: 1 + width, marker: glyphs.more)
         }
         y += 1
+        buffer.write(CardRoom.runs(state, entry: entry, glyphs: glyphs), x: 1, y: y, limit: 1 + width, marker: glyphs.more)
+        y += 1
         TimerView.draw(state, entry: entry, snapshot: snapshot, top: y, into: &buffer, glyphs: glyphs)
         y += timerHeight
         let detailsHeight = entry.assessment.map { drawDetails($0, state: state, top: y, bottom: boxesBottom, into: &buffer, glyphs: glyphs) } ?? 0

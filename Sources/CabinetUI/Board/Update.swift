@@ -34,6 +34,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.status = StatusLine("not overwritten: \(message)", isError: true)
         if state.screen == .item { state.card = .change(change) }
         state.moveOn(to: change)
+    case .minutesPublished(let path, let webhook):
+        state.published(path: path, webhook: webhook)
     case .key(let key):
         return state.handle(key)
     case .paste(let text):
@@ -91,8 +93,8 @@ extension AppState {
         case .toggle: return toggleAttendance()
         case .startMeeting: return startMeeting()
         case .endMeeting: askToEndMeeting()
-        case .startPause: return startPause()
-        case .next: return next()
+        case .startPause: return flaggingMissing(startPause())
+        case .next: return flaggingMissing(next())
         case .approve: return decide(.approved)
         case .approveWithConditions: askForConditions()
         case .reject: askForReason()
@@ -112,6 +114,13 @@ extension AppState {
         case .bottom: selection = max(0, rows.count - 1)
         case .pageUp: move(by: -pageRows)
         case .pageDown: move(by: pageRows)
+        case .moveItemUp: return moveItem(by: -1)
+        case .moveItemDown: return moveItem(by: 1)
+        case .pullIn: askWhyPullIn()
+        case .notes: askForNotes()
+        case .addActionItem: askForActionItem()
+        case .addAttendee: dialog = .agendaText(.attendee, field: TextField(multiline: false))
+        case .publishMinutes: return publishMinutes()
         }
         return []
     }
