@@ -24,8 +24,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .failed(let message):
         state.status = StatusLine(message, isError: true)
     case .connection(let problem, let waiting):
-        // A write just kept for later replaces the message that it was made: it is not saved yet.
-        if problem != nil, waiting > (state.connection?.waiting ?? 0) { state.status = nil }
+        // A store just lost, or a write just kept for later, replaces the last key's message: it is not saved yet.
+        if problem != nil, state.connection == nil || waiting > (state.connection?.waiting ?? 0) { state.status = nil }
         state.connection = problem.map { ConnectionNotice(problem: $0, waiting: waiting) }
     case .storeGone(let problem, let unsaved):
         if unsaved > (state.connection?.waiting ?? 0) { state.status = nil }
