@@ -25,7 +25,7 @@ let startedMeetingDocument = """
 func commandLineChange(_ id: String, owner: String, team: String, service: String, submitted: String) -> String {
     """
     { "id": "\(id)", "title": "Change \(id)", "owner": "\(owner)", "team": "\(team)", "type": "normal", "category": "single-service",
-      "risk": "medium", "services": ["\(service)"], "blastRadius": "\(service)", "rollbackPlan": "Redeploy", "rollbackMinutes": 3,
+      "risk": "medium", "route": "cab", "services": ["\(service)"], "blastRadius": "\(service)", "rollbackPlan": "Redeploy", "rollbackMinutes": 3,
       "verification": "errors flat", "windowStart": "2026-11-28T10:00:00Z", "windowEnd": "2026-11-28T11:00:00Z", "submittedAt": "\(submitted)" }
     """
 }
