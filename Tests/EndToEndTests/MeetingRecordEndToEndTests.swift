@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Point 13 of issue 11 on the real board in tmux: the chair types the presented item's notes
-/// (pasted, two lines) and an action item, quits, and reads both in `cab minutes` and `cab actions`.
+/// Points 10 and 13 of issue 11 on the real board in tmux: the chair types the presented item's
+/// notes (pasted, two lines) and an action item, quits, and reads both in `cab minutes` and
+/// `cab actions`; when the meeting ends, `P` writes the minutes to a file and, on a yes, posts them.
 extension BoardEndToEndTests {
     @Test func theChairNotesTheItemAndRaisesAnActionItemThatTheMinutesCarry() throws {
         let tmux = try board("--by priya", width: 120, height: 36)
@@ -35,5 +36,31 @@ extension BoardEndToEndTests {
         #expect(minutes.stdout.contains("Add a rollback test (\(item))"), "\(minutes.stdout)")
         let actions = try cab("actions")
         #expect(actions.stdout.hasPrefix("1 open, 0 closed\n") && actions.stdout.contains("Add a rollback test"), "\(actions.stdout)")
+    }
+
+    @Test func theEndedMeetingsMinutesGoToAFileAndOnAYesToTheWebhook() throws {
+        let server = try LocalHTTPServer()
+        let tmux = try board("--by priya --minutes-dir \(sandbox.path) --minutes-webhook \(server.url)", width: 120, height: 36)
+        try tmux.waitFor("7 waiting")
+        try tmux.send("s")
+        try tmux.waitFor("meeting 0:0")
+        try tmux.send("e")
+        try tmux.waitFor("End the meeting?")
+        try tmux.send("y")
+        try tmux.waitFor("meeting ended: P publishes the minutes")
+        try tmux.send("P")
+        try tmux.waitFor("Post the minutes to the webhook?")
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let file = sandbox.path + "/cab-minutes-\(today).md"
+        #expect(try tmux.screen().contains("minutes written to \(file)"))
+        let markdown = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(markdown.hasPrefix("## CAB minutes, \(today)\n"))
+        try tmux.send("y")
+        try tmux.waitFor("and posted to http://")
+        let body = try #require(server.body())
+        let message = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        #expect((message["text"] as? String)?.hasPrefix("## CAB minutes, \(today)") == true)
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
     }
 }
