@@ -66,7 +66,8 @@ public enum MeetingRoster {
             attendees.append(Attendee(name: owner, role: .owner))
         }
         // Every team some item needs in the room (see `RequiredAttendance`), each once.
-        let downstreamTeams = Set(agenda.flatMap { RequiredAttendance(change: $0, services: services, attendees: []).teams.map(\.name) })
+        let graph = ServiceGraph(services)
+        let downstreamTeams = Set(agenda.flatMap { RequiredAttendance(change: $0, graph: graph, attendees: []).teams.map(\.name) })
         for team in downstreamTeams.sorted() {
             attendees.append(Attendee(name: "\(team) senior engineer", role: .downstream, speaksFor: team))
         }

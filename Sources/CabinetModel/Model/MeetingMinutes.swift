@@ -24,11 +24,12 @@ public struct MeetingMinutes: Hashable, Sendable {
     public init(snapshot: BoardSnapshot, meeting: Meeting, decisions: [String: [Decision]], services: [Service] = [], now: Timestamp) {
         self.meeting = meeting
         let end = meeting.endedAt ?? now
+        let graph = ServiceGraph(services)
         items = snapshot.agenda.map { entry in
             let item = snapshot.item(for: entry.change.id)
             let decided = (decisions[entry.change.id] ?? []).last { $0.at.day == meeting.date }
             return Item(change: entry.change, usedMilliseconds: item?.elapsedMilliseconds(at: end) ?? 0, decision: decided, agendaItem: item,
-                        attendance: RequiredAttendance(change: entry.change, services: services, attendees: meeting.attendees))
+                        attendance: RequiredAttendance(change: entry.change, graph: graph, attendees: meeting.attendees))
         }
     }
 }

@@ -20,12 +20,16 @@ public struct RequiredAttendance: Hashable, Sendable {
     public var teams: [Team]
 
     public init(change: Change, services: [Service], attendees: [Attendee]) {
+        self.init(change: change, graph: ServiceGraph(services), attendees: attendees)
+    }
+
+    /// The same, on a graph built once for many items (the minutes of a long meeting).
+    public init(change: Change, graph: ServiceGraph, attendees: [Attendee]) {
         owner = change.owner
         let present = attendees.filter { $0.present == true }
         ownerPresent = present.contains { $0.name == change.owner }
-        let direct = ServiceGraph(services).impact(of: change.services).direct
-        let byName = Dictionary(services.map { ($0.name, $0.team) }, uniquingKeysWith: { first, _ in first })
-        let required = Set(direct.compactMap { byName[$0] }).subtracting([change.team])
+        let direct = graph.impact(of: change.services).direct
+        let required = Set(direct.compactMap { graph.service(named: $0)?.team }).subtracting([change.team])
         teams = required.sorted().map { team in
             Team(name: team, presentFor: present.filter { $0.speaksFor == team }.map(\.name))
         }
