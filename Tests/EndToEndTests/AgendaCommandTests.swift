@@ -51,6 +51,11 @@ func commandLineChange(_ id: String, owner: String, team: String, service: Strin
         // CHG-5 touches Payment Gateway, which nobody consumes: only its owner, ines, is needed, and she is not here.
         #expect(minutes.stdout.contains("   missing: owner ines (flagged, not blocked)"), "\(minutes.stdout)")
         #expect(minutes.stdout.contains("   notes: orders wants the index built off-peak"), "\(minutes.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("minutes", "--json").stdout.utf8)) as? [String: Any]
+        let items = json?["items"] as? [[String: Any]]
+        #expect(items?.first?["addedReason"] as? String == "fixes the payment outage of 07:10")
+        #expect(items?.first?["missing"] as? [String] == ["owner ines"])
+        #expect(items?[1]["notes"] as? String == "orders wants the index built off-peak")
     }
 
     @Test func aMistakeIsOneLineAndTheStoreIsUntouched() throws {

@@ -56,6 +56,9 @@ public enum MinutesText {
                 var entry: [String: Any] = ["change": item.change.id, "title": item.change.title, "presenter": item.change.owner,
                                             "usedSeconds": item.usedMilliseconds / 1000, "allottedSeconds": minutes.allottedMilliseconds / 1000]
                 entry["decision"] = item.decision.map(InterchangeWriter.object)
+                entry["addedReason"] = item.agendaItem?.addedReason
+                entry["notes"] = item.agendaItem?.notes
+                entry["missing"] = item.attendance.missing
                 return entry
             },
         ]
