@@ -28,7 +28,7 @@ public struct MinutesPublisher: Sendable {
     /// them to `webhook` when given; returns the file's path.
     func publish(_ minutes: MeetingMinutes, to webhook: String?) throws(CabinetError) -> String {
         let text = markdown(minutes) + "\n"
-        let path = URL(fileURLWithPath: directory).appendingPathComponent("cab-minutes-\(minutes.meeting.date).md").path
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("cab-minutes-\(minutes.meeting.date).md").standardizedFileURL.path
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
