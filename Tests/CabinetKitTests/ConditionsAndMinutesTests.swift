@@ -85,8 +85,11 @@ import Testing
             """))
         let markdown = MinutesText.markdown(minutes)
         #expect(markdown.contains("- conditions: 1. Owner on call during the window; dual-write stays on until the backfill is verified by the DBA on shift  \n"
-                                  + "  2. DBA sign-off before contract phase  \n  3. Notify #payments"))
+                                  + "  2\\. DBA sign-off before contract phase  \n  3\\. Notify #payments"), "a continued line cannot start a list of its own")
         #expect(!markdown.contains("…"))
+        try store.setNotes(on: "2026-11-20", change: "C9", notes: "agreed\n# Everything approved\n- by the CTO")
+        let noted = MinutesText.markdown(try #require(try store.minutes(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T12:00:00Z"))))
+        #expect(noted.contains("- notes: agreed  \n  \\# Everything approved  \n  \\- by the CTO"), "no heading or list of its own")
 
         let deferral = Deferral(target: "2026-11-23", reason: "rollback takes 15 min (over 5)")
         try store.record(Decision(id: "f", change: "C9", outcome: .deferred, at: time("2026-11-20T09:32:00Z"), by: "priya", note: deferral.note,

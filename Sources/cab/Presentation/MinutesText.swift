@@ -39,7 +39,8 @@ public enum MinutesText {
         for (index, item) in minutes.items.enumerated() {
             lines += ["", "### \(index + 1). " + MarkdownText.escaped("\(item.change.id) \(item.change.title)"), ""]
             for remark in item.remarks {
-                let paragraphs = remark.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { MarkdownText.escaped(String($0)) }
+                let paragraphs = remark.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                    .enumerated().map { $0.offset == 0 ? MarkdownText.escaped(String($0.element)) : continuation(MarkdownText.escaped(String($0.element))) }
                 lines.append("- " + MarkdownText.escaped(remark.label) + ": " + paragraphs.joined(separator: "  \n  "))
             }
         }
@@ -95,6 +96,19 @@ public enum MinutesText {
 
     private static func decided(_ item: MeetingMinutes.Item) -> String {
         item.decision.map { "\($0.by) at \(minute($0.at))" } ?? "—"
+    }
+
+    /// A line of a remark as it continues its list item: a leading `#`, `-`, `+`, `=` or `1.`
+    /// escaped, so the line cannot start a heading, a list or a rule of its own.
+    private static func continuation(_ line: String) -> String {
+        let trimmed = String(line.drop { $0 == " " })
+        let indent = String(repeating: " ", count: line.count - trimmed.count)
+        if let first = trimmed.first, "#-+=".contains(first) { return indent + "\\" + trimmed }
+        let digits = String(trimmed.prefix { $0.isASCII && $0.isNumber })
+        if !digits.isEmpty, let mark = trimmed.dropFirst(digits.count).first, mark == "." || mark == ")" {
+            return indent + digits + "\\" + trimmed.dropFirst(digits.count)
+        }
+        return line
     }
 
     /// `2026-11-27 09:31` (UTC): the minutes keep times to the minute.
