@@ -36,9 +36,15 @@ struct BoardLoop {
     var connectionProblem: String?
     /// Set once the database file was removed or replaced: from then on nothing is written.
     var goneProblem: String?
+    /// Where the minutes go when the chair publishes them; nil when this board cannot publish.
+    let publisher: MinutesPublisher?
 
-    init(store: any Store, options: BoardOptions, environment: [String: String], waiting: WaitingWrites = WaitingWrites()) {
+    init(
+        store: any Store, options: BoardOptions, environment: [String: String], waiting: WaitingWrites = WaitingWrites(),
+        publisher: MinutesPublisher? = nil
+    ) {
         self.store = store
+        self.publisher = publisher
         self.waiting = waiting
         self.environment = environment
         figures = BackgroundFigures(store: store)
@@ -49,6 +55,7 @@ struct BoardLoop {
             role: options.presenter ? .presenter : .chair, chair: options.chair, onCall: options.onCall,
             itemMinutes: options.itemMinutes, day: day.day, now: now, changeID: options.changeID,
             openPanel: options.startScreen == .panel, panelPeriod: options.panelPeriod.map(PanelPeriod.fixed) ?? .standard)
+        state.minutesWebhook = publisher?.webhook
     }
 
     /// Reads what the board needs before the first frame. A board opened on the panel starts its
@@ -122,6 +129,13 @@ struct BoardLoop {
                     report(error)
                     return
                 }
+            case .publishMinutes(let day, let webhook):
+                do throws(CabinetError) {
+                    try publishMinutes(on: day, to: webhook)
+                } catch {
+                    report(error)
+                    return
+                }
             default:
                 if goneProblem != nil {
                     waiting.effects.append(effect)
@@ -182,8 +196,23 @@ struct BoardLoop {
         case .decide(let decision, let steps, let day): try store.record(decision, clocks: steps, on: day)
         case .setAttendance(let day, let name, let role, let present, let meeting):
             try store.setAttendance(on: day, name: name, role: role, present: present, opening: meeting)
-        case .quit, .loadFigures, .loadMinutes: break
+        case .addToAgenda(let day, let change, let reason, let by, let time):
+            _ = try store.addToAgenda(on: day, change: change, reason: reason, by: by, at: time)
+        case .moveAgendaItem(let day, let change, let place): _ = try store.moveAgendaItem(on: day, change: change, to: place)
+        case .setNotes(let day, let change, let notes): try store.setNotes(on: day, change: change, notes: notes)
+        case .addActionItem(let item): _ = try store.addActionItem(item)
+        case .addAttendee(let day, let attendee, let meeting): try store.addAttendee(on: day, attendee, opening: meeting)
+        case .quit, .loadFigures, .loadMinutes, .publishMinutes: break
         }
+    }
+
+    /// Reads the day's minutes and publishes them: the file always, the webhook when given.
+    private mutating func publishMinutes(on day: String, to webhook: String?) throws(CabinetError) {
+        guard let publisher else { throw .refused("this board does not publish minutes: cab minutes --markdown prints them") }
+        guard let minutes = try store.minutes(on: try Self.instant(day), now: Timestamp.now(environment: environment)) else {
+            throw .notFound(kind: "meeting on", id: day)
+        }
+        send(.minutesPublished(path: try publisher.publish(minutes, to: webhook), webhook: webhook))
     }
 
     /// Midnight UTC of a day written `2026-11-27`.

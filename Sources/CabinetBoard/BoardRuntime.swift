@@ -15,13 +15,15 @@ public enum BoardRuntime {
     /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used or writes made while the
     /// store was unreachable or its file was removed were never sent (they are listed on standard error). A theme that cannot be
     /// loaded is reported on standard error in one line and the default theme is used.
+    /// `publisher` says where the chair's `P` sends the minutes once the meeting has ended.
     public static func run(
-        store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+        store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+        publisher: MinutesPublisher? = nil
     ) -> Int32 {
         let resolution = ThemeCatalog.resolve(options.theme, directories: ThemeCatalog.userDirectories(environment: environment))
         if let error = resolution.error { printError(error.description) }
         let waiting = WaitingWrites()
-        var loop = BoardLoop(store: store, options: options, environment: environment, waiting: waiting)
+        var loop = BoardLoop(store: store, options: options, environment: environment, waiting: waiting, publisher: publisher)
         loop.start()
         let session = TerminalSession(theme: resolution.theme, tickMilliseconds: tickMilliseconds, environment: environment)
         let exit = session.run(

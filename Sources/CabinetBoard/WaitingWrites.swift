@@ -20,7 +20,12 @@ final class WaitingWrites {
         case .setAttendance(let day, let name, _, let present, _): "\(name) \(present ? "present" : "absent") on \(day)"
         case .startMeeting(let day, let time, _): "starting the meeting of \(day) at \(time.iso8601)"
         case .endMeeting(let day, let time): "ending the meeting of \(day) at \(time.iso8601)"
-        case .quit, .loadFigures, .loadMinutes: "\(effect)"
+        case .addToAgenda(let day, let change, let reason, _, _): "\(change) pulled into the meeting of \(day) (\(reason))"
+        case .moveAgendaItem(let day, let change, let place): "\(change) moved to place \(place) on the agenda of \(day)"
+        case .setNotes(let day, let change, _): "the notes of \(change) on \(day)"
+        case .addActionItem(let item): "action item on \(item.change ?? item.meeting ?? "the meeting") for \(item.owner): \(item.text)"
+        case .addAttendee(let day, let attendee, _): "\(attendee.name) attending on \(day)"
+        case .quit, .loadFigures, .loadMinutes, .publishMinutes: "\(effect)"
         }
     }
 }

@@ -31,6 +31,8 @@ enum PostgresSchema {
             + ["CREATE TRIGGER action_items_notify AFTER INSERT OR UPDATE OR DELETE ON action_items FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
         MigrationStep(PortableSchema.v9Name, portable: PortableSchema.v9
             + ["CREATE TRIGGER reviews_notify AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
+        // New columns of tables that already notify (agenda_items, meeting_attendees), which a chair already writes.
+        MigrationStep(PortableSchema.v10Name, portable: PortableSchema.v10),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.

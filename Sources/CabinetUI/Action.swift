@@ -21,4 +21,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case clearFilter, top, bottom, pageUp, pageDown
     /// A presenter's practice timer (`cab present ID`) back to the full allotment.
     case restartRehearsal
+    /// The agenda: move the selected item up or down, pull a late change in with a reason, add an
+    /// attendee, type the presented item's notes or an action item, publish the minutes.
+    case moveItemUp, moveItemDown, pullIn, addAttendee, notes, addActionItem, publishMinutes
 }

@@ -20,20 +20,40 @@ struct BoardFlags: ParsableArguments {
     }
 }
 
+/// Where the chair's board publishes the minutes once the meeting has ended (`P`).
+struct MinutesPublishing: ParsableArguments {
+    @Option(help: ArgumentHelp("Where P writes the minutes' Markdown once the meeting has ended; the current folder by default.",
+                               valueName: "folder"))
+    var minutesDir = "."
+    @Option(help: ArgumentHelp("A webhook P may post the minutes to, when you say yes; else $CAB_MINUTES_WEBHOOK, else none.", valueName: "url"))
+    var minutesWebhook: String?
+
+    /// The minutes as `cab minutes --markdown` prints them, to a file and, when asked, to the webhook.
+    var publisher: MinutesPublisher {
+        let webhook = minutesWebhook ?? ProcessInfo.processInfo.environment["CAB_MINUTES_WEBHOOK"].flatMap { $0.isEmpty ? nil : $0 }
+        return MinutesPublisher(directory: minutesDir, webhook: webhook, markdown: MinutesText.markdown) { markdown, webhook throws(CabinetError) in
+            try Webhook.post(Webhook.slackPayload(markdown), to: webhook)
+        }
+    }
+}
+
 struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the board on today's meeting (what `cab` alone does).")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var flags: BoardFlags
+    @OptionGroup var publishing: MinutesPublishing
 
     func run() throws {
         try guardedExit { () throws(CabinetError) in
             let address = try StoreLocation.address(option: store.db)
             if case .file(let path) = address, !FileManager.default.fileExists(atPath: path) { try offerToCreate(path) }
-            return BoardRuntime.run(store: try address.open(.writing), options: try flags.options(login: store.login))
+            return BoardRuntime.run(store: try address.open(.writing), options: try flags.options(login: store.login),
+                                    publisher: publishing.publisher)
         }
     }
+
 
     /// The board on a file that is not there asks before setting up an empty store: a typo in
     /// `--db` must not quietly become a new, empty database.

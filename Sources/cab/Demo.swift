@@ -26,6 +26,7 @@ struct Demo: ParsableCommand {
     var printOnly = false
 
     @OptionGroup var board: BoardFlags
+    @OptionGroup var publishing: MinutesPublishing
 
     func run() throws {
         try guardedExit { () throws(CabinetError) in
@@ -46,7 +47,7 @@ struct Demo: ParsableCommand {
             print("Demo database: \(path) (\(changes) changes, seed \(seed))".inert)
             guard !quiet else { return 0 }
             if !printOnly, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
-                return BoardRuntime.run(store: store, options: try board.options(login: nil))
+                return BoardRuntime.run(store: store, options: try board.options(login: nil), publisher: publishing.publisher)
             }
             print("")
             print(QueueText.render(try store.queue(on: now, now: now), day: now.day))

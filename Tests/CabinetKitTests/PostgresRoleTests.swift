@@ -91,6 +91,27 @@ import Testing
         #expect(try team.admin.rowCounts()["decisions"] == 0)
     }
 
+    /// Agenda control writes the meeting's tables: the chair's grants cover the v10 columns, and a
+    /// member's writes are refused by the server.
+    @Test func aChairControlsTheAgendaAndAMemberCannot() throws {
+        let team = try team()
+        let day = "2026-11-20"
+        try team.chair.store.startMeeting(on: day, at: time("2026-11-20T09:00:00Z"), opening: Meeting(date: day, chair: team.chair.name))
+        let late = change("L1", owner: team.member.name).replacingOccurrences(of: "2026-11-20T08:00:00Z", with: "2026-11-20T09:30:00Z")
+        _ = try team.member.store.importDocument(try InterchangeReader.read(Data("{\"changes\": [\(late)]}".utf8), source: "L1.json"))
+        let onlyChairs = CabinetError.forbidden("only a chair can run the meeting and its clock")
+        #expect(throws: onlyChairs) {
+            _ = try team.member.store.addToAgenda(on: day, change: "L1", reason: "mine is urgent", by: team.member.name, at: time("2026-11-20T10:00:00Z"))
+        }
+        #expect(throws: onlyChairs) { try team.member.store.setNotes(on: day, change: "M1", notes: "sneaky") }
+        _ = try team.chair.store.addToAgenda(on: day, change: "L1", reason: "urgent", by: team.chair.name, at: time("2026-11-20T10:00:00Z"))
+        #expect(try team.chair.store.moveAgendaItem(on: day, change: "L1", to: 1).map(\.change) == ["L1", "M1", "O1"])
+        try team.chair.store.setNotes(on: day, change: "L1", notes: "watch the error rate")
+        try team.chair.store.addAttendee(on: day, Attendee(name: "dana", role: .downstream, present: true, speaksFor: "alpha"), opening: nil)
+        let meeting = try #require(try team.reader.store.boardSnapshot(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T10:01:00Z")).meeting)
+        #expect(meeting.items.first?.notes == "watch the error rate" && meeting.attendees.last?.speaksFor == "alpha")
+    }
+
     @Test func aMemberCannotSubmitAChangeThatLooksDecided() throws {
         let team = try team()
         let columns = "id, title, owner, team, type, category, risk, route, blast_radius, rollback_plan, verification, submitted_at, state"

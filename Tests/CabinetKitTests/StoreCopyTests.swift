@@ -12,13 +12,18 @@ import Testing
     let week = (try? Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z")))!
 
     /// The figure fixture after a week of use: a meeting held on 2026-11-20 that decided C9 with
-    /// conditions, C2's conditions met, a freeze, a calibration and a threshold, a verification,
+    /// conditions, the next day's meeting with a late change pulled in, C2's conditions met, a freeze, a calibration and a threshold, a verification,
     /// an announcement, an open action item of the meeting and a closed lesson of INC-1, and the
     /// reviews the fixture's incidents opened (blamed on C4, approved), INC-1's closed with its answers.
     func usedStore() throws -> SQLiteStore {
         let store = try stores.sqlite()
         _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json", now: now)
         try holdTheMeetingOf20November(in: store)
+        // The next morning's meeting pulls in C11, which arrived after its agenda was frozen.
+        let late = "{\"changes\": [\(fixtureChange("C11", route: "cab", submitted: "2026-11-21T09:35:00Z"))]}"
+        _ = try store.importDocument(try InterchangeReader.read(Data(late.utf8), source: "late.json"), source: "late.json", now: time("2026-11-21T10:00:00Z"))
+        try store.startMeeting(on: "2026-11-21", at: time("2026-11-21T09:30:00Z"), opening: Meeting(date: "2026-11-21", chair: "priya"))
+        _ = try store.addToAgenda(on: "2026-11-21", change: "C11", reason: "the fix for this morning's outage", by: "priya", at: time("2026-11-21T09:40:00Z"))
         _ = try store.meetCondition(change: "C2", by: "raj", at: time("2026-11-04T10:00:00Z"), note: "flag on since Monday")
         _ = try store.addFreeze(from: time("2026-12-20T00:00:00Z"), to: time("2027-01-02T00:00:00Z"), reason: "year end", by: "priya", at: now)
         try store.saveCalibration(RiskCalibration(

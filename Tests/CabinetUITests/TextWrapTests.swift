@@ -54,6 +54,21 @@ import Testing
             .replacingOccurrences(of: "\u{0}", with: "")
         #expect(rejoined.split(separator: " ") == text.split(separator: " "))
     }
+
+    /// A minutes remark: its label, then its text in full under it, line breaks kept, a word wider
+    /// than the line broken without a marker (the minutes never cut).
+    @Test func aLabelledRemarkWrapsUnderItsTextAndCutsNothing() {
+        let lines = TextWrap.labelled("conditions", "1. Owner on call during the window\n2. see https://runbooks.example/payments/failover", width: 30)
+        // 30 columns less the 12 of "conditions: " leave 18 for the text.
+        #expect(lines == [
+            "conditions: 1. Owner on call",
+            "            during the window",
+            "            2. see",
+            "            https://runbooks.e",
+            "            xample/payments/fa",
+            "            ilover",
+        ])
+    }
 }
 
 private extension String {

@@ -56,7 +56,8 @@ extension AgendaItem {
 }
 
 /// Who should attend a meeting by default: the chair, the on-call engineer, each presenter, and a
-/// senior engineer of each team that owns a downstream consumer of the agenda's services.
+/// senior engineer speaking for each team an item needs in the room (the owning team of a direct
+/// consumer of its services, other than its own).
 public enum MeetingRoster {
     public static func suggested(chair: String, onCall: String?, agenda: [Change], services: [Service]) -> [Attendee] {
         var attendees = [Attendee(name: chair, role: .chair)]
@@ -64,12 +65,11 @@ public enum MeetingRoster {
         for owner in agenda.map(\.owner) where !attendees.contains(where: { $0.name == owner }) {
             attendees.append(Attendee(name: owner, role: .owner))
         }
-        let touched = Set(agenda.flatMap(\.services))
-        let ownTeams = Set(agenda.map(\.team))
-        let downstreamTeams = Set(services.filter { service in service.dependsOn.contains { touched.contains($0) } }.map(\.team))
-            .subtracting(ownTeams)
+        // Every team some item needs in the room (see `RequiredAttendance`), each once.
+        let graph = ServiceGraph(services)
+        let downstreamTeams = Set(agenda.flatMap { RequiredAttendance(change: $0, graph: graph, attendees: []).teams.map(\.name) })
         for team in downstreamTeams.sorted() {
-            attendees.append(Attendee(name: "\(team) senior engineer", role: .downstream))
+            attendees.append(Attendee(name: "\(team) senior engineer", role: .downstream, speaksFor: team))
         }
         return attendees
     }

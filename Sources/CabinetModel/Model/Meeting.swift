@@ -29,9 +29,11 @@ public struct Attendee: Hashable, Sendable {
     public var role: AttendeeRole
     /// `nil` until the chair takes attendance.
     public var present: Bool?
+    /// The team this person speaks for in the meeting, if any: the team counts as present when they are.
+    public var speaksFor: String?
 
-    public init(name: String, role: AttendeeRole, present: Bool? = nil) {
-        self.name = name; self.role = role; self.present = present
+    public init(name: String, role: AttendeeRole, present: Bool? = nil, speaksFor: String? = nil) {
+        self.name = name; self.role = role; self.present = present; self.speaksFor = speaksFor
     }
 }
 
@@ -51,13 +53,20 @@ public struct AgendaItem: Hashable, Sendable {
     public var pausedAt: Timestamp?
     public var pausedTotalMilliseconds: Int64
     public var endedAt: Timestamp?
+    /// Why the chair pulled this change into a meeting whose agenda was already frozen (a late or
+    /// urgent change), and who did; nil for the items frozen with the agenda.
+    public var addedReason: String?
+    public var addedBy: String?
+    /// The discussion notes the chair typed while the item was presented.
+    public var notes: String?
 
     public init(
         change: String, position: Int, startedAt: Timestamp? = nil, pausedAt: Timestamp? = nil,
-        pausedTotalMilliseconds: Int64 = 0, endedAt: Timestamp? = nil
+        pausedTotalMilliseconds: Int64 = 0, endedAt: Timestamp? = nil, addedReason: String? = nil, addedBy: String? = nil, notes: String? = nil
     ) {
         self.change = change; self.position = position; self.startedAt = startedAt; self.pausedAt = pausedAt
         self.pausedTotalMilliseconds = pausedTotalMilliseconds; self.endedAt = endedAt
+        self.addedReason = addedReason; self.addedBy = addedBy; self.notes = notes
     }
 
     /// Time spent presenting, excluding pauses.

@@ -6,6 +6,10 @@ public struct MeetingMinutes: Hashable, Sendable {
         public var usedMilliseconds: Int64
         /// The decision recorded on the meeting's day, if any.
         public var decision: Decision?
+        /// The agenda item: why it was pulled in late, and the discussion notes.
+        public var agendaItem: AgendaItem?
+        /// Who had to be in the room for it, and who of them was.
+        public var attendance: RequiredAttendance
     }
 
     public var meeting: Meeting
@@ -15,14 +19,17 @@ public struct MeetingMinutes: Hashable, Sendable {
 
     public var allottedMilliseconds: Int64 { Int64(meeting.itemMinutes) * 60_000 }
 
-    /// Builds the minutes from the day's snapshot and each item's decisions.
-    public init(snapshot: BoardSnapshot, meeting: Meeting, decisions: [String: [Decision]], now: Timestamp) {
+    /// Builds the minutes from the day's snapshot, each item's decisions and the service catalogue
+    /// (who must be in the room).
+    public init(snapshot: BoardSnapshot, meeting: Meeting, decisions: [String: [Decision]], services: [Service] = [], now: Timestamp) {
         self.meeting = meeting
         let end = meeting.endedAt ?? now
+        let graph = ServiceGraph(services)
         items = snapshot.agenda.map { entry in
-            let used = snapshot.item(for: entry.change.id)?.elapsedMilliseconds(at: end) ?? 0
+            let item = snapshot.item(for: entry.change.id)
             let decided = (decisions[entry.change.id] ?? []).last { $0.at.day == meeting.date }
-            return Item(change: entry.change, usedMilliseconds: used, decision: decided)
+            return Item(change: entry.change, usedMilliseconds: item?.elapsedMilliseconds(at: end) ?? 0, decision: decided, agendaItem: item,
+                        attendance: RequiredAttendance(change: entry.change, graph: graph, attendees: meeting.attendees))
         }
     }
 }

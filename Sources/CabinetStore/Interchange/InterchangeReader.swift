@@ -175,11 +175,12 @@ extension InterchangeReader {
             AgendaItem(change: try item.nonEmptyString("change"), position: try item.int("position"),
                        startedAt: try item.optionalTimestamp("startedAt"), pausedAt: try item.optionalTimestamp("pausedAt"),
                        pausedTotalMilliseconds: Int64(try item.optionalInt("pausedMilliseconds") ?? 0),
-                       endedAt: try item.optionalTimestamp("endedAt"))
+                       endedAt: try item.optionalTimestamp("endedAt"), addedReason: try item.optionalString("addedReason", .long),
+                       addedBy: try item.optionalString("addedBy"), notes: try item.optionalString("notes", .long))
         }
         let attendees = try fields.records("attendees") { attendee throws(CabinetError) in
             Attendee(name: try attendee.nonEmptyString("name"), role: try attendee.word("role", as: AttendeeRole.self),
-                     present: try attendee.optionalBool("present"))
+                     present: try attendee.optionalBool("present"), speaksFor: try attendee.optionalString("speaksFor"))
         }
         for (field, values) in [("agenda", items.map(\.change)), ("attendees", attendees.map(\.name))] {
             if let twice = values.first(where: { value in values.filter { $0 == value }.count > 1 }) { throw fields.fail(field, "names '\(twice)' twice") }

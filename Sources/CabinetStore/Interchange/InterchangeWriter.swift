@@ -78,10 +78,11 @@ public enum InterchangeWriter {
          "causedBy": incident.causedBy, "services": incident.services]
     }
 
-    /// An attendee: name, role and, once attendance was taken, whether present.
+    /// An attendee: name, role, once attendance was taken whether present, and the team they speak for.
     public static func object(_ attendee: Attendee) -> [String: Any] {
         var object: [String: Any] = ["name": attendee.name, "role": attendee.role.rawValue]
         object["present"] = attendee.present
+        object["speaksFor"] = attendee.speaksFor
         return object
     }
 
@@ -94,6 +95,9 @@ public enum InterchangeWriter {
                 object["startedAt"] = item.startedAt?.iso8601
                 object["pausedAt"] = item.pausedAt?.iso8601
                 object["endedAt"] = item.endedAt?.iso8601
+                object["addedReason"] = item.addedReason
+                object["addedBy"] = item.addedBy
+                object["notes"] = item.notes
                 return object
             },
         ]

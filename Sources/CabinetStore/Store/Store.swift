@@ -78,6 +78,17 @@ public protocol Store: Sendable {
 
     /// Marks an attendee present or absent (opening the meeting as `opening` says, if need be): one write.
     func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool, opening meeting: Meeting?) throws(CabinetError)
+    /// Adds an attendee (or rewrites the role, presence and team of one already listed), opening
+    /// the meeting as `opening` says if need be: one write.
+    func addAttendee(on day: String, _ attendee: Attendee, opening meeting: Meeting?) throws(CabinetError)
+
+    /// Pulls a late or urgent change into the frozen agenda of `day`, last, with the chair's
+    /// reason: one write. Only a change still waiting for the board joins.
+    func addToAgenda(on day: String, change: String, reason: String, by: String, at time: Timestamp) throws(CabinetError) -> AgendaItem
+    /// Moves an agenda item to `place` (1 is first), the others keeping their order: one write.
+    func moveAgendaItem(on day: String, change: String, to place: Int) throws(CabinetError) -> [AgendaItem]
+    /// Replaces the discussion notes of an agenda item; blank clears them. One write.
+    func setNotes(on day: String, change: String, notes: String?) throws(CabinetError)
 
     /// A number that changes whenever another process commits: polled on the board's tick to
     /// reload within a second of a write made elsewhere.

@@ -54,6 +54,8 @@ public struct AppState: Hashable, Sendable {
     public var rehearsal: Rehearsal?
     /// On a presenter's board: the outcome of the item the meeting just decided.
     public var outcome: OutcomeBanner?
+    /// The webhook the minutes may be posted to when the chair asks (`cab --minutes-webhook`); nil when none is configured.
+    public var minutesWebhook: String?
 
     /// A board for `day`; the presenter starts on the card of the meeting's current item, or of `changeID`;
     /// with `openPanel`, the board starts on the effectiveness panel for `panelPeriod`.
@@ -88,8 +90,8 @@ public struct AppState: Hashable, Sendable {
     /// The screen whose key bindings apply now: an open dialog's, else the top screen's.
     public var keyScreen: Screen {
         switch dialog {
-        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?: .input
-        case .confirmReject?, .confirmDecision?, .confirmEnd?: .confirm
+        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?, .agendaText?: .input
+        case .confirmReject?, .confirmDecision?, .confirmEnd?, .confirmPublish?: .confirm
         case nil: screen
         }
     }
@@ -147,6 +149,10 @@ public enum Dialog: Hashable, Sendable {
     /// A decision on a change that is not the one being presented, waiting for a yes; `doubt` says why it asks.
     case confirmDecision(PendingDecision, doubt: String)
     case confirmEnd
+    /// A text the chair types to control the agenda and keep its record (see `AgendaPrompt`).
+    case agendaText(AgendaPrompt, field: TextField)
+    /// The minutes were written to a file: post them to the configured webhook too?
+    case confirmPublish(webhook: String)
 }
 
 /// A one-line message above the footer.

@@ -30,7 +30,8 @@ enum AttendanceView {
             var x = buffer.write(" \(mark) " + TextWidth.padded(word, to: 11), x: 1, y: y, role: selected ? .selection : role)
             x = buffer.write(TextWidth.padded(InertText.sanitize(person.name), to: nameWidth, marker: glyphs.more), x: x, y: y,
                              role: selected ? .selection : .normal)
-            buffer.write("  " + person.role.rawValue, x: x, y: y, role: selected ? .selection : .dim, maxWidth: buffer.width - 1 - x)
+            let team = person.speaksFor.map { ", for \(InertText.sanitize($0))" } ?? ""
+            buffer.write("  " + person.role.rawValue + team, x: x, y: y, role: selected ? .selection : .dim, maxWidth: buffer.width - 1 - x)
         }
     }
 }

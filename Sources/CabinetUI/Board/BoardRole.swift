@@ -9,6 +9,7 @@ public enum BoardRole: Hashable, Sendable {
     /// Actions only the chair may take: they write to the store.
     public static let chairActions: Set<Action> = [
         .startMeeting, .endMeeting, .startPause, .next, .approve, .approveWithConditions, .reject, .defer, .toggle,
+        .moveItemUp, .moveItemDown, .pullIn, .addAttendee, .notes, .addActionItem, .publishMinutes,
     ]
 
     /// The actions this role does not see in the footer and help.

@@ -28,13 +28,18 @@ enum CardView {
         // smaller screens it leads the facts row.
         let risk = entry.assessment.map { AssessmentText.compact($0, glyphs: glyphs) } ?? []
         let riskRow = !risk.isEmpty && boxesBottom - (y + 2 + timerHeight) >= minimumBoxesHeight
+        // Who must be in the room gets a row of its own when the boxes keep as many rows as at
+        // 80×24; otherwise it leads the facts row, after the risk.
+        let room = CardRoom.runs(state, entry: entry, glyphs: glyphs)
+        let roomRow = boxesBottom - (y + 3 + timerHeight + (riskRow ? 1 : 0)) >= boxesHeightBeforeDetails
         let info = ["\(change.risk.rawValue) risk", change.category.rawValue, "strategy: \(entry.strategy)", "\(change.owner) (\(change.team))",
                     "route \(change.route.rawValue)"].joined(separator: " \(glyphs.dot) ")
-        let facts = riskRow || risk.isEmpty ? [TextRun(info)] : risk + [TextRun(" \(glyphs.dot) ", .dim), TextRun(info)]
+        let separator = TextRun(" \(glyphs.dot) ", .dim)
+        let facts = (riskRow || risk.isEmpty ? [] : risk + [separator]) + (roomRow ? [] : room + [separator]) + [TextRun(info)]
         buffer.write(facts, x: 1, y: y, limit: 1 + width, marker: glyphs.more)
-        if riskRow {
+        for row in [riskRow ? risk : nil, roomRow ? room : nil].compactMap({ $0 }) {
             y += 1
-            buffer.write(risk, x: 1, y: y, limit: 1 + width, marker: glyphs.more)
+            buffer.write(row, x: 1, y: y, limit: 1 + width, marker: glyphs.more)
         }
         y += 1
         TimerView.draw(state, entry: entry, snapshot: snapshot, top: y, into: &buffer, glyphs: glyphs)

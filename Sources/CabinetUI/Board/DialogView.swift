@@ -33,6 +33,12 @@ enum DialogView {
             let waiting = state.snapshot.map { MeetingClock(snapshot: $0, itemMinutes: state.allotmentMinutes, now: state.now).waiting } ?? 0
             question(title: "End the meeting?", text: waiting == 0 ? "Every item is decided." : "\(waiting) item\(waiting == 1 ? " is" : "s are") still undecided.",
                      into: &buffer, glyphs: glyphs)
+        case .agendaText(let prompt, let field)?:
+            let notes = prompt.context.map { [$0] } ?? []
+            draw(field, title: prompt.title, notes: notes, prompt: prompt.prompt, into: &buffer, glyphs: glyphs)
+        case .confirmPublish(let webhook)?:
+            question(title: "Post the minutes to the webhook?", text: "\(webhook): y posts the Markdown there, n leaves it at the file.",
+                     into: &buffer, glyphs: glyphs)
         case .filter?, nil:
             break
         }

@@ -20,6 +20,19 @@ public enum Effect: Hashable, Sendable {
     case loadFigures(Period)
     /// Reads the minutes of the meeting on a UTC day (`2026-11-27`); answered by `minutesLoaded`.
     case loadMinutes(day: String)
+    /// Pulls a late or urgent change into the started meeting's agenda, with the chair's reason.
+    case addToAgenda(day: String, change: String, reason: String, by: String, at: Timestamp)
+    /// Moves an agenda item to a place (1 is first): one write.
+    case moveAgendaItem(day: String, change: String, to: Int)
+    /// Replaces an agenda item's discussion notes (nil clears them).
+    case setNotes(day: String, change: String, notes: String?)
+    /// Records an action item raised in the meeting.
+    case addActionItem(ActionItem)
+    /// Adds an ad-hoc attendee, opening the meeting as `opening` says if need be.
+    case addAttendee(day: String, Attendee, opening: Meeting?)
+    /// Writes the day's minutes as Markdown to a file and, given a webhook, posts them there;
+    /// answered by `minutesPublished`.
+    case publishMinutes(day: String, webhook: String?)
     /// Leaves the board.
     case quit
 }

@@ -49,13 +49,22 @@ enum MinutesView {
         lines.append([TextRun("Attendance: \(present) of \(meeting.attendees.count) present", .title)])
         let people = meeting.attendees.map { person in
             let mark = person.present.map { glyphs.mark($0) } ?? glyphs.unknown
-            return "\(mark) \(person.name) (\(person.role.rawValue))"
+            return "\(mark) \(person.name) (\(person.role.rawValue)\(person.speaksFor.map { ", for \($0)" } ?? ""))"
         }
         let attendance = people.isEmpty ? "none recorded" : people.joined(separator: " \(glyphs.dot) ")
         lines += TextWrap.wrap(attendance, width: text - 2, marker: glyphs.more).map { [TextRun("  " + $0)] }
         lines.append([])
         guard !minutes.items.isEmpty else { return lines + [[TextRun("No items on the agenda.", .dim)]] }
         lines += items(minutes, width: text, glyphs: glyphs)
+        if !minutes.actions.isEmpty {
+            lines += [[], [TextRun("Action items", .title)]]
+            for action in minutes.actions {
+                let state = action.closedAt.map { "closed \(BoardText.dayAndTime($0))" } ?? "open"
+                let line = "\(action.id) \(action.change.map { "(\($0)) " } ?? "")\(action.text) \(glyphs.dot) owner \(action.owner)"
+                    + (action.due.map { " \(glyphs.dot) due \($0)" } ?? "") + " \(glyphs.dot) \(state)"
+                lines += TextWrap.wrap(line, width: text - 2, marker: glyphs.more).map { [TextRun("  " + $0)] }
+            }
+        }
         return lines
     }
 
@@ -92,10 +101,9 @@ enum MinutesView {
             let decided = item.decision.map { "\($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" } ?? "not decided"
             lines += TextWrap.wrap("presenter \(item.change.owner) \(glyphs.dot) \(decided)", width: width - indent.count, marker: glyphs.more)
                 .map { [TextRun(indent + $0, .dim)] }
-            let remarks = [item.decision?.conditions.map { "conditions: \($0)" },
-                           item.decision?.note.map { (item.decision?.outcome == .rejected ? "reason: " : "note: ") + $0 }].compactMap { $0 }
-            for remark in remarks {
-                lines += TextWrap.wrap(remark, width: width - indent.count, marker: glyphs.more).map { [TextRun(indent + $0)] }
+            for remark in item.remarks {
+                let role: StyleRole = remark.label == "missing" ? .warn : .normal
+                lines += TextWrap.labelled(remark.label, remark.text, width: width - indent.count).map { [TextRun(indent + $0, role)] }
             }
         }
         return lines

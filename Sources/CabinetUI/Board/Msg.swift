@@ -27,6 +27,8 @@ public enum Msg: Hashable, Sendable {
     /// The database file was removed or replaced (`problem`): nothing more is written, and
     /// `unsaved` writes were not saved.
     case storeGone(problem: String, unsaved: Int)
+    /// The minutes were written to the file at `path`, and posted to `webhook` when one was given.
+    case minutesPublished(path: String, webhook: String?)
     /// The store refused a decision on `change` because someone else decided first.
     case decisionRefused(change: String, message: String)
 }

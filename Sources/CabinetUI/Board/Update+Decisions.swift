@@ -122,6 +122,9 @@ extension AppState {
         case .deferral(let pending, var field)?:
             apply(&field)
             dialog = .deferral(pending, field: field)
+        case .agendaText(let prompt, var field)?:
+            apply(&field)
+            dialog = .agendaText(prompt, field: field)
         default:
             break
         }
@@ -162,6 +165,8 @@ extension AppState {
             dialog = nil
             pending.correctionReason = reason
             return proceed(pending)
+        case .agendaText(let prompt, let field)?:
+            return submit(prompt, field)
         default:
             break
         }
@@ -169,7 +174,7 @@ extension AppState {
     }
 
     /// The field's text, trimmed; when it is blank, nil and `problem` on the status line.
-    private mutating func required(_ field: TextField, or problem: String) -> String? {
+    mutating func required(_ field: TextField, or problem: String) -> String? {
         let text = BoardText.trimmed(field.text)
         if text.isEmpty { status = StatusLine(problem, isError: true) }
         return text.isEmpty ? nil : text
@@ -194,8 +199,11 @@ extension AppState {
             return proceed(pending)
         case .confirmEnd?:
             dialog = nil
-            status = StatusLine("meeting ended")
+            status = StatusLine("meeting ended: P publishes the minutes")
             return endMeeting()
+        case .confirmPublish(let webhook)?:
+            dialog = nil
+            return [.publishMinutes(day: day, webhook: webhook)]
         default:
             return []
         }

@@ -24,8 +24,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .failed(let message):
         state.status = StatusLine(message, isError: true)
     case .connection(let problem, let waiting):
-        // A write just kept for later replaces the message that it was made: it is not saved yet.
-        if problem != nil, waiting > (state.connection?.waiting ?? 0) { state.status = nil }
+        // A store just lost, or a write just kept for later, replaces the last key's message: it is not saved yet.
+        if problem != nil, state.connection == nil || waiting > (state.connection?.waiting ?? 0) { state.status = nil }
         state.connection = problem.map { ConnectionNotice(problem: $0, waiting: waiting) }
     case .storeGone(let problem, let unsaved):
         if unsaved > (state.connection?.waiting ?? 0) { state.status = nil }
@@ -34,6 +34,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.status = StatusLine("not overwritten: \(message)", isError: true)
         if state.screen == .item { state.card = .change(change) }
         state.moveOn(to: change)
+    case .minutesPublished(let path, let webhook):
+        state.published(path: path, webhook: webhook)
     case .key(let key):
         return state.handle(key)
     case .paste(let text):
@@ -96,8 +98,8 @@ extension AppState {
         case .toggle: return toggleAttendance()
         case .startMeeting: return startMeeting()
         case .endMeeting: askToEndMeeting()
-        case .startPause: return startPause()
-        case .next: return next()
+        case .startPause: return flaggingMissing(startPause())
+        case .next: return flaggingMissing(next())
         case .approve: return decide(.approved)
         case .approveWithConditions: askForConditions()
         case .reject: askForReason()
@@ -118,6 +120,13 @@ extension AppState {
         case .pageUp: move(by: -pageRows)
         case .pageDown: move(by: pageRows)
         case .restartRehearsal: break
+        case .moveItemUp: return moveItem(by: -1)
+        case .moveItemDown: return moveItem(by: 1)
+        case .pullIn: askWhyPullIn()
+        case .notes: askForNotes()
+        case .addActionItem: askForActionItem()
+        case .addAttendee: dialog = .agendaText(.attendee, field: TextField(multiline: false))
+        case .publishMinutes: return publishMinutes()
         }
         return []
     }

@@ -3,31 +3,46 @@ import CabinetStore
 import TerminalKit
 /// The minutes of a meeting as text, Markdown or a JSON object.
 public enum MinutesText {
+    /// Columns the text minutes wrap the remarks of each item to.
+    static let width = 100
+
+    /// The minutes as text: the header, a row per item, then each item in full (title,
+    /// conditions, reasons, deferral target, notes, who was missing), wrapped and never cut.
     public static func render(_ minutes: MeetingMinutes) -> String {
         var lines = header(minutes) + [""]
-        var table = TextTable(header: ["#", "id", "title", "presenter", "used", "outcome", "decided", "conditions or reason"], rightAligned: [0])
+        var table = TextTable(header: ["#", "id", "presenter", "used", "outcome", "decided"], rightAligned: [0])
         for (index, item) in minutes.items.enumerated() {
-            table.add(["\(index + 1)", item.change.id, item.change.title.truncated(to: 36), item.change.owner,
-                       used(item, minutes), item.decision?.outcome.rawValue ?? "undecided", decided(item),
-                       remarks(item).truncated(to: 40)])
+            table.add(["\(index + 1)", item.change.id, item.change.owner, used(item, minutes), item.decision?.outcome.rawValue ?? "undecided", decided(item)])
         }
         lines.append(minutes.items.isEmpty ? "No items." : table.rendered)
+        for (index, item) in minutes.items.enumerated() {
+            lines += ["", "\(index + 1). \(item.change.id) \(item.change.title)".inert]
+            lines += item.remarks.flatMap { TextWrap.labelled($0.label, $0.text, width: width - 3).map { "   " + $0 } }
+        }
         if !minutes.actions.isEmpty { lines += ["", "Action items:"] + minutes.actions.map { "  " + ActionText.line($0) } }
         return lines.joined(separator: "\n")
     }
 
     /// The minutes as Markdown; every cell and list item is escaped by `MarkdownText`, so a
-    /// newline or `|` in a title, name or condition cannot forge a row or shift a column.
+    /// newline or `|` in a title, name or condition cannot forge a row or shift a column. Each
+    /// item's remarks follow the table in full, their line breaks kept as hard breaks.
     public static func markdown(_ minutes: MeetingMinutes) -> String {
         var lines = ["## CAB minutes, \(MarkdownText.escaped(minutes.meeting.date))", ""] + header(minutes).dropFirst().map { "- " + MarkdownText.escaped($0) } + [
             "",
-            MarkdownText.row(["#", "change", "presenter", "time used", "outcome", "decided", "conditions or reason"]),
-            MarkdownText.row(["---:", "---", "---", "---:", "---", "---", "---"]),
+            MarkdownText.row(["#", "change", "presenter", "time used", "outcome", "decided"]),
+            MarkdownText.row(["---:", "---", "---", "---:", "---", "---"]),
         ]
         for (index, item) in minutes.items.enumerated() {
             lines.append(MarkdownText.row(["\(index + 1)", "\(item.change.id) \(item.change.title)", item.change.owner, used(item, minutes),
-                                           item.decision?.outcome.rawValue ?? "undecided", decided(item),
-                                           remarks(item)]))
+                                           item.decision?.outcome.rawValue ?? "undecided", decided(item)]))
+        }
+        for (index, item) in minutes.items.enumerated() {
+            lines += ["", "### \(index + 1). " + MarkdownText.escaped("\(item.change.id) \(item.change.title)"), ""]
+            for remark in item.remarks {
+                let paragraphs = remark.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                    .enumerated().map { $0.offset == 0 ? MarkdownText.escaped(String($0.element)) : continuation(MarkdownText.escaped(String($0.element))) }
+                lines.append("- " + MarkdownText.escaped(remark.label) + ": " + paragraphs.joined(separator: "  \n  "))
+            }
         }
         if !minutes.actions.isEmpty { lines += ["", "Action items:", ""] + minutes.actions.map { "- " + MarkdownText.escaped(ActionText.line($0)) } }
         return lines.joined(separator: "\n")
@@ -42,6 +57,9 @@ public enum MinutesText {
                 var entry: [String: Any] = ["change": item.change.id, "title": item.change.title, "presenter": item.change.owner,
                                             "usedSeconds": item.usedMilliseconds / 1000, "allottedSeconds": minutes.allottedMilliseconds / 1000]
                 entry["decision"] = item.decision.map(InterchangeWriter.object)
+                entry["addedReason"] = item.agendaItem?.addedReason
+                entry["notes"] = item.agendaItem?.notes
+                entry["missing"] = item.attendance.missing
                 return entry
             },
         ]
@@ -65,9 +83,10 @@ public enum MinutesText {
         return [
             "Minutes of the CAB meeting \(meeting.date)",
             "Chair: \(meeting.chair)",
-            "Started \(meeting.startedAt.map(\.iso8601) ?? "—"), ended \(meeting.endedAt.map(\.iso8601) ?? "—"), \(meeting.itemMinutes) min per item",
+            "Started \(meeting.startedAt.map(minute) ?? "—"), ended \(meeting.endedAt.map(minute) ?? "—"), \(meeting.itemMinutes) min per item",
             "Attendees: " + (meeting.attendees.isEmpty ? "none recorded"
-                : meeting.attendees.map { "\($0.name) (\($0.role.rawValue), \(presence($0)))" }.joined(separator: ", ")),
+                : meeting.attendees.map { "\($0.name) (\($0.role.rawValue), \(presence($0))\($0.speaksFor.map { ", for \($0)" } ?? ""))" }
+                    .joined(separator: ", ")),
         ].map(\.inert)
     }
 
@@ -75,13 +94,26 @@ public enum MinutesText {
         "\(clock(item.usedMilliseconds)) / \(clock(minutes.allottedMilliseconds))"
     }
 
-    /// The decision's conditions and its note (a reason, a not-ready override), one after the other.
-    private static func remarks(_ item: MeetingMinutes.Item) -> String {
-        [item.decision?.conditions, item.decision?.note].compactMap { $0 }.joined(separator: "; ")
+    private static func decided(_ item: MeetingMinutes.Item) -> String {
+        item.decision.map { "\($0.by) at \(minute($0.at))" } ?? "—"
     }
 
-    private static func decided(_ item: MeetingMinutes.Item) -> String {
-        item.decision.map { "\($0.by) at \($0.at.iso8601)" } ?? "—"
+    /// A line of a remark as it continues its list item: a leading `#`, `-`, `+`, `=` or `1.`
+    /// escaped, so the line cannot start a heading, a list or a rule of its own.
+    private static func continuation(_ line: String) -> String {
+        let trimmed = String(line.drop { $0 == " " })
+        let indent = String(repeating: " ", count: line.count - trimmed.count)
+        if let first = trimmed.first, "#-+=".contains(first) { return indent + "\\" + trimmed }
+        let digits = String(trimmed.prefix { $0.isASCII && $0.isNumber })
+        if !digits.isEmpty, let mark = trimmed.dropFirst(digits.count).first, mark == "." || mark == ")" {
+            return indent + digits + "\\" + trimmed.dropFirst(digits.count)
+        }
+        return line
+    }
+
+    /// `2026-11-27 09:31` (UTC): the minutes keep times to the minute.
+    static func minute(_ instant: Timestamp) -> String {
+        String(instant.iso8601.prefix(16)).replacing("T", with: " ")
     }
 
     /// `m:ss`.

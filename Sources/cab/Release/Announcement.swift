@@ -39,9 +39,5 @@ public struct Announcement: Hashable, Sendable {
 
     /// `{"text": …}`, which Slack and compatible chat webhooks post as a message; `&`, `<` and `>`
     /// are escaped as Slack asks, so a title cannot mention `<!channel>` or hide a link.
-    public var slackPayload: Data {
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return (try? JSONSerialization.data(withJSONObject: ["text": escaped], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    }
+    public var slackPayload: Data { Webhook.slackPayload(text) }
 }

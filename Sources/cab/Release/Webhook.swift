@@ -8,6 +8,14 @@ import TerminalKit
 
 /// Posts JSON to a chat webhook and waits for the answer; any failure is one line naming the URL.
 public enum Webhook {
+    /// `{"text": …}`, which Slack and compatible chat webhooks post as a message; `&`, `<` and `>`
+    /// are escaped as Slack asks, so a text cannot mention `<!channel>` or hide a link.
+    public static func slackPayload(_ text: String) -> Data {
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        return (try? JSONSerialization.data(withJSONObject: ["text": escaped], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    }
+
     public static func post(_ body: Data, to address: String, timeout: TimeInterval = 10) throws(CabinetError) {
         guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
             throw .invalidArgument(name: "--webhook", problem: "'\(address)' is not an http or https URL")

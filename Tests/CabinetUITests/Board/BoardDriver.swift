@@ -29,13 +29,22 @@ struct BoardDriver: CustomTestStringConvertible {
         var meeting: Meeting?
         var decisions: [String: Decision] = [:]
         var figureGroups: [RouteWeek: FigureCounts] = [:]
+        /// Action items raised on the board, numbered as the store numbers them.
+        var actions: [ActionItem] = []
+        /// The webhooks the minutes were published with (nil: the file only), in order.
+        var publications: [String?] = []
 
         func figures(for period: Period) -> Figures {
             Figures(period: period, groups: figureGroups, incidentsByRoute: [:], boardIncidentsByWeek: [:])
         }
 
         func minutes(now: Timestamp) -> MeetingMinutes? {
-            meeting.map { MeetingMinutes(snapshot: snapshot(now: now), meeting: $0, decisions: decisions.mapValues { [$0] }, now: now) }
+            meeting.map { meeting in
+                var minutes = MeetingMinutes(snapshot: snapshot(now: now), meeting: meeting, decisions: decisions.mapValues { [$0] },
+                                             services: BoardFixture.services, now: now)
+                minutes.actions = actions.filter { $0.meeting == meeting.date }
+                return minutes
+            }
         }
 
         func snapshot(now: Timestamp) -> BoardSnapshot {
@@ -85,6 +94,33 @@ struct BoardDriver: CustomTestStringConvertible {
                 } else {
                     meeting?.attendees.append(Attendee(name: name, role: role, present: present))
                 }
+            case .addToAgenda(_, let change, let reason, let by, _):
+                guard let items = meeting?.items, !items.contains(where: { $0.change == change }) else { return .failed("\(change) is on the agenda") }
+                meeting?.items.append(AgendaItem(change: change, position: (items.map(\.position).max() ?? -1) + 1, addedReason: reason, addedBy: by))
+            case .moveAgendaItem(_, let change, let place):
+                guard var items = meeting?.items, let from = items.firstIndex(where: { $0.change == change }) else { return .failed("not on the agenda") }
+                items.insert(items.remove(at: from), at: place - 1)
+                meeting?.items = items.enumerated().map { offset, item in
+                    var item = item
+                    item.position = offset
+                    return item
+                }
+            case .setNotes(_, let change, let notes):
+                guard let index = meeting?.items.firstIndex(where: { $0.change == change }) else { return .failed("not on the agenda") }
+                meeting?.items[index].notes = notes
+            case .addActionItem(var item):
+                item.id = ActionItem.id(actions.count + 1)
+                actions.append(item)
+            case .addAttendee(_, let attendee, let opening):
+                if meeting == nil { meeting = opening }
+                if let index = meeting?.attendees.firstIndex(where: { $0.name == attendee.name }) {
+                    meeting?.attendees[index] = attendee
+                } else {
+                    meeting?.attendees.append(attendee)
+                }
+            case .publishMinutes(let day, let webhook):
+                publications.append(webhook)
+                return .minutesPublished(path: "/srv/cab/cab-minutes-\(day).md", webhook: webhook)
             case .loadFigures(let period):
                 return .figuresLoaded(figures(for: period))
             case .loadMinutes:
@@ -108,7 +144,7 @@ struct BoardDriver: CustomTestStringConvertible {
             switch effect {
             case .quit:
                 quit = true
-            case .loadFigures, .loadMinutes:
+            case .loadFigures, .loadMinutes, .publishMinutes:
                 if let answer = world.apply(effect, now: now) { send(answer) }
             default:
                 wrote = true

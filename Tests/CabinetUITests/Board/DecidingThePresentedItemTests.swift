@@ -126,7 +126,8 @@ import Testing
         #expect(board.item("CHG-0001044")?.isRunning == true)
 
         board.press("m")
-        #expect(board.shows("to 2026-11-30: rollback takes 12 min (over 5)"))
+        #expect(board.shows("deferred to: 2026-11-30"))
+        #expect(board.shows("reason: rollback takes 12 min (over 5)"))
     }
 
     @Test func theChairSendsItFurtherWithItsOwnReasonButNotBackToToday() {

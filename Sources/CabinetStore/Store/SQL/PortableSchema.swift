@@ -14,6 +14,7 @@ public enum PortableSchema {
     public static let v5Name = "v5: the decision chain, and who ran each write"
     public static let v6Name = "v6: action items and lessons"
     public static let v9Name = "v9: blameless reviews"
+    public static let v10Name = "v10: agenda items pulled in late and their notes, the team an attendee speaks for"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -298,6 +299,15 @@ public enum PortableSchema {
         )
         """,
         "CREATE INDEX reviews_open ON reviews(closed_at)",
+    ]
+
+    /// What the chair keeps of the room: why a change was pulled into a frozen agenda and by
+    /// whom, the discussion notes of each item, and the team each attendee speaks for.
+    public static let v10: [String] = [
+        "ALTER TABLE agenda_items ADD COLUMN added_reason TEXT",
+        "ALTER TABLE agenda_items ADD COLUMN added_by TEXT",
+        "ALTER TABLE agenda_items ADD COLUMN notes TEXT",
+        "ALTER TABLE meeting_attendees ADD COLUMN speaks_for TEXT",
     ]
 
     /// The message of the triggers that keep decisions append-only.

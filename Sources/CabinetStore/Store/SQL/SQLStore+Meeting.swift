@@ -119,16 +119,19 @@ enum MeetingRows {
                         agendaFrozenAt: try row.optionalTimestamp("agenda_frozen_at"), endedAt: try row.optionalTimestamp("ended_at"), attendees: [], items: [])
             }).first else { return nil }
         meeting.attendees = try db.namedRows(
-            "SELECT name, role, present FROM meeting_attendees WHERE meeting_date = ? ORDER BY \(db.dialect.insertionOrder)", [.text(date)]) { row in
-            Attendee(name: try row.text("name"), role: try row.word("role"), present: try row.optionalBool("present"))
+            "SELECT name, role, present, speaks_for FROM meeting_attendees WHERE meeting_date = ? ORDER BY \(db.dialect.insertionOrder)",
+            [.text(date)]) { row in
+            Attendee(name: try row.text("name"), role: try row.word("role"), present: try row.optionalBool("present"),
+                     speaksFor: try row.optionalText("speaks_for"))
         }
         meeting.items = try db.namedRows("""
-            SELECT change_id, position, started_at, paused_at, paused_total_ms, ended_at FROM agenda_items
-            WHERE meeting_date = ? ORDER BY position
+            SELECT change_id, position, started_at, paused_at, paused_total_ms, ended_at, added_reason, added_by, notes FROM agenda_items
+            WHERE meeting_date = ? ORDER BY position, change_id
             """, [.text(date)]) { row in
             AgendaItem(change: try row.text("change_id"), position: try row.int("position"), startedAt: try row.optionalTimestamp("started_at"),
                        pausedAt: try row.optionalTimestamp("paused_at"), pausedTotalMilliseconds: try row.integer("paused_total_ms"),
-                       endedAt: try row.optionalTimestamp("ended_at"))
+                       endedAt: try row.optionalTimestamp("ended_at"), addedReason: try row.optionalText("added_reason"),
+                       addedBy: try row.optionalText("added_by"), notes: try row.optionalText("notes"))
         }
         return meeting
     }
@@ -144,15 +147,17 @@ enum MeetingRows {
                        [.text(meeting.date), .text(meeting.chair), SQLValue(meeting.itemMinutes), SQLValue(meeting.startedAt),
                         SQLValue(meeting.agendaFrozenAt), SQLValue(meeting.endedAt)])
         for attendee in meeting.attendees {
-            try db.execute("INSERT INTO meeting_attendees (meeting_date, name, role, present) VALUES (?, ?, ?, ?)",
-                           [.text(meeting.date), .text(attendee.name), .text(attendee.role.rawValue), SQLValue(attendee.present)])
+            try db.execute("INSERT INTO meeting_attendees (meeting_date, name, role, present, speaks_for) VALUES (?, ?, ?, ?, ?)",
+                           [.text(meeting.date), .text(attendee.name), .text(attendee.role.rawValue), SQLValue(attendee.present),
+                            SQLValue(attendee.speaksFor)])
         }
         for item in meeting.items {
             try db.execute("""
-                INSERT INTO agenda_items (meeting_date, change_id, position, started_at, paused_at, paused_total_ms, ended_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO agenda_items (meeting_date, change_id, position, started_at, paused_at, paused_total_ms, ended_at, added_reason, added_by, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(meeting.date), .text(item.change), SQLValue(item.position), SQLValue(item.startedAt), SQLValue(item.pausedAt),
-                      SQLValue(item.pausedTotalMilliseconds), SQLValue(item.endedAt)])
+                      SQLValue(item.pausedTotalMilliseconds), SQLValue(item.endedAt), SQLValue(item.addedReason), SQLValue(item.addedBy),
+                      SQLValue(item.notes)])
         }
     }
 
