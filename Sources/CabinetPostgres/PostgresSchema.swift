@@ -31,6 +31,7 @@ enum PostgresSchema {
             + ["CREATE TRIGGER action_items_notify AFTER INSERT OR UPDATE OR DELETE ON action_items FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
         MigrationStep(PortableSchema.v9Name, portable: PortableSchema.v9
             + ["CREATE TRIGGER reviews_notify AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
+        MigrationStep(PortableSchema.v12Name, portable: PortableSchema.v12),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.

@@ -21,12 +21,13 @@ enum PanelView {
         let body = BoardLayout.body(height: buffer.height)
         let width = buffer.width - 2
         let shown = state.panel.figures?.period ?? state.panel.period.period(at: state.now)
-        buffer.write(title(state.panel.period, shown: shown, glyphs: glyphs), x: 1, y: body.lowerBound, role: .title, fitting: width,
-                     marker: glyphs.more)
+        let heading = title(state.panel.period, shown: shown, glyphs: glyphs)
+        buffer.write(heading, x: 1, y: body.lowerBound, role: .title, fitting: width, marker: glyphs.more)
         guard let figures = state.panel.figures else {
             buffer.write("computing the figures\(glyphs.more)", x: 1, y: body.lowerBound + 2, role: .dim, fitting: width, marker: glyphs.more)
             return
         }
+        drawFollowUps(figures.followUps, y: body.lowerBound, after: TextWidth.width(of: heading) + 1, into: &buffer)
         let verdict = figures.verdict
         let top = body.lowerBound + 1
         let layout = PanelLayout(width: buffer.width, top: top, rows: body.upperBound - top,
@@ -51,6 +52,14 @@ enum PanelView {
             let weeks = weekTable(figures, last: layout.weekRows - 1, glyphs: glyphs)
             weeks.draw(x: 1, y: layout.weeksTop, width: width, height: layout.weekRows, into: &buffer, glyphs: glyphs)
         }
+    }
+
+    /// "2 reviews open, 1 lesson open" at the right of the title row, when any is open and it fits.
+    private static func drawFollowUps(_ followUps: FollowUps, y: Int, after used: Int, into buffer: inout CellBuffer) {
+        guard followUps != FollowUps() else { return }
+        let text = followUps.line
+        guard buffer.width - 1 - TextWidth.width(of: text) > used + 2 else { return }
+        buffer.writeRight(text, right: buffer.width - 1, y: y, role: .warn)
     }
 
     /// "Effectiveness · last 30 days · 2026-10-28 → 2026-11-27".

@@ -14,6 +14,7 @@ public enum PortableSchema {
     public static let v5Name = "v5: the decision chain, and who ran each write"
     public static let v6Name = "v6: action items and lessons"
     public static let v9Name = "v9: blameless reviews"
+    public static let v12Name = "v12: the risk score a decision was recorded with, lessons by incident"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -298,6 +299,13 @@ public enum PortableSchema {
         )
         """,
         "CREATE INDEX reviews_open ON reviews(closed_at)",
+    ]
+
+    /// The change's risk score when a decision was recorded (hashed by chain rule 2), and the
+    /// lessons of an incident found without a scan of the action items.
+    public static let v12: [String] = [
+        "ALTER TABLE decisions ADD COLUMN risk_score DOUBLE PRECISION",
+        "CREATE INDEX action_items_by_incident ON action_items(incident_id, kind)",
     ]
 
     /// The message of the triggers that keep decisions append-only.

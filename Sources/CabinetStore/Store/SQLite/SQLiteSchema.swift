@@ -23,6 +23,7 @@ enum SQLiteSchema {
         // REPLACE on a decision's number (seq) deleted the decision holding it without a trigger.
         MigrationStep("v7 (SQLite): a decision's number cannot be replaced either", ["DROP TRIGGER decisions_are_not_replaced", notReplaced]),
         MigrationStep(PortableSchema.v9Name, PortableSchema.v9),
+        MigrationStep(PortableSchema.v12Name, PortableSchema.v12),
     ]
 
     static var migrator: DatabaseMigrator {
