@@ -69,15 +69,15 @@ import Testing
         #expect(approved.status == 0, "\(approved.stderr)")
         // At approval, with the default weights: no files stated (0), 2 services affected (Order
         // Service and its consumer Payment Gateway: 0.35 × log2 3 = 0.555), no incident history,
-        // a migration (0.8): σ(−4.6 + 0.555 + 0.8) = σ(−3.245) = 0.037497, shown 3.7%. After INC-7
-        // Order Service's incident rate is 100% (+8): σ(4.755) = 99.1% now.
+        // a migration (0.7): σ(−4.6 + 0.555 + 0.7) = σ(−3.345) = 0.034051, shown 3.4%. After INC-7
+        // Order Service's incident rate is 100% (+8): σ(4.655) = 99.1% now.
         #expect(try sandbox.cab("incident", "add", "--id", "INC-7", "--severity", "sev2", "--caused-by", "CHG-1", "--service", "Order Service").status == 0)
         let shown = try sandbox.cab("retro", "show", "INC-7")
-        #expect(shown.stdout.contains("Risk as stated: medium; score at approval 3.7% (2026-11-27, stored with the decision); score now 99.1%, over the 25.0% threshold"),
+        #expect(shown.stdout.contains("Risk as stated: medium; score at approval 3.4% (2026-11-27, stored with the decision); score now 99.1%, over the 25.0% threshold"),
                 "\(shown.stdout)")
         let object = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("retro", "show", "INC-7", "--json").stdout.utf8)) as? [String: Any]
         let asApproved = object?["approved"] as? [String: Any]
-        #expect(asApproved?["riskScore"] as? Double == 0.037497)
+        #expect(asApproved?["riskScore"] as? Double == 0.034051)
         #expect(try sandbox.cab("audit").status == 0)
     }
 
