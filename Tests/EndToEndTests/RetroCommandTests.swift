@@ -46,6 +46,10 @@ import Testing
             #expect(shown.stdout.contains(line), "missing '\(line)' in\n\(shown.stdout)")
         }
 
+        #expect(try sandbox.cab("report").stdout.contains("  close and learn (now)    1 review open, 1 lesson open\n"))
+        let report = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("report", "--json").stdout.utf8)) as? [String: Any]
+        #expect(report?["openReviews"] as? Int == 1 && report?["openLessons"] as? Int == 1)
+
         let before = FileManager.default.contents(atPath: sandbox.db)
         let refused = try sandbox.cab("retro", "close", "INC-7", "--rollback-worked", "maybe", "--verification-caught", "no")
         #expect(refused.status == 1 && refused.stderr == "cab: --rollback-worked: 'maybe' is neither yes nor no\n", "\(refused.stderr)")
@@ -56,6 +60,9 @@ import Testing
         #expect(closed.status == 0 && closed.stdout == "Closed the review of INC-7 (CHG-1)\n", "\(closed.stdout)\(closed.stderr)")
         #expect(try sandbox.cab("retro", "list").stdout == "No reviews.\n")
         #expect(try sandbox.cab("retro", "show", "INC-7").stdout.contains("worked: no; minutes taken: 25 (over the stated 2 minutes)"))
+        // The closed review's lesson comes back with every change on the incident's services.
+        #expect(try sandbox.cab("change", "show", "CHG-1").stdout.contains("\nLesson:         last incident on Order Service: Build indexes concurrently: 2026-11-27\n"))
+        #expect(try sandbox.cab("report").stdout.contains("  close and learn (now)    0 reviews open, 1 lesson open\n"))
         let all = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("retro", "list", "--all", "--json").stdout.utf8)) as? [String: Any]
         let review = (all?["reviews"] as? [[String: Any]])?.first
         #expect(review?["rollbackWorked"] as? Bool == false && review?["closedBy"] as? String == "tester" && review?["note"] as? String == "the build locked the table")

@@ -27,9 +27,12 @@ struct BoardDriver: CustomTestStringConvertible {
         var meeting: Meeting?
         var decisions: [String: Decision] = [:]
         var figureGroups: [RouteWeek: FigureCounts] = [:]
+        var followUps = FollowUps()
 
         func figures(for period: Period) -> Figures {
-            Figures(period: period, groups: figureGroups, incidentsByRoute: [:], boardIncidentsByWeek: [:])
+            var figures = Figures(period: period, groups: figureGroups, incidentsByRoute: [:], boardIncidentsByWeek: [:])
+            figures.followUps = followUps
+            return figures
         }
 
         func minutes(now: Timestamp) -> MeetingMinutes? {
