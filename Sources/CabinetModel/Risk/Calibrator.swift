@@ -36,7 +36,7 @@ public enum Calibrator {
     /// the older changes is held out again to choose the L2 strength.
     public static let heldOutShare = 0.3
     /// The L2 strengths tried (on standardized weights), strongest first: a tie keeps the stronger.
-    public static let strengths: [Double] = [100, 30, 10, 3, 1, 0.3, 0.1, 0.01]
+    public static let strengths: [Double] = [100, 10, 1, 0.1, 0.01]
 
     public static var minimumIncidents: Int { incidentsPerWeight * fittedWeights }
 
