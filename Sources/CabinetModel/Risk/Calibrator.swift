@@ -48,9 +48,10 @@ public enum Calibrator {
             throw .refused("cannot calibrate: \(samples.count) deployed changes in the period (at least \(minimumChanges) needed)")
         }
         guard incidents >= minimumIncidents else {
+            let missing = minimumIncidents - incidents
             throw .refused("cannot calibrate: \(incidents) incident\(incidents == 1 ? "" : "s") among \(samples.count) deployed changes; "
                 + "\(fittedWeights) weights need at least \(minimumIncidents) (\(incidentsPerWeight) per weight): "
-                + "\(minimumIncidents - incidents) more incidents needed")
+                + "\(missing) more incident\(missing == 1 ? "" : "s") needed")
         }
         guard incidents < samples.count else {
             throw .refused("cannot calibrate: every deployed change in the period was followed by an incident")
