@@ -33,6 +33,7 @@ enum PostgresSchema {
             + ["CREATE TRIGGER reviews_notify AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
         // New columns of tables that already notify (agenda_items, meeting_attendees), which a chair already writes.
         MigrationStep(PortableSchema.v10Name, portable: PortableSchema.v10),
+        MigrationStep(PortableSchema.v12Name, portable: PortableSchema.v12),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.

@@ -46,20 +46,23 @@ struct RetroCommand: ParsableCommand {
                 guard let found = try opened.incident(id: incident) else { throw .notFound(kind: "incident", id: incident) }
                 let (change, assessment, _) = try opened.assessedChange(review.change, now: Timestamp.now())
                 let lessons = try opened.actionItems(includingClosed: true).filter { $0.incident == incident && $0.kind == .lesson }
+                let approval = try opened.decisions(forChange: change.id).last { $0.outcome.approves }
                 if output.json {
                     var object = InterchangeWriter.object(review)
                     object["incidentServices"] = found.services
                     object["computedImpact"] = assessment.impact.affected
                     var approved: [String: Any] = [
                         "blastRadius": change.blastRadius, "rollbackPlan": change.rollbackPlan, "verification": change.verification,
-                        "risk": change.risk.rawValue, "riskScore": assessment.risk.probability,
+                        "risk": change.risk.rawValue, "riskScore": JSONOutput.orNull(approval?.riskScore),
+                        "riskScoreNow": assessment.risk.probability,
                     ]
                     approved["rollbackMinutes"] = change.rollbackMinutes
                     object["approved"] = approved
                     object["lessons"] = lessons.map(InterchangeWriter.object)
                     return print(try JSONOutput.serialize(object))
                 }
-                print(RetroText.show(review, incident: found, change: change, assessment: assessment, lessons: lessons))
+                print(RetroText.show(review, incident: found, change: change, approval: approval, assessment: assessment,
+                                    lessons: lessons))
             }
         }
     }

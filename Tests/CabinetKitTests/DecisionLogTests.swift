@@ -100,7 +100,20 @@ import Testing
         // SHA-256 of 64 zeros then "cabinet-decision/1\n+2:d1\n+2:C1\n+8:approved\n+13:1763712000000\n+5:priya\n-\n-\n-\n+4:root\n",
         // computed with `printf … | sha256sum`.
         let decision = Decision(id: "d1", change: "C1", outcome: .approved, at: Timestamp(milliseconds: 1_763_712_000_000), by: "priya", recordedBy: "root")
-        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis) == "3a5c7d5438e0a12766b729b7373a5206596fec43c8c851d6f12dc01fa50bc455")
-        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis, rule: 2) == nil)
+        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis, rule: 1) == "3a5c7d5438e0a12766b729b7373a5206596fec43c8c851d6f12dc01fa50bc455")
+        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis, rule: 3) == nil)
+    }
+
+    @Test func ruleTwoAlsoHashesTheRiskScoreInMillionthsWorkedByHand() throws {
+        // Rule 2: "cabinet-decision/2\n", the nine lines of rule 1, then the score 0.0123 as
+        // 12300 millionths ("+5:12300\n"), or "-\n" without a score; `printf … | sha256sum`.
+        var decision = Decision(id: "d1", change: "C1", outcome: .approved, at: Timestamp(milliseconds: 1_763_712_000_000), by: "priya",
+                                recordedBy: "root", riskScore: 0.0123)
+        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis) == "ae3a4edad62b72e877fb47fa7a57b289e5190e750c443eb708bc9bf5a2e4f13b")
+        decision.riskScore = nil
+        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis, rule: 2) == "a34e88ece1e24f87616f2b86a63acbe6354cd9326a582f1dfaddfdf144643047")
+        // Rule 1 does not see the score: a decision recorded before it keeps verifying.
+        decision.riskScore = 0.5
+        #expect(DecisionChain.link(decision, previous: DecisionChain.genesis, rule: 1) == "3a5c7d5438e0a12766b729b7373a5206596fec43c8c851d6f12dc01fa50bc455")
     }
 }

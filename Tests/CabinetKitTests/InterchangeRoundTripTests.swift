@@ -48,6 +48,10 @@ import Testing
                  summary.actionItems, summary.riskCalibrations, summary.roles, summary.settings] as [Int] == [2, 1, 1, 1, 1, 2, 1, 2, 1])
         #expect(try copy.actionItems(includingClosed: true) == original.actionItems(includingClosed: true))
         #expect(summary.reviews == 3)
+        // The meeting's decisions carry the risk score they were recorded with; the imported history's do not.
+        let scored = try copy.exportDocument().decisions.filter { $0.riskScore != nil }
+        let originallyScored = try original.exportDocument().decisions.filter { $0.riskScore != nil }
+        #expect(!scored.isEmpty && scored == originallyScored)
         #expect(try copy.reviews(includingClosed: true) == original.reviews(includingClosed: true))
 
         // A table added to the schema later fails here until the fixture fills it and an export carries it.

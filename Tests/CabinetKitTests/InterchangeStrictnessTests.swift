@@ -34,6 +34,16 @@ import Testing
         #expect(refusal(#"{"chnages": []}"#)?.hasPrefix("d.json: unknown section 'chnages' (did you mean 'changes'? expected services,") == true)
     }
 
+    @Test func aDecisionsRiskScoreIsAProbability() throws {
+        let decision = { (score: String) in
+            #"{"decisions": [{"id": "d1", "change": "C1", "outcome": "approved", "at": "2026-11-20T10:00:00Z", "by": "p", "riskScore": \#(score)}]}"#
+        }
+        #expect(refusal(decision("1.5")) == "d.json: decisions[0] (id d1): riskScore: expected a probability between 0 and 1")
+        #expect(refusal(decision("\"high\"")) == "d.json: decisions[0] (id d1): riskScore: expected a number")
+        // Kept in millionths, as the chain's rule 2 hashes it.
+        #expect(try InterchangeReader.read(Data(decision("0.12345678").utf8), source: "d.json").decisions.first?.riskScore == 0.123457)
+    }
+
     @Test func aRepeatedKeyIsRefusedWhereItRepeats() {
         #expect(refusal(#"{"changes": [], "changes": []}"#) == "d.json: not valid JSON (line 1, column 17: the member 'changes' appears twice in one object)")
     }

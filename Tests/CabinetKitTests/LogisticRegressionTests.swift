@@ -40,6 +40,22 @@ import Testing
         #expect(fit.model.weights[1] == 0 && fit.model.weights[4] == 0)
     }
 
+    @Test func onSeparableDataL2KeepsTheWeightFiniteAndStrongerL2ShrinksIt() {
+        // 100 changes, files value −1 (no incident) or +1 (incident): separable, so the
+        // unpenalized weight grows without bound. The values are already standardized (mean 0,
+        // spread 1) and the intercept stays 0 by symmetry, so the penalized optimum solves
+        // Σ (y − σ(w·z))·z = λ·w, that is 100·(1 − σ(w)) = λ·w: w = 1.63351 for λ = 10 and
+        // w = 3.35928 for λ = 1.
+        var samples = RiskSamples()
+        for index in 0..<100 { samples.append([index % 2 == 0 ? 1 : -1, 0, 0, 0, 0], incident: index % 2 == 0) }
+        let strong = samples.fit(ridge: 10), weak = samples.fit(ridge: 1), whisker = samples.fit(ridge: 1e-6)
+        #expect(strong.converged && weak.converged)
+        #expect(abs(strong.model.weights[0] - 1.63351) < 1e-4, "\(strong.model.weights[0])")
+        #expect(abs(weak.model.weights[0] - 3.35928) < 1e-4, "\(weak.model.weights[0])")
+        #expect(abs(strong.model.intercept) < 1e-9)
+        #expect(whisker.model.weights[0] > 2 * weak.model.weights[0])
+    }
+
     @Test func theSolverSolvesASmallSystemWorkedByHand() {
         // [4 2; 2 3] x = [10; 8]  →  x = [1.75, 1.5]
         let x = LogisticRegression.solve([4, 2, 2, 3], [10, 8], size: 2)
@@ -67,9 +83,69 @@ import Testing
         }
         samples.append([0, 1, 0, 0, 0], incident: false)
         samples.labels = samples.labels.map { _ in false }
-        #expect(throws: CabinetError.refused("cannot calibrate: no deployed change in the period was followed by an incident")) {
+        #expect(throws: CabinetError.refused("cannot calibrate: 0 incidents among 100 deployed changes; 6 weights need at least 60 (10 per weight): 60 more incidents needed")) {
             try Calibrator.calibrate(samples, id: "t", at: time("2026-11-27T08:00:00Z"), since: nil, until: time("2026-11-20T08:00:00Z"))
         }
+    }
+
+    @Test func aHistoryWithTooFewIncidentsForSixWeightsSaysHowManyMoreAreNeeded() {
+        // The issue's history: 155 deployed changes, 25 incidents. The intercept and five weights
+        // need 6 × 10 = 60 incidents: 35 more.
+        var samples = RiskSamples()
+        for index in 0..<155 { samples.append([Double(index % 7), 1, 0.02, Double(index % 2), 0], incident: index < 25) }
+        #expect(throws: CabinetError.refused("cannot calibrate: 25 incidents among 155 deployed changes; 6 weights need at least 60 (10 per weight): 35 more incidents needed")) {
+            try Calibrator.calibrate(samples, id: "t", at: time("2026-11-27T08:00:00Z"), since: nil, until: time("2026-11-20T08:00:00Z"))
+        }
+    }
+
+    @Test func aFitThatDoesWorseThanTheDefaultOnTheNewestChangesIsNotStored() throws {
+        // 1,000 changes, every fifth a migration. In the oldest 700 every migration (140) had an
+        // incident and nothing else did; in the newest 300 no migration (60) did, but 10 other
+        // changes did. The fit learns "migration means incident" and is wrong about the newest.
+        // The default on those 300 (one service: +0.35; a migration: +0.7): σ(−4.6 + 0.35 + 0.7)
+        // = 0.027923 for a migration, σ(−4.25) = 0.014064 otherwise:
+        // (60 × 0.027923² + 230 × 0.014064² + 10 × (1 − 0.014064)²) / 300 = 0.0327.
+        var samples = RiskSamples()
+        for index in 0..<1000 {
+            let migration = index % 5 == 0
+            let incident = index < 700 ? migration : (!migration && index % 30 == 1)
+            samples.append([0, 1, 0, migration ? 1 : 0, 0], incident: incident)
+        }
+        #expect(samples.slice(700..<1000).incidents == 10)
+        do {
+            _ = try Calibrator.calibrate(samples, id: "t", at: time("2026-11-27T08:00:00Z"), since: nil, until: time("2026-11-20T08:00:00Z"))
+            Issue.record("a calibration worse than the default was accepted")
+        } catch {
+            let message = "\(error)"
+            #expect(message.hasPrefix("cannot store the calibration: on the 300 newest deployed changes (10 with an incident) its Brier score 0."))
+            #expect(message.hasSuffix(" is not better than the default weights' 0.0327; the weights stay as they are"))
+        }
+    }
+
+    @Test func theScoresShownAreTheHeldOutOnesAndTheStoredFitUsesAllTheHistory() throws {
+        let truth = RiskModel(intercept: -3, weights: [0.3, 0.4, 5, 0.9, 0.7])
+        let samples = SyntheticRisk.samples(count: 5000, truth: truth, seed: 11)
+        let report = try Calibrator.calibrate(samples, id: "t", at: time("2026-11-27T08:00:00Z"), since: nil, until: time("2026-11-20T08:00:00Z"))
+        // The newest 30% of 5,000 are held out: 1,500.
+        let newest = samples.slice(3500..<5000)
+        #expect(report.heldOutChanges == 1500 && report.heldOutIncidents == newest.incidents)
+        #expect(report.reliability.map(\.changes).reduce(0, +) == 1500 && report.defaultReliability.map(\.changes).reduce(0, +) == 1500)
+        // The Brier scores are those of the fit on the oldest 3,500 (and of the default) on the newest 1,500.
+        let judged = samples.slice(0..<3500).fit(ridge: report.strength).model
+        #expect(report.calibration.brier == RiskSamples.brier(newest.predictions(of: judged), newest.labels))
+        #expect(report.calibration.defaultBrier == RiskSamples.brier(newest.predictions(of: .uncalibrated), newest.labels))
+        #expect(report.calibration.brier < report.calibration.defaultBrier)
+        #expect(Calibrator.strengths.contains(report.strength))
+        // The stored model is the same strength fitted on all 5,000.
+        #expect(report.calibration.changes == 5000 && report.calibration.model == samples.fit(ridge: report.strength).model)
+    }
+
+    @Test func theNewestShareIsHeldOutInOrder() {
+        var samples = RiskSamples()
+        for index in 0..<10 { samples.append([Double(index), 0, 0, 0, 0], incident: index == 9) }
+        let (older, newer) = samples.split(holdingOut: 0.3)
+        #expect(older.count == 7 && newer.count == 3)
+        #expect(newer.values(at: 0).first == 7 && newer.labels == [false, false, true])
     }
 
     @Test func oldWeightsAndDriftedDataAreWarnedAbout() {

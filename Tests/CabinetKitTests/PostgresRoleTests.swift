@@ -71,7 +71,11 @@ import Testing
         let decision = Decision(id: "d1", change: "M1", outcome: .approved, at: time("2026-11-20T09:00:00Z"), by: team.chair.name,
                                 recordedBy: team.chair.name)
         try team.chair.store.record(decision)
-        #expect(try team.admin.decisions(forChange: "M1") == [decision])
+        // Stored as recorded, with the risk score the change had then.
+        let stored = try team.admin.decisions(forChange: "M1")
+        var scored = decision
+        scored.riskScore = stored.first?.riskScore
+        #expect(scored.riskScore != nil && stored == [scored])
         #expect(try team.admin.change(id: "M1")?.state == .scheduled)
 
         for sql in ["UPDATE decisions SET outcome = 'rejected'", "DELETE FROM decisions"] {
@@ -79,7 +83,7 @@ import Testing
             let error = #expect(throws: CabinetError.self, "the owner: \(sql)") { try rawWrite(sql, in: team.admin) }
             #expect(error?.description.contains(PortableSchema.appendOnly) == true, "the owner: \(sql)")
         }
-        #expect(try team.admin.decisions(forChange: "M1") == [decision])
+        #expect(try team.admin.decisions(forChange: "M1") == [scored])
         #expect(try team.admin.change(id: "M1")?.state == .scheduled)
     }
 

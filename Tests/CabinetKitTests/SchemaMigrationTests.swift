@@ -51,5 +51,15 @@ import Testing
         #expect(audit.intact)
         #expect(audit.head.count == 4)
         #expect(try old.decisionLog() == audit.head)
+
+        // Decisions after v12 are hashed under rule 2 (with the risk score); the old ones keep verifying under rule 1.
+        _ = try old.importDocument(try InterchangeReader.read(Data("""
+            {"services": [{"name": "S1", "team": "alpha"}],
+             "changes": [\(fixtureChange("NEW-1", route: "cab", submitted: "2025-12-02T00:00:00Z"))],
+             "decisions": [{"change": "NEW-1", "outcome": "approved", "at": "2025-12-02T10:00:00Z", "by": "priya", "riskScore": 0.2}]}
+            """.utf8), source: "new.json"))
+        #expect(try old.decisions(forChange: "NEW-1").map(\.riskScore) == [0.2])
+        #expect(try old.reading { db in try db.strings("SELECT CAST(chain_rule AS TEXT) FROM decisions ORDER BY seq") } == ["1", "1", "1", "1", "2"])
+        #expect(try old.auditDecisionLog(expecting: nil).intact)
     }
 }

@@ -46,6 +46,10 @@ import Testing
             #expect(shown.stdout.contains(line), "missing '\(line)' in\n\(shown.stdout)")
         }
 
+        #expect(try sandbox.cab("report").stdout.contains("  close and learn (now)    1 review open, 1 lesson open\n"))
+        let report = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("report", "--json").stdout.utf8)) as? [String: Any]
+        #expect(report?["openReviews"] as? Int == 1 && report?["openLessons"] as? Int == 1)
+
         let before = FileManager.default.contents(atPath: sandbox.db)
         let refused = try sandbox.cab("retro", "close", "INC-7", "--rollback-worked", "maybe", "--verification-caught", "no")
         #expect(refused.status == 1 && refused.stderr == "cab: --rollback-worked: 'maybe' is neither yes nor no\n", "\(refused.stderr)")
@@ -56,9 +60,32 @@ import Testing
         #expect(closed.status == 0 && closed.stdout == "Closed the review of INC-7 (CHG-1)\n", "\(closed.stdout)\(closed.stderr)")
         #expect(try sandbox.cab("retro", "list").stdout == "No reviews.\n")
         #expect(try sandbox.cab("retro", "show", "INC-7").stdout.contains("worked: no; minutes taken: 25 (over the stated 2 minutes)"))
+        // The closed review's lesson comes back with every change on the incident's services.
+        #expect(try sandbox.cab("change", "show", "CHG-1").stdout.contains("\nLesson:         last incident on Order Service: Build indexes concurrently: 2026-11-27\n"))
+        #expect(try sandbox.cab("report").stdout.contains("  close and learn (now)    0 reviews open, 1 lesson open\n"))
         let all = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("retro", "list", "--all", "--json").stdout.utf8)) as? [String: Any]
         let review = (all?["reviews"] as? [[String: Any]])?.first
         #expect(review?["rollbackWorked"] as? Bool == false && review?["closedBy"] as? String == "tester" && review?["note"] as? String == "the build locked the table")
+    }
+
+    @Test func theReviewShowsTheRiskScoreTheBoardSawWhenItApproved() throws {
+        let undecided = Self.approvedChange.replacingOccurrences(
+            of: #"[ { "change": "CHG-1", "outcome": "approved", "at": "2026-11-26T17:00:00Z", "by": "lead" } ]"#, with: "[]")
+        #expect(try sandbox.cab("import", try sandbox.write("company.json", undecided)).status == 0)
+        let approved = try sandbox.cab("decide", "CHG-1", "approved")
+        #expect(approved.status == 0, "\(approved.stderr)")
+        // At approval, with the default weights: no files stated (0), 2 services affected (Order
+        // Service and its consumer Payment Gateway: 0.35 × log2 3 = 0.555), no incident history,
+        // a migration (0.7): σ(−4.6 + 0.555 + 0.7) = σ(−3.345) = 0.034051, shown 3.4%. After INC-7
+        // Order Service's incident rate is 100% (+8): σ(4.655) = 99.1% now.
+        #expect(try sandbox.cab("incident", "add", "--id", "INC-7", "--severity", "sev2", "--caused-by", "CHG-1", "--service", "Order Service").status == 0)
+        let shown = try sandbox.cab("retro", "show", "INC-7")
+        #expect(shown.stdout.contains("Risk as stated: medium; score at approval 3.4% (2026-11-27, stored with the decision); score now 99.1%, over the 25.0% threshold"),
+                "\(shown.stdout)")
+        let object = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("retro", "show", "INC-7", "--json").stdout.utf8)) as? [String: Any]
+        let asApproved = object?["approved"] as? [String: Any]
+        #expect(asApproved?["riskScore"] as? Double == 0.034051)
+        #expect(try sandbox.cab("audit").status == 0)
     }
 
     @Test func importedHistoryOpensReviewsOnlyForTheLast30DaysAndListsTheRestAsNotReviewed() throws {

@@ -63,13 +63,7 @@ public struct DemoHistory: Sendable {
             guard change.route == .pipeline || change.route == .emergency || decisions.contains(where: \.outcome.approves) else { continue }
             recentApproved.append(change.id)
             if recentApproved.count > 50 { recentApproved.removeFirst() }
-            let incidentChance: Double = switch change.route {
-            case .pipeline: 0.012
-            case .peer: 0.02
-            case .cab: change.risk == .high ? 0.03 : 0.015
-            case .emergency: 0.06
-            }
-            guard random.chance(incidentChance) else { continue }
+            guard random.chance(incidentChance(of: change)) else { continue }
             incidentNumber += 1
             var causes = [change.id]
             if random.chance(0.1), let other = recentApproved.dropLast().randomElement(using: &random) { causes.append(other) }
@@ -130,6 +124,20 @@ public struct DemoHistory: Sendable {
         case (_, .rejected?): return .canceled
         case (_, .deferred?), (_, nil): return .authorize
         }
+    }
+
+    /// The chance that an approved or shipped change causes an incident: by route, and by what
+    /// the risk score weighs (migrations, several services, big diffs), so a calibration on the
+    /// demo has something to learn and enough incidents (10 per weight) to learn it from.
+    private func incidentChance(of change: Change) -> Double {
+        let route: Double = switch change.route {
+        case .pipeline: 0.025
+        case .peer: 0.035
+        case .cab: change.risk == .high ? 0.05 : 0.03
+        case .emergency: 0.1
+        }
+        let shape = (change.hasMigration == true ? 2.5 : 1) * (change.services.count > 1 ? 1.6 : 1) * (1 + Double(change.filesChanged ?? 0) / 60)
+        return min(0.5, route * shape)
     }
 
     private func pickServices(team: String, category: ChangeCategory, random: inout SeededRandom) -> [String] {

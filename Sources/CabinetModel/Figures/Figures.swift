@@ -9,6 +9,8 @@ public struct Figures: Hashable, Sendable, Encodable {
     public let submitted: Int
     public let byRoute: [RouteFigures]
     public let weekly: [WeekFigures]
+    /// Reviews and lessons open now, set by the store beside the period's figures.
+    public var followUps = FollowUps()
 
     /// Builds the report from aggregates grouped by route and week.
     /// - Parameters:
@@ -53,7 +55,7 @@ public struct Figures: Hashable, Sendable, Encodable {
     /// Which way the board's incidents per approved change went over the last weeks.
     public var incidentTrend: Trend { Trend(weekly.map { $0.figures.approved == 0 ? nil : $0.figures.incidentRate }) }
 
-    enum CodingKeys: String, CodingKey { case since, until, cabShare, submitted, byRoute, weekly, verdict, incidentTrend }
+    enum CodingKeys: String, CodingKey { case since, until, cabShare, submitted, byRoute, weekly, verdict, incidentTrend, openReviews, openLessons }
 
     public func encode(to encoder: Encoder) throws {
         try board.encode(to: encoder)
@@ -66,6 +68,8 @@ public struct Figures: Hashable, Sendable, Encodable {
         try container.encode(weekly, forKey: .weekly)
         try container.encode(verdict, forKey: .verdict)
         try container.encode(incidentTrend, forKey: .incidentTrend)
+        try container.encode(followUps.openReviews, forKey: .openReviews)
+        try container.encode(followUps.openLessons, forKey: .openLessons)
     }
 }
 

@@ -9,23 +9,28 @@ import Crypto
 /// decision) followed by the line `cabinet-decision/1` and one line per column in this order:
 /// id, change, outcome, at (milliseconds since the epoch, in decimal), by, conditions, note,
 /// supersedes, recorded by. A missing value is the line `-`; a present one is `+`, its length
-/// in UTF-8 bytes in decimal, `:`, then its bytes. A column added later comes with rule 2, and
-/// each decision keeps the rule it was hashed with.
+/// in UTF-8 bytes in decimal, `:`, then its bytes. Rule 2 (decisions recorded from schema v12
+/// on) is rule 1 with the line `cabinet-decision/2` and one more column after recorded by: the
+/// risk score in millionths, rounded, in decimal (0.0123 → `+5:12300`). Each decision keeps the
+/// rule it was hashed with, so decisions recorded before rule 2 still verify under rule 1.
 public enum DecisionChain {
     /// The rule new decisions are hashed with.
-    public static let rule = 1
+    public static let rule = 2
+    /// The rule of decisions recorded before risk scores were kept, and of the chain's first fill.
+    public static let firstRule = 1
     /// The link before the first decision.
     public static let genesis = String(repeating: "0", count: 64)
 
     /// The hash of `decision` following `previous`, under `rule`; nil for a rule this version does not know.
     public static func link(_ decision: Decision, previous: String, rule: Int = DecisionChain.rule) -> String? {
-        guard rule == 1 else { return nil }
+        guard rule == 1 || rule == 2 else { return nil }
         var bytes = Array(previous.utf8)
-        bytes += Array("cabinet-decision/1\n".utf8)
-        let columns: [String?] = [
+        bytes += Array("cabinet-decision/\(rule)\n".utf8)
+        var columns: [String?] = [
             decision.id, decision.change, decision.outcome.rawValue, String(decision.at.milliseconds), decision.by,
             decision.conditions, decision.note, decision.supersedes, decision.recordedBy,
         ]
+        if rule == 2 { columns.append(decision.riskScore.map { String(Int64(($0 * 1_000_000).rounded())) }) }
         for column in columns {
             if let column {
                 let utf8 = Array(column.utf8)

@@ -7,9 +7,15 @@ public struct RiskContext: Sendable {
     public var freezes: [Freeze]
     /// Pending changes with a window near the assessed ones'.
     public var neighbours: [Change]
+    /// The latest closed review's lesson of each touched service.
+    public var lessons: [String: ServiceLesson]
 
-    public init(graph: ServiceGraph, history: [String: ServiceHistory], policy: RiskPolicy, freezes: [Freeze] = [], neighbours: [Change] = []) {
+    public init(
+        graph: ServiceGraph, history: [String: ServiceHistory], policy: RiskPolicy, freezes: [Freeze] = [], neighbours: [Change] = [],
+        lessons: [String: ServiceLesson] = [:]
+    ) {
         self.graph = graph; self.history = history; self.policy = policy; self.freezes = freezes; self.neighbours = neighbours
+        self.lessons = lessons
     }
 
     public func assess(_ change: Change) -> ChangeAssessment { ChangeAssessment(change: change, context: self) }
@@ -17,7 +23,7 @@ public struct RiskContext: Sendable {
 
 /// Everything automation finds about one change, for the card, the queue and `cab change show`:
 /// its blast radius and the last incident there, its risk score with the parts, conflicts with
-/// other changes, freezes it falls in, and the review gates these add.
+/// other changes, freezes it falls in, the review gates these add, and lessons learned on its services.
 public struct ChangeAssessment: Hashable, Sendable {
     public var impact: BlastRadius
     public var lastIncident: LastIncident?
@@ -26,6 +32,8 @@ public struct ChangeAssessment: Hashable, Sendable {
     public var freezes: [Freeze]
     /// Config areas that make a review mandatory whatever the stated risk.
     public var mandatoryReview: [ConfigArea]
+    /// Lessons of closed reviews of incidents on the services the change touches.
+    public var lessons: [ServiceLesson]
 
     public init(change: Change, context: RiskContext) {
         impact = context.graph.impact(of: change.services)
@@ -39,6 +47,7 @@ public struct ChangeAssessment: Hashable, Sendable {
             freezes = []
         }
         mandatoryReview = change.touches
+        lessons = ServiceLesson.forServices(change.services, in: context.lessons)
     }
 
     /// The review gates automation adds, in words: empty when none.

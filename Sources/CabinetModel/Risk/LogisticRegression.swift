@@ -1,7 +1,8 @@
 import Foundation
 
 /// Logistic regression by Newton's method (iteratively reweighted least squares) on
-/// standardized features, with a whisker of ridge so separable data still converges. Written
+/// standardized features, with an L2 penalty (`ridge`) on the standardized weights, not the
+/// intercept: its default whisker only keeps separable data converging. Written
 /// here rather than imported: five features and a bias need a 6×6 solve per iteration, and a
 /// million samples take one pass each.
 public struct LogisticRegression: Sendable {
@@ -18,11 +19,12 @@ public struct LogisticRegression: Sendable {
     public var features: [Double]
     public var labels: [Bool]
     public var dimension: Int
+    /// The L2 strength λ: the fit maximizes log-likelihood − λ/2 · Σ β², β the standardized weights.
     public var ridge = 1e-6
     public var maximumIterations = 50
 
-    public init(features: [Double], labels: [Bool], dimension: Int) {
-        self.features = features; self.labels = labels; self.dimension = dimension
+    public init(features: [Double], labels: [Bool], dimension: Int, ridge: Double = 1e-6) {
+        self.features = features; self.labels = labels; self.dimension = dimension; self.ridge = ridge
     }
 
     public func fit() -> Fit {

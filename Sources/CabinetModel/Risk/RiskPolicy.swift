@@ -34,8 +34,9 @@ public struct RiskCalibration: Hashable, Sendable {
     public var until: Timestamp
     public var changes: Int
     public var incidents: Int
+    /// Out of sample: the Brier score on the newest changes held out of the fit judged on them.
     public var brier: Double
-    /// The Brier score of the uncalibrated default on the same history.
+    /// The Brier score of the uncalibrated default on the same held-out changes.
     public var defaultBrier: Double
     public var model: RiskModel
     public var means: [Double]

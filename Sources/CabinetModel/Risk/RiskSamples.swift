@@ -1,5 +1,5 @@
 /// Changes as the model sees them: features in rows (`RiskFeature.allCases` order) and whether
-/// an incident followed.
+/// an incident followed, oldest submission first (as the store reads them).
 public struct RiskSamples: Sendable {
     public static let dimension = RiskFeature.allCases.count
 
@@ -19,6 +19,25 @@ public struct RiskSamples: Sendable {
 
     public func values(at index: Int) -> ArraySlice<Double> {
         features[index * Self.dimension..<(index + 1) * Self.dimension]
+    }
+
+    /// The samples at `range`, in order.
+    public func slice(_ range: Range<Int>) -> RiskSamples {
+        var part = RiskSamples()
+        part.features = Array(features[range.lowerBound * Self.dimension..<range.upperBound * Self.dimension])
+        part.labels = Array(labels[range])
+        return part
+    }
+
+    /// The older samples and the newest `share` of them (at least one of each when there are two).
+    public func split(holdingOut share: Double) -> (older: RiskSamples, newer: RiskSamples) {
+        let cut = count < 2 ? count : min(max(1, count - Int((Double(count) * share).rounded())), count - 1)
+        return (slice(0..<cut), slice(cut..<count))
+    }
+
+    /// A logistic fit of these samples with L2 strength `ridge`.
+    public func fit(ridge: Double) -> LogisticRegression.Fit {
+        LogisticRegression(features: features, labels: labels, dimension: Self.dimension, ridge: ridge).fit()
     }
 
     /// The model's predicted probability for each sample.

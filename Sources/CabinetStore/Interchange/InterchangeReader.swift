@@ -154,7 +154,8 @@ public enum InterchangeReader {
         return Decision(
             id: try fields.optionalString("id") ?? Decision.naturalID(change: change, at: at, by: by),
             change: change, outcome: outcome, at: at, by: by, conditions: try fields.optionalString("conditions", .long),
-            note: try fields.optionalString("note", .long), supersedes: try fields.optionalString("supersedes"))
+            note: try fields.optionalString("note", .long), supersedes: try fields.optionalString("supersedes"),
+            riskScore: try fields.optionalProbability("riskScore"))
     }
 
     static func incident(_ fields: RecordFields) throws(CabinetError) -> Incident {

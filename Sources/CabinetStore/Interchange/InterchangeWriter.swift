@@ -70,6 +70,7 @@ public enum InterchangeWriter {
         object["conditions"] = decision.conditions
         object["note"] = decision.note
         object["supersedes"] = decision.supersedes
+        object["riskScore"] = decision.riskScore
         return object
     }
 

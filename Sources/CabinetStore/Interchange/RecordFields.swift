@@ -93,6 +93,13 @@ struct RecordFields {
         return number
     }
 
+    /// A probability: a number from 0 to 1.
+    func optionalProbability(_ key: String) throws(CabinetError) -> Double? {
+        guard let value = try optionalNumber(key) else { return nil }
+        guard value >= 0, value <= 1 else { throw fail(key, "expected a probability between 0 and 1") }
+        return value
+    }
+
     func number(_ key: String) throws(CabinetError) -> Double {
         guard let value = try optionalNumber(key) else { throw fail(key, "is required") }
         return value

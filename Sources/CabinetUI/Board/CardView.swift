@@ -44,6 +44,7 @@ enum CardView {
         y += 1
         TimerView.draw(state, entry: entry, snapshot: snapshot, top: y, into: &buffer, glyphs: glyphs)
         y += timerHeight
+        y += CardLesson.draw(entry.assessment?.lessons ?? [], y: y, room: boxesBottom - y - minimumBoxesHeight, into: &buffer, glyphs: glyphs)
         let detailsHeight = entry.assessment.map { drawDetails($0, state: state, top: y, bottom: boxesBottom, into: &buffer, glyphs: glyphs) } ?? 0
         drawBoxes(entry, now: state.now, top: y, bottom: boxesBottom - detailsHeight, into: &buffer, glyphs: glyphs)
         let (verdict, role) = AgendaView.verdict(BoardRow(entry: entry, isLate: snapshot.late.contains(entry)), snapshot: snapshot, glyphs: glyphs)

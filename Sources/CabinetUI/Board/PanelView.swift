@@ -21,8 +21,9 @@ enum PanelView {
         let body = BoardLayout.body(height: buffer.height)
         let width = buffer.width - 2
         let shown = state.panel.figures?.period ?? state.panel.period.period(at: state.now)
-        buffer.write(title(state.panel.period, shown: shown, glyphs: glyphs), x: 1, y: body.lowerBound, role: .title, fitting: width,
-                     marker: glyphs.more)
+        let followUpsWidth = drawFollowUps(state.panel.figures?.followUps ?? FollowUps(), y: body.lowerBound, into: &buffer)
+        buffer.write(title(state.panel.period, shown: shown, glyphs: glyphs), x: 1, y: body.lowerBound, role: .title,
+                     fitting: followUpsWidth == 0 ? width : width - followUpsWidth - 2, marker: glyphs.more)
         guard let figures = state.panel.figures else {
             buffer.write("computing the figures\(glyphs.more)", x: 1, y: body.lowerBound + 2, role: .dim, fitting: width, marker: glyphs.more)
             return
@@ -52,6 +53,19 @@ enum PanelView {
             weeks.draw(x: 1, y: layout.weeksTop, width: width, height: layout.weekRows, into: &buffer, glyphs: glyphs)
         }
     }
+
+    /// "2 reviews open, 1 lesson open" at the right of the title row when any is open (the title
+    /// gives way); returns the columns taken, 0 when nothing is open or the row is too narrow.
+    private static func drawFollowUps(_ followUps: FollowUps, y: Int, into buffer: inout CellBuffer) -> Int {
+        let text = followUps.line
+        let textWidth = TextWidth.width(of: text)
+        guard followUps != FollowUps(), buffer.width - 2 - textWidth >= minimumTitleWidth else { return 0 }
+        buffer.writeRight(text, right: buffer.width - 1, y: y, role: .warn)
+        return textWidth
+    }
+
+    /// The title keeps at least "Effectiveness · last 30 days" beside the open reviews and lessons.
+    private static let minimumTitleWidth = 32
 
     /// "Effectiveness · last 30 days · 2026-10-28 → 2026-11-27".
     static func title(_ choice: PanelPeriod, shown: Period, glyphs: Glyphs) -> String {

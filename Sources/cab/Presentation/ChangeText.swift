@@ -25,6 +25,7 @@ public enum ChangeText {
         if let assessment {
             lines.append("")
             lines += RiskText.summary(assessment, now: now)
+            lines += assessment.lessons.map { ("Lesson:         " + $0.line).inert }
         }
         if !decisions.isEmpty {
             lines.append("")

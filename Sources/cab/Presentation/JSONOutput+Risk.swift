@@ -16,6 +16,10 @@ extension JSONOutput {
             "freezes": a.freezes.map(object(freeze:)),
             "mandatoryReview": a.mandatoryReview.map(\.rawValue),
             "gates": a.gates,
+            "lessons": a.lessons.map { lesson -> [String: Any] in
+                ["service": lesson.service, "incident": lesson.incident, "incidentOpenedAt": lesson.incidentOpenedAt.iso8601,
+                 "lesson": lesson.lesson, "text": lesson.text, "line": lesson.line]
+            },
         ]
     }
 
@@ -60,9 +64,15 @@ extension JSONOutput {
         object["baseRateBrier"] = report.baseRateBrier
         object["iterations"] = report.iterations
         object["converged"] = report.converged
-        object["reliability"] = report.reliability.map { row -> [String: Any] in
-            ["decile": row.decile, "changes": row.changes, "predicted": row.predicted, "observed": orNull(row.observed)]
+        object["heldOut"] = ["changes": report.heldOutChanges, "incidents": report.heldOutIncidents, "split": "newest by submission"]
+        object["l2Strength"] = report.strength
+        let rows = { (table: [ReliabilityRow]) in
+            table.map { row -> [String: Any] in
+                ["decile": row.decile, "changes": row.changes, "predicted": row.predicted, "observed": orNull(row.observed)]
+            }
         }
+        object["reliability"] = rows(report.reliability)
+        object["defaultReliability"] = rows(report.defaultReliability)
         object["warnings"] = warnings
         return object
     }

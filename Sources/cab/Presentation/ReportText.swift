@@ -23,6 +23,7 @@ public enum ReportText {
             "  incidents caused         \(board.incidentCount)   rate \(FigureText.percent(board.incidentRate))   trend \(figures.incidentTrend.rawValue)   goal: trending to zero",
             "  approval latency         mean \(FigureText.hours(board.approvalLatency.meanHours)), median \(FigureText.hours(board.approvalLatency.medianHours)), p90 \(FigureText.hours(board.approvalLatency.p90Hours))   goal: mean under 4 h",
             "  approved within 4 h      \(FigureText.percent(board.approvalLatency.under4hShare))",
+            "  close and learn (now)    \(figures.followUps.line)",
             "",
             "By route",
         ]

@@ -25,7 +25,10 @@ public enum RetroText {
     }
 
     /// The four fields as approved beside what happened, the reviewer's answers and the lessons; drawn inert.
-    public static func show(_ review: Review, incident: Incident, change: Change, assessment: ChangeAssessment, lessons: [ActionItem]) -> String {
+    /// `approval` is the change's latest approving decision, whose stored risk score is the one the board saw.
+    public static func show(
+        _ review: Review, incident: Incident, change: Change, approval: Decision?, assessment: ChangeAssessment, lessons: [ActionItem]
+    ) -> String {
         let computed = assessment.impact.affected
         let outside = incident.services.filter { !computed.contains($0) }
         func answer(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "not answered" }
@@ -42,13 +45,21 @@ public enum RetroText {
                 + overrun(taken: review.rollbackMinutesTaken, stated: change.rollbackMinutes),
             "Verification as approved: \(change.verification)",
             "  caught it: \(answer(review.verificationCaught))",
-            "Risk as stated: \(change.risk.rawValue); score now \(RiskText.percent(assessment.risk.probability))"
+            "Risk as stated: \(change.risk.rawValue); " + scoreAtApproval(approval)
+                + "; score now \(RiskText.percent(assessment.risk.probability))"
                 + (assessment.risk.isOverThreshold ? ", over" : ", under") + " the \(RiskText.percent(assessment.risk.threshold)) threshold",
         ]
         if let note = review.note { lines.append("Note: \(note)") }
         lines.append(lessons.isEmpty ? "No lessons recorded (cab action add --kind lesson --incident \(incident.id) ...)." : "Lessons:")
         lines += lessons.map { "  " + ActionText.line($0) }
         return lines.map(\.inert).joined(separator: "\n")
+    }
+
+    /// The score the board saw, as stored with the approval, or why there is none.
+    static func scoreAtApproval(_ approval: Decision?) -> String {
+        guard let approval else { return "no approval recorded" }
+        guard let score = approval.riskScore else { return "score at approval not stored (approved before scores were kept)" }
+        return "score at approval \(RiskText.percent(score)) (\(approval.at.day), stored with the decision)"
     }
 
     /// ` (over the stated N minutes)` when the rollback took longer than the change said.

@@ -33,9 +33,12 @@ struct BoardDriver: CustomTestStringConvertible {
         var actions: [ActionItem] = []
         /// The webhooks the minutes were published with (nil: the file only), in order.
         var publications: [String?] = []
+        var followUps = FollowUps()
 
         func figures(for period: Period) -> Figures {
-            Figures(period: period, groups: figureGroups, incidentsByRoute: [:], boardIncidentsByWeek: [:])
+            var figures = Figures(period: period, groups: figureGroups, incidentsByRoute: [:], boardIncidentsByWeek: [:])
+            figures.followUps = followUps
+            return figures
         }
 
         func minutes(now: Timestamp) -> MeetingMinutes? {

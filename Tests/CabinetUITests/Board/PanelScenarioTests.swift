@@ -15,6 +15,17 @@ import Testing
         #expect(board.shows("1 7d  2 30d  3 90d"), "\(board.text)")
     }
 
+    @Test func thePanelCountsTheReviewsAndLessonsStillOpen() {
+        var board = BoardDriver()
+        board.press("p")
+        #expect(!board.shows("review open") && !board.shows("reviews open"), "nothing open, nothing said")
+        board.world.followUps = FollowUps(openReviews: 1, openLessons: 2)
+        board.reload()
+        // On 80 columns the title's end day (today) gives way to what is still owed.
+        #expect(board.screen.contains(" Effectiveness · last 30 days · 2026-10-28 → 20…  1 review open, 2 lessons open "), "\(board.text)")
+        #expect(board.role(of: "1 review open") == .warn)
+    }
+
     @Test func theNumberKeysAskForTheirPeriod() {
         var board = BoardDriver()
         board.press("p")

@@ -61,6 +61,21 @@ import Testing
         #expect(board.shows("│ This change affects: Order Service,… │"), "the impact, cut with a marker")
     }
 
+    @Test(arguments: [80, 100])
+    func theCardBringsBackTheLessonOfTheLastReviewedIncidentOnItsServices(width: Int) throws {
+        var board = BoardDriver(width: width)
+        var snapshot = board.world.snapshot(now: board.state.now)
+        let lesson = ServiceLesson(service: "Order Service", incident: "INC-318", incidentOpenedAt: try Timestamp(iso8601: "2026-11-20T16:30:00Z"),
+                                   lesson: "ACT-4", text: "rollback took 25 min, not 5")
+        for index in snapshot.agenda.indices { snapshot.agenda[index].assessment?.lessons = [lesson] }
+        board.send(.loaded(snapshot))
+        board.press(.enter)
+        let line = "lesson: last incident on Order Service: rollback took 25 min, not 5: 2026-11-20"
+        #expect(board.shows(width == 80 ? String(line.prefix(77)) + "…" : line), "cut with a marker on 80 columns")
+        #expect(board.role(of: "lesson: last incident") == .warn)
+        for title in ["Blast radius", "Rollback plan", "Verification", "Deployment window"] { #expect(board.shows(title), "\(title) box kept") }
+    }
+
     @Test func aLargerCardExplainsTheScore() {
         var board = BoardDriver(width: 120, height: 40)
         board.press(.enter)

@@ -16,18 +16,20 @@ enum DecisionChainRows {
     }
 
     /// Links every decision, in `seq` order, as if each had been hashed when recorded: the step
-    /// of the migration that brought the chain to a store that already held decisions.
+    /// of the migration (v5) that brought the chain to a store that already held decisions, under
+    /// rule 1 and its columns, as that step always did.
     static func fill(_ db: some SQLDatabase) throws {
         var link = DecisionChain.Link.start
         while true {
             let batch = try db.namedRows(
-                "SELECT seq, \(DecisionRows.columns) FROM decisions WHERE seq > ? ORDER BY seq LIMIT 5000", [.integer(link.sequence)]
+                "SELECT seq, \(DecisionRows.ruleOneColumns), NULL AS risk_score FROM decisions WHERE seq > ? ORDER BY seq LIMIT 5000",
+                [.integer(link.sequence)]
             ) { row in (sequence: try row.integer("seq"), decision: try DecisionRows.decision(from: row)) }
             guard !batch.isEmpty else { return }
             for (sequence, decision) in batch {
-                guard let hash = DecisionChain.link(decision, previous: link.hash) else { continue }
+                guard let hash = DecisionChain.link(decision, previous: link.hash, rule: DecisionChain.firstRule) else { continue }
                 try db.execute("UPDATE decisions SET chain_rule = ?, chain_previous = ?, chain_hash = ? WHERE seq = ?",
-                               [.integer(Int64(DecisionChain.rule)), .text(link.hash), .text(hash), .integer(sequence)])
+                               [.integer(Int64(DecisionChain.firstRule)), .text(link.hash), .text(hash), .integer(sequence)])
                 link = DecisionChain.Link(sequence: sequence, hash: hash)
             }
         }

@@ -15,6 +15,7 @@ public enum PortableSchema {
     public static let v6Name = "v6: action items and lessons"
     public static let v9Name = "v9: blameless reviews"
     public static let v10Name = "v10: agenda items pulled in late and their notes, the team an attendee speaks for"
+    public static let v12Name = "v12: the risk score a decision was recorded with, lessons by incident"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -308,6 +309,13 @@ public enum PortableSchema {
         "ALTER TABLE agenda_items ADD COLUMN added_by TEXT",
         "ALTER TABLE agenda_items ADD COLUMN notes TEXT",
         "ALTER TABLE meeting_attendees ADD COLUMN speaks_for TEXT",
+    ]
+
+    /// The change's risk score when a decision was recorded (hashed by chain rule 2), and the
+    /// lessons of an incident found without a scan of the action items.
+    public static let v12: [String] = [
+        "ALTER TABLE decisions ADD COLUMN risk_score DOUBLE PRECISION",
+        "CREATE INDEX action_items_by_incident ON action_items(incident_id, kind)",
     ]
 
     /// The message of the triggers that keep decisions append-only.

@@ -86,7 +86,9 @@ enum ConfigAreaColumn {
 }
 
 enum DecisionRows {
-    static let columns = "id, change_id, outcome, at, by, conditions, note, supersedes, recorded_by"
+    /// The columns chain rule 1 hashes (every decision had them when the chain began).
+    static let ruleOneColumns = "id, change_id, outcome, at, by, conditions, note, supersedes, recorded_by"
+    static let columns = ruleOneColumns + ", risk_score"
     /// A decision's place in the hash chain: its number in the order recorded, and its link.
     static let chainColumns = "seq, chain_rule, chain_previous, chain_hash"
 
@@ -107,10 +109,11 @@ enum DecisionRows {
         Decision(
             id: try row.text("id"), change: try row.text("change_id"), outcome: try row.word("outcome"), at: try row.timestamp("at"),
             by: try row.text("by"), conditions: try row.optionalText("conditions"), note: try row.optionalText("note"),
-            supersedes: try row.optionalText("supersedes"), recordedBy: try row.optionalText("recorded_by"))
+            supersedes: try row.optionalText("supersedes"), recordedBy: try row.optionalText("recorded_by"),
+            riskScore: try row.optionalReal("risk_score"))
     }
 
-    private static let insertSQL = "INSERT INTO decisions (\(columns), \(chainColumns)) VALUES (\(placeholders(13)))"
+    private static let insertSQL = "INSERT INTO decisions (\(columns), \(chainColumns)) VALUES (\(placeholders(14)))"
 
     /// Appends `decision` to the chain after `last`, which moves to it.
     static func insert(_ db: some SQLDatabase, _ decision: Decision, after last: inout DecisionChain.Link) throws {
@@ -119,7 +122,7 @@ enum DecisionRows {
         try db.execute(insertSQL, [
             .text(decision.id), .text(decision.change), .text(decision.outcome.rawValue), SQLValue(decision.at), .text(decision.by),
             SQLValue(decision.conditions), SQLValue(decision.note), SQLValue(decision.supersedes), SQLValue(decision.recordedBy),
-            .integer(next.sequence), .integer(Int64(DecisionChain.rule)), .text(last.hash), .text(hash),
+            SQLValue(decision.riskScore), .integer(next.sequence), .integer(Int64(DecisionChain.rule)), .text(last.hash), .text(hash),
         ])
         last = next
     }

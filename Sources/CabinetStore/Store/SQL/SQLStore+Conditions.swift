@@ -23,7 +23,7 @@ enum ConditionRows {
     /// followed by a later decision), with whether they were met.
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue] = []) throws -> [Condition] {
         try db.namedRows("""
-            SELECT d.id, d.change_id, d.outcome, d.at, d.by, d.conditions, d.note, d.supersedes, d.recorded_by,
+            SELECT d.id, d.change_id, d.outcome, d.at, d.by, d.conditions, d.note, d.supersedes, d.recorded_by, d.risk_score,
                    c.title, c.owner, m.met_by, m.met_at, m.note AS met_note
             FROM decisions d
             JOIN changes c ON c.id = d.change_id

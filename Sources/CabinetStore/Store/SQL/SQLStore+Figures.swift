@@ -27,7 +27,12 @@ extension SQLStore {
             try db.forEachRow(FigureQueries.boardIncidentsByWeek, arguments) { row in
                 boardIncidentsByWeek[ISOWeek(index: try row.integer(0))] = try row.int(1)
             }
-            return Figures(period: period, groups: groups, incidentsByRoute: incidentsByRoute, boardIncidentsByWeek: boardIncidentsByWeek)
+            var figures = Figures(period: period, groups: groups, incidentsByRoute: incidentsByRoute, boardIncidentsByWeek: boardIncidentsByWeek)
+            // Over the open-item indexes (reviews by closed_at, action items by closed_at).
+            figures.followUps = FollowUps(
+                openReviews: Int(try db.integer("SELECT COUNT(*) FROM reviews WHERE closed_at IS NULL") ?? 0),
+                openLessons: Int(try db.integer("SELECT COUNT(*) FROM action_items WHERE closed_at IS NULL AND kind = 'lesson'") ?? 0))
+            return figures
         }
     }
 }

@@ -21,26 +21,30 @@ extension SQLStore {
     }
 
     public func riskContext(for changes: [Change], now: Timestamp) throws(CabinetError) -> RiskContext {
-        try reading { db in
-            let graph = ServiceGraph(try ServiceRows.fetchAll(db))
-            let touched = Set(changes.flatMap(\.services))
-            let affected = Set(changes.flatMap { graph.impact(of: $0.services).affected })
-            var neighbours: [String: Change] = [:]
-            // Every route and pending state spelled out, so the (route, state) index finds the few
-            // pending changes without a scan of the history.
-            let routes = Route.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            let states = Conflict.pendingStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            for change in changes {
-                guard let start = change.windowStart, let end = change.windowEnd else { continue }
-                for other in try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
-                                                  arguments: [SQLValue(end), SQLValue(start)]) {
-                    neighbours[other.id] = other
-                }
+        try reading { db in try riskContext(for: changes, now: now, db) }
+    }
+
+    /// The risk context of `changes`, read inside the caller's transaction.
+    func riskContext(for changes: [Change], now: Timestamp, _ db: some SQLDatabase) throws -> RiskContext {
+        let graph = ServiceGraph(try ServiceRows.fetchAll(db))
+        let touched = Set(changes.flatMap(\.services))
+        let affected = Set(changes.flatMap { graph.impact(of: $0.services).affected })
+        var neighbours: [String: Change] = [:]
+        // Every route and pending state spelled out, so the (route, state) index finds the few
+        // pending changes without a scan of the history.
+        let routes = Route.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let states = Conflict.pendingStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        for change in changes {
+            guard let start = change.windowStart, let end = change.windowEnd else { continue }
+            for other in try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
+                                              arguments: [SQLValue(end), SQLValue(start)]) {
+                neighbours[other.id] = other
             }
-            return RiskContext(
-                graph: graph, history: try ServiceHistoryRows.fetch(db, counted: touched, dated: affected, now: now), policy: try RiskRows.policy(db),
-                freezes: try FreezeRows.fetchAll(db), neighbours: neighbours.values.sorted { $0.id < $1.id })
         }
+        return RiskContext(
+            graph: graph, history: try ServiceHistoryRows.fetch(db, counted: touched, dated: affected, now: now), policy: try RiskRows.policy(db),
+            freezes: try FreezeRows.fetchAll(db), neighbours: neighbours.values.sorted { $0.id < $1.id },
+            lessons: ServiceLesson.latestByService(try LessonRows.fetch(db, services: touched)))
     }
 
     /// Deployed changes (implementing, in review or closed) submitted in `[since, until)`, as

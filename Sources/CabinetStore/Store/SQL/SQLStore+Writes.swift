@@ -32,7 +32,9 @@ extension SQLStore {
         decision.recordedBy = try recorder(db)
         let history = try DecisionRows.fetch(db, where: "change_id = ?", arguments: [.text(change.id)])
         if let same = history.first(where: { $0.id == decision.id }) {
-            guard same.sameRecord(as: decision) else { throw CabinetError.refused("decision \(decision.id) is already recorded with other content") }
+            var retried = decision
+            retried.riskScore = retried.riskScore ?? same.riskScore
+            guard same.sameRecord(as: retried) else { throw CabinetError.refused("decision \(decision.id) is already recorded with other content") }
             return
         }
         if let breach = RecordRules.breach(of: decision, on: change, state: change.state, history: history) {
@@ -40,6 +42,9 @@ extension SQLStore {
             throw CabinetError.refused("\(change.id): \(breach.sentence)")
         }
         try authorize(.recordDecisions, by: decision.by, db)
+        // The score the board saw, kept with the decision (and covered by its hash).
+        let risk = try riskContext(for: [change], now: decision.at, db).assess(change).risk
+        decision.riskScore = Decision.millionths(risk.probability)
         var last = try DecisionChainRows.last(db)
         try DecisionRows.insert(db, decision, after: &last)
     }

@@ -24,6 +24,7 @@ enum SQLiteSchema {
         MigrationStep("v7 (SQLite): a decision's number cannot be replaced either", ["DROP TRIGGER decisions_are_not_replaced", notReplaced]),
         MigrationStep(PortableSchema.v9Name, PortableSchema.v9),
         MigrationStep(PortableSchema.v10Name, PortableSchema.v10),
+        MigrationStep(PortableSchema.v12Name, PortableSchema.v12),
     ]
 
     static var migrator: DatabaseMigrator {
