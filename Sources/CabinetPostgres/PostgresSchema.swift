@@ -31,6 +31,15 @@ enum PostgresSchema {
             + ["CREATE TRIGGER action_items_notify AFTER INSERT OR UPDATE OR DELETE ON action_items FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
         MigrationStep(PortableSchema.v9Name, portable: PortableSchema.v9
             + ["CREATE TRIGGER reviews_notify AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
+        MigrationStep(PortableSchema.v11Name, portable: PortableSchema.v11 + [
+            "CREATE TRIGGER pirs_notify AFTER INSERT OR UPDATE OR DELETE ON pirs FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()",
+            """
+            CREATE FUNCTION cabinet_refuse_pir_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION '\(PortableSchema.pirsAppendOnly)' USING ERRCODE = 'restrict_violation'; END $$
+            """,
+            "CREATE TRIGGER pirs_are_not_changed BEFORE UPDATE OR DELETE ON pirs FOR EACH ROW EXECUTE FUNCTION cabinet_refuse_pir_change()",
+            "CREATE TRIGGER pirs_are_not_truncated BEFORE TRUNCATE ON pirs FOR EACH STATEMENT EXECUTE FUNCTION cabinet_refuse_pir_change()",
+        ]),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.

@@ -43,6 +43,7 @@ public enum ReportText {
                        "\(f.approved)", "\(f.incidentCount)", FigureText.hours(f.approvalLatency.medianHours)])
         }
         lines.append(weeks.rendered)
+        lines += DORAText.lines(figures)
         return lines.joined(separator: "\n")
     }
 
