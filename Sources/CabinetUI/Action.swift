@@ -19,4 +19,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteWord, deleteToLineStart
     /// The queue: clear the filter; the first or last change; a page up or down.
     case clearFilter, top, bottom, pageUp, pageDown
+    /// An emergency's post-implementation review: accepted, or follow-up required (with a note).
+    case pirAccepted, pirFollowUp
+    /// The panel's DORA page, and back.
+    case doraPage
 }

@@ -52,6 +52,7 @@ import Testing
         #expect(summary.pirs == 1)
         #expect(try copy.pirs() == original.pirs())
         #expect(try copy.change(id: "E1")?.deployedAt == time("2026-11-19T22:30:00Z"))
+        #expect(try copy.incident(id: "INC-4")?.resolvedAt == time("2026-11-20T01:00:00Z"))
 
         // A table added to the schema later fails here until the fixture fills it and an export carries it.
         let tables = try schemaTables(of: original)

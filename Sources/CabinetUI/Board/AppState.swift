@@ -84,7 +84,7 @@ public struct AppState: Hashable, Sendable {
     /// The screen whose key bindings apply now: an open dialog's, else the top screen's.
     public var keyScreen: Screen {
         switch dialog {
-        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?: .input
+        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?, .followUpNote?: .input
         case .confirmReject?, .confirmDecision?, .confirmEnd?: .confirm
         case nil: screen
         }
@@ -143,6 +143,8 @@ public enum Dialog: Hashable, Sendable {
     /// A decision on a change that is not the one being presented, waiting for a yes; `doubt` says why it asks.
     case confirmDecision(PendingDecision, doubt: String)
     case confirmEnd
+    /// What follows up an emergency's review, required with follow-up-required.
+    case followUpNote(change: String, field: TextField)
 }
 
 /// A one-line message above the footer.

@@ -33,6 +33,9 @@ enum DialogView {
             let waiting = state.snapshot.map { MeetingClock(snapshot: $0, itemMinutes: state.allotmentMinutes, now: state.now).waiting } ?? 0
             question(title: "End the meeting?", text: waiting == 0 ? "Every item is decided." : "\(waiting) item\(waiting == 1 ? " is" : "s are") still undecided.",
                      into: &buffer, glyphs: glyphs)
+        case .followUpNote(let change, let field)?:
+            draw(field, title: "\(change) (emergency): follow-up required", prompt: "What follows up (required, goes in the review):",
+                 into: &buffer, glyphs: glyphs)
         case .filter?, nil:
             break
         }

@@ -112,6 +112,9 @@ extension AppState {
         case .bottom: selection = max(0, rows.count - 1)
         case .pageUp: move(by: -pageRows)
         case .pageDown: move(by: pageRows)
+        case .pirAccepted: return reviewEmergency(.accepted)
+        case .pirFollowUp: askForFollowUp()
+        case .doraPage: panel.showsDORA.toggle()
         }
         return []
     }

@@ -26,6 +26,8 @@ struct BoardDriver: CustomTestStringConvertible {
         var changes: [Change]
         var meeting: Meeting?
         var decisions: [String: Decision] = [:]
+        /// Post-implementation reviews of emergencies, by change.
+        var reviews: [String: PostImplementationReview] = [:]
         var figureGroups: [RouteWeek: FigureCounts] = [:]
 
         func figures(for period: Period) -> Figures {
@@ -38,7 +40,8 @@ struct BoardDriver: CustomTestStringConvertible {
 
         func snapshot(now: Timestamp) -> BoardSnapshot {
             let visible = changes.filter { $0.submittedAt <= now }
-            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id], assessment: AssessmentFixture.assess($0)) }
+            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id], assessment: AssessmentFixture.assess($0),
+                                                   pir: reviews[$0.id]) }
             guard let meeting, meeting.agendaFrozenAt != nil else {
                 return BoardSnapshot(day: BoardFixture.day, meeting: meeting, agenda: entries, late: [])
             }
@@ -79,6 +82,12 @@ struct BoardDriver: CustomTestStringConvertible {
                 }
                 decisions[decision.change] = decision
                 return clock(steps, at: decision.at)
+            case .reviewEmergency(let review, let steps, _):
+                if let first = reviews[review.change] {
+                    return .decisionRefused(change: review.change, message: "\(review.change) was already reviewed by \(first.by)")
+                }
+                reviews[review.change] = review
+                return clock(steps, at: review.at)
             case .setAttendance(_, let name, let role, let present, let opening):
                 if meeting == nil { meeting = opening }
                 if let index = meeting?.attendees.firstIndex(where: { $0.name == name }) {

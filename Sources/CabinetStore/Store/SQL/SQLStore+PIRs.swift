@@ -46,7 +46,7 @@ enum PIRRows {
     /// Where the day's look back for deployed emergencies starts: the start of the day of the
     /// previous meeting, else a week before the day.
     static func since(_ db: some SQLDatabase, dayStart: Timestamp) throws -> Timestamp {
-        let previous = try db.strings("SELECT MAX(date) FROM meetings WHERE date < ?", [.text(dayStart.day)]).first
+        let previous = try db.strings("SELECT date FROM meetings WHERE date < ? ORDER BY date DESC LIMIT 1", [.text(dayStart.day)]).first
         return try previous.map { try MeetingRows.dayStart($0) } ?? dayStart.adding(days: -firstMeetingLookbackDays)
     }
 
