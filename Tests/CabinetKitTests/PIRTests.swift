@@ -50,6 +50,8 @@ import Testing
         let agenda = try store.boardSnapshot(on: tuesday, now: time("2026-11-24T09:41:00Z")).agenda
         #expect(agenda.map(\.change.id) == ["C1", "E7", "E8"])
         #expect(agenda.map(\.pir?.outcome) == [nil, .accepted, nil])
+        let minutes = try #require(try store.minutes(on: tuesday, now: time("2026-11-24T09:41:00Z")))
+        #expect(minutes.items.map(\.outcomeText) == ["undecided", "PIR accepted", "PIR due"])
 
         // Wednesday: E7 was reviewed; E8 still waits, deployed since Tuesday's meeting day began.
         let wednesday = time("2026-11-25T09:00:00Z")

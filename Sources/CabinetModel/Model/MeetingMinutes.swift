@@ -6,6 +6,16 @@ public struct MeetingMinutes: Hashable, Sendable {
         public var usedMilliseconds: Int64
         /// The decision recorded on the meeting's day, if any.
         public var decision: Decision?
+        /// An emergency's post-implementation review, once recorded.
+        public var pir: PostImplementationReview?
+        public var kind: AgendaItemKind
+
+        /// The outcome as the minutes write it: the decision's, the PIR's, else undecided (or a PIR due).
+        public var outcomeText: String {
+            if let decision { return decision.outcome.rawValue }
+            if let pir { return "PIR \(pir.outcome.rawValue)" }
+            return kind == .pir ? "PIR due" : "undecided"
+        }
     }
 
     public var meeting: Meeting
@@ -22,7 +32,7 @@ public struct MeetingMinutes: Hashable, Sendable {
         items = snapshot.agenda.map { entry in
             let used = snapshot.item(for: entry.change.id)?.elapsedMilliseconds(at: end) ?? 0
             let decided = (decisions[entry.change.id] ?? []).last { $0.at.day == meeting.date }
-            return Item(change: entry.change, usedMilliseconds: used, decision: decided)
+            return Item(change: entry.change, usedMilliseconds: used, decision: decided, pir: entry.pir, kind: entry.kind)
         }
     }
 }

@@ -78,7 +78,7 @@ enum MinutesView {
             case .approvedWithConditions?: TextRun(BoardText.short(.approvedWithConditions), .warn)
             case .rejected?: TextRun("rejected", .bad)
             case .deferred?: TextRun("deferred", .notReady)
-            case nil: TextRun("undecided", .dim)
+            case nil: TextRun(item.outcomeText, item.pir.map { $0.outcome == .accepted ? .good : .warn } ?? .dim)
             }
             lines.append([
                 TextRun(String(repeating: " ", count: numberWidth - "\(index + 1)".count) + "\(index + 1) ", .dim),
@@ -89,11 +89,13 @@ enum MinutesView {
                 outcome,
             ])
             let indent = String(repeating: " ", count: numberWidth + 1)
-            let decided = item.decision.map { "\($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" } ?? "not decided"
+            let decided = item.decision.map { "\($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" }
+                ?? item.pir.map { "PIR \($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" } ?? "not decided"
             lines += TextWrap.wrap("presenter \(item.change.owner) \(glyphs.dot) \(decided)", width: width - indent.count, marker: glyphs.more)
                 .map { [TextRun(indent + $0, .dim)] }
             let remarks = [item.decision?.conditions.map { "conditions: \($0)" },
-                           item.decision?.note.map { (item.decision?.outcome == .rejected ? "reason: " : "note: ") + $0 }].compactMap { $0 }
+                           item.decision?.note.map { (item.decision?.outcome == .rejected ? "reason: " : "note: ") + $0 },
+                           item.pir?.note.map { "PIR note: \($0)" }].compactMap { $0 }
             for remark in remarks {
                 lines += TextWrap.wrap(remark, width: width - indent.count, marker: glyphs.more).map { [TextRun(indent + $0)] }
             }

@@ -8,7 +8,7 @@ public enum MinutesText {
         var table = TextTable(header: ["#", "id", "title", "presenter", "used", "outcome", "decided", "conditions or reason"], rightAligned: [0])
         for (index, item) in minutes.items.enumerated() {
             table.add(["\(index + 1)", item.change.id, item.change.title.truncated(to: 36), item.change.owner,
-                       used(item, minutes), item.decision?.outcome.rawValue ?? "undecided", decided(item),
+                       used(item, minutes), item.outcomeText, decided(item),
                        remarks(item).truncated(to: 40)])
         }
         lines.append(minutes.items.isEmpty ? "No items." : table.rendered)
@@ -26,7 +26,7 @@ public enum MinutesText {
         ]
         for (index, item) in minutes.items.enumerated() {
             lines.append(MarkdownText.row(["\(index + 1)", "\(item.change.id) \(item.change.title)", item.change.owner, used(item, minutes),
-                                           item.decision?.outcome.rawValue ?? "undecided", decided(item),
+                                           item.outcomeText, decided(item),
                                            remarks(item)]))
         }
         if !minutes.actions.isEmpty { lines += ["", "Action items:", ""] + minutes.actions.map { "- " + MarkdownText.escaped(ActionText.line($0)) } }
@@ -42,6 +42,7 @@ public enum MinutesText {
                 var entry: [String: Any] = ["change": item.change.id, "title": item.change.title, "presenter": item.change.owner,
                                             "usedSeconds": item.usedMilliseconds / 1000, "allottedSeconds": minutes.allottedMilliseconds / 1000]
                 entry["decision"] = item.decision.map(InterchangeWriter.object)
+                entry["pir"] = item.pir.map(InterchangeWriter.object)
                 return entry
             },
         ]
@@ -77,11 +78,11 @@ public enum MinutesText {
 
     /// The decision's conditions and its note (a reason, a not-ready override), one after the other.
     private static func remarks(_ item: MeetingMinutes.Item) -> String {
-        [item.decision?.conditions, item.decision?.note].compactMap { $0 }.joined(separator: "; ")
+        [item.decision?.conditions, item.decision?.note, item.pir?.note].compactMap { $0 }.joined(separator: "; ")
     }
 
     private static func decided(_ item: MeetingMinutes.Item) -> String {
-        item.decision.map { "\($0.by) at \($0.at.iso8601)" } ?? "—"
+        item.decision.map { "\($0.by) at \($0.at.iso8601)" } ?? item.pir.map { "\($0.by) at \($0.at.iso8601)" } ?? "—"
     }
 
     /// `m:ss`.
