@@ -38,6 +38,7 @@ import Testing
                                     "--deployed-at", "2026-11-26T18:20:00Z")
         #expect(added.status == 0 && added.stdout.hasPrefix("Submitted CHG-9: route emergency, state implement"), "\(added.stdout)\(added.stderr)")
 
+        #expect(try sandbox.cab("change", "show", "CHG-9").stdout.contains("submitted 2026-11-26T19:00:00Z, deployed 2026-11-26T18:20:00Z\n"))
         let items = try queueItems()
         #expect(items.map { $0["id"] as? String } == ["CHG-1", "CHG-9"])
         #expect(items.map { $0["kind"] as? String } == ["review", "pir"])
