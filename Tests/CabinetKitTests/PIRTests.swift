@@ -79,6 +79,24 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func anImportedReviewIsHeldToTheSameRulesNamingTheFileRecordAndField(backend: Backend) throws {
+        let store = try mondayEvening(backend)
+        let before = try store.rowCounts()
+        func refusal(_ review: PostImplementationReview) -> String? {
+            var document = InterchangeDocument()
+            document.pirs = [review]
+            return (#expect(throws: CabinetError.self) { try store.importDocument(document, source: "pirs.json", now: tuesday) })?.description
+        }
+        #expect(refusal(PostImplementationReview(change: "E7", outcome: .followUpRequired, at: tuesday, by: "priya"))
+                == "pirs.json: pirs[0] (change E7): note: follow-up-required needs a note saying what follows up")
+        #expect(refusal(PostImplementationReview(change: "C1", outcome: .accepted, at: tuesday, by: "priya"))
+                == "pirs.json: pirs[0] (change C1): change: C1 is on the cab route: only emergency changes have a post-implementation review")
+        #expect(refusal(PostImplementationReview(change: "E7", outcome: .accepted, at: tuesday, by: "priya", meeting: "2026-11-24"))
+                == "pirs.json: pirs[0] (change E7): meeting: no meeting on 2026-11-24 in the document or the store")
+        #expect(try store.rowCounts() == before)
+    }
+
+    @Test(arguments: Backend.allCases)
     func aReviewCannotBeEditedOrDeletedInTheDatabase(backend: Backend) throws {
         let store = try mondayEvening(backend)
         try store.record(PostImplementationReview(change: "E7", outcome: .followUpRequired, at: tuesday, by: "priya", note: "alert on timeouts"),

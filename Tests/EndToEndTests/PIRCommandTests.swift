@@ -61,10 +61,23 @@ import Testing
         #expect(review?["outcome"] as? String == "follow-up-required" && review?["note"] as? String == "alert on gateway timeouts")
         #expect(try sandbox.cab("pir", "CHG-9", "accepted").stderr.contains("CHG-9 was already reviewed by tester"))
 
+        // An incident of the hotfix, restored at 20:10: a restoration before the opening is refused by its flag.
+        let unchanged = sandbox.bytes(sandbox.db)
+        let backwards = try sandbox.cab("incident", "add", "--id", "INC-3", "--severity", "sev2", "--caused-by", "CHG-9",
+                                        "--opened-at", "2026-11-26T19:30:00Z", "--resolved-at", "2026-11-26T19:00:00Z")
+        #expect(backwards.status == 1 && backwards.stderr == "cab: --resolved-at: 2026-11-26T19:00:00Z is before openedAt 2026-11-26T19:30:00Z\n",
+                "\(backwards.stderr)")
+        #expect(sandbox.bytes(sandbox.db) == unchanged)
+        #expect(try sandbox.cab("incident", "add", "--id", "INC-3", "--severity", "sev2", "--caused-by", "CHG-9",
+                                "--opened-at", "2026-11-26T19:30:00Z", "--resolved-at", "2026-11-26T20:10:00Z").status == 0)
+
         let report = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("report", "--json").stdout.utf8)) as? [String: Any]
         let emergencies = report?["emergencyReviews"] as? [String: Any]
         #expect(emergencies?["deployed"] as? Int == 1 && emergencies?["followUpRequired"] as? Int == 1 && emergencies?["awaiting"] as? Int == 0)
         let dora = (report?["dora"] as? [String: Any])?["routes"] as? [String: Any]
-        #expect((dora?["emergency"] as? [String: Any])?["deployed"] as? Int == 1)
+        let emergencyRoute = dora?["emergency"] as? [String: Any]
+        #expect(emergencyRoute?["deployed"] as? Int == 1 && emergencyRoute?["changeFailureRate"] as? Double == 1)
+        // Opened 19:30, restored 20:10: 40 minutes.
+        #expect(((emergencyRoute?["timeToRestore"] as? [String: Any])?["medianHours"] as? Double).map { abs($0 - 40.0 / 60) < 1e-9 } == true)
     }
 }
