@@ -33,6 +33,20 @@ enum PanelDORAView {
         }
     }
 
+    /// What each figure of the DORA page counts, for the help overlay over it (README, "DORA by route").
+    static let legend = [
+        "Deployed      changes whose deployment is in the period: deployedAt, else (est.)",
+        "              the window start of a change in implement, review or closed",
+        "Failure rate  of deployed, those linked to at least one incident",
+        "Lead times    submission to deployment (0 if recorded before) and, apart,",
+        "              submission to first approval of the same deployments; medians",
+        "Per week      deployed over the period's length in weeks",
+        "Restore       resolvedAt - openedAt of the deployments' resolved incidents",
+        "Safety        board vs peer failure rates, Newcombe 95% interval on the",
+        "              difference; compared from \(BoardAgainstPeer.minimumDeployments) deployments on each route",
+        "Emergencies   deployed in the period; reviewed (PIR recorded) or awaiting",
+    ]
+
     /// The board against peer review, then the emergencies and their reviews, each with its colour.
     static func answers(_ figures: Figures) -> [(String, StyleRole)] {
         var lines: [(String, StyleRole)] = []
