@@ -75,16 +75,16 @@ enum PanelDORAView {
                 PanelTable.Entry(text: route.changeFailureRate.map { FigureText.percent($0) } ?? glyphs.dash),
                 PanelTable.Entry(text: hours(route.leadTimeToDeployment.medianHours)),
                 PanelTable.Entry(text: hours(route.leadTimeToApproval.medianHours)),
-                PanelTable.Entry(text: String(format: "%.1f", route.deploymentsPerWeek)),
                 PanelTable.Entry(text: hours(route.timeToRestore.medianHours)),
+                PanelTable.Entry(text: String(format: "%.1f", route.deploymentsPerWeek)),
                 PanelTable.Entry(text: "\(route.estimatedDeployments)"),
                 PanelTable.Entry(text: "\(route.unresolvedIncidents)"),
             ]
         }
         return PanelTable(columns: [
             PanelTable.Column(heading: "route", rightAligned: false), PanelTable.Column(heading: "deployed"),
-            PanelTable.Column(heading: "failure rate"), PanelTable.Column(heading: "lead to deploy"), PanelTable.Column(heading: "lead to approve"),
-            PanelTable.Column(heading: "per week"), PanelTable.Column(heading: "restore"), PanelTable.Column(heading: "est."),
+            PanelTable.Column(heading: "fail rate"), PanelTable.Column(heading: "lead deploy"), PanelTable.Column(heading: "lead approve"),
+            PanelTable.Column(heading: "restore"), PanelTable.Column(heading: "per week"), PanelTable.Column(heading: "est."),
             PanelTable.Column(heading: "unresolved"),
         ], rows: rows)
     }

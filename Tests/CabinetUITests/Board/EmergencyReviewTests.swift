@@ -65,7 +65,7 @@ import Testing
         #expect(board.shows("DORA by route"))
         #expect(board.shows("Safety: too few deployments to compare failure rates (board 0, peer 0; 10 each needed)"))
         #expect(board.shows("Emergencies: 0 deployed, 0 reviewed (0 accepted, 0 follow-up required), 0 awaiting review"))
-        #expect(board.shows("lead to deploy"))
+        #expect(board.shows("lead deploy"))
         board.press("?")
         #expect(board.shows("Failure rate  of deployed, those linked to at least one incident"))
         board.press("?")
