@@ -79,5 +79,11 @@ import Testing
         #expect(emergencyRoute?["deployed"] as? Int == 1 && emergencyRoute?["changeFailureRate"] as? Double == 1)
         // Opened 19:30, restored 20:10: 40 minutes.
         #expect(((emergencyRoute?["timeToRestore"] as? [String: Any])?["medianHours"] as? Double).map { abs($0 - 40.0 / 60) < 1e-9 } == true)
+
+        // The review travels with an export.
+        let exported = sandbox.path + "/all.json"
+        #expect(try sandbox.cab("export", exported).status == 0)
+        let imported = try CabProcess.run(["import", exported, "--db", sandbox.path + "/copy.sqlite"], environment: sandbox.environment)
+        #expect(imported.status == 0 && imported.stdout.contains(", 1 post-implementation reviews"), "\(imported.stdout)\(imported.stderr)")
     }
 }
