@@ -194,6 +194,7 @@ struct BoardLoop {
         case .endMeeting(let day, let time): try store.endMeeting(on: day, at: time)
         case .clocks(let steps, let day, let time): try store.clock(steps, on: day, at: time)
         case .decide(let decision, let steps, let day): try store.record(decision, clocks: steps, on: day)
+        case .reviewEmergency(let review, let steps, let day): try store.record(review, clocks: steps, on: day)
         case .setAttendance(let day, let name, let role, let present, let meeting):
             try store.setAttendance(on: day, name: name, role: role, present: present, opening: meeting)
         case .addToAgenda(let day, let change, let reason, let by, let time):

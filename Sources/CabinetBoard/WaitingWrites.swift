@@ -16,6 +16,7 @@ final class WaitingWrites {
     static func describe(_ effect: Effect) -> String {
         switch effect {
         case .decide(let decision, _, _): "\(decision.outcome.rawValue) for \(decision.change) by \(decision.by) at \(decision.at.iso8601)"
+        case .reviewEmergency(let review, _, _): "the review (\(review.outcome.rawValue)) of \(review.change) by \(review.by) at \(review.at.iso8601)"
         case .clocks(let steps, _, let time): steps.map { "\($0.action) of \($0.change)'s timer" }.joined(separator: ", ") + " at \(time.iso8601)"
         case .setAttendance(let day, let name, _, let present, _): "\(name) \(present ? "present" : "absent") on \(day)"
         case .startMeeting(let day, let time, _): "starting the meeting of \(day) at \(time.iso8601)"

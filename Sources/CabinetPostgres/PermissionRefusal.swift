@@ -15,6 +15,9 @@ public enum PermissionRefusal {
         case "decisions":
             return rowLevel ? decisionInAnotherName
                 : GuardedAction.recordDecisions.refusal
+        case "pirs":
+            return rowLevel ? .forbidden("a chair records post-implementation reviews in their own name: --by (else CAB_USER) must be the database login")
+                : GuardedAction.recordPIRs.refusal
         case "conditions_met":
             return GuardedAction.meetConditions.refusal
         case "freezes":

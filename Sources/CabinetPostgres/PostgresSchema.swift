@@ -33,6 +33,15 @@ enum PostgresSchema {
             + ["CREATE TRIGGER reviews_notify AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]),
         // New columns of tables that already notify (agenda_items, meeting_attendees), which a chair already writes.
         MigrationStep(PortableSchema.v10Name, portable: PortableSchema.v10),
+        MigrationStep(PortableSchema.v11Name, portable: PortableSchema.v11 + [
+            "CREATE TRIGGER pirs_notify AFTER INSERT OR UPDATE OR DELETE ON pirs FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()",
+            """
+            CREATE FUNCTION cabinet_refuse_pir_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION '\(PortableSchema.pirsAppendOnly)' USING ERRCODE = 'restrict_violation'; END $$
+            """,
+            "CREATE TRIGGER pirs_are_not_changed BEFORE UPDATE OR DELETE ON pirs FOR EACH ROW EXECUTE FUNCTION cabinet_refuse_pir_change()",
+            "CREATE TRIGGER pirs_are_not_truncated BEFORE TRUNCATE ON pirs FOR EACH STATEMENT EXECUTE FUNCTION cabinet_refuse_pir_change()",
+        ]),
         MigrationStep(PortableSchema.v12Name, portable: PortableSchema.v12),
     ]
 

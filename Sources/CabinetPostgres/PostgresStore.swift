@@ -42,9 +42,10 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     /// every board is told once.
     public func writingCopy<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
         try writing { session in
-            try session.execute("ALTER TABLE decisions DISABLE TRIGGER USER")
+            try session.run(["ALTER TABLE decisions DISABLE TRIGGER USER", "ALTER TABLE pirs DISABLE TRIGGER USER"])
             let result = try body(session)
-            try session.run(["ALTER TABLE decisions ENABLE TRIGGER USER", "SELECT pg_notify('\(PostgresSchema.channel)', 'copy')"])
+            try session.run(["ALTER TABLE decisions ENABLE TRIGGER USER", "ALTER TABLE pirs ENABLE TRIGGER USER",
+                             "SELECT pg_notify('\(PostgresSchema.channel)', 'copy')"])
             return result
         }
     }

@@ -24,4 +24,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     /// The agenda: move the selected item up or down, pull a late change in with a reason, add an
     /// attendee, type the presented item's notes or an action item, publish the minutes.
     case moveItemUp, moveItemDown, pullIn, addAttendee, notes, addActionItem, publishMinutes
+    /// An emergency's post-implementation review: accepted, or follow-up required (with a note).
+    case pirAccepted, pirFollowUp
+    /// The panel's DORA page, and back.
+    case doraPage
 }

@@ -74,6 +74,10 @@ public struct KeyTable: Hashable, Sendable {
             KeyBinding([.character("G"), .end], .bottom, hint: "last", help: "Go to the last change", on: [.agenda]),
             KeyBinding([.pageUp], .pageUp, hint: "page up", help: "Move a page up", on: [.agenda]),
             KeyBinding([.pageDown], .pageDown, hint: "page down", help: "Move a page down", on: [.agenda]),
+            KeyBinding([.character("v")], .pirAccepted, hint: "PIR accepted", help: "PIR of an emergency: accepted", on: meeting),
+            KeyBinding([.character("o")], .doraPage, hint: "DORA", help: "Show DORA by route and the PIRs, or back", on: [.panel]),
+            KeyBinding([.character("u")], .pirFollowUp, hint: "PIR follow-up",
+                       help: "PIR of an emergency: follow-up required (with a note)", on: meeting),
         ])
     }()
 

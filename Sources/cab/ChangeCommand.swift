@@ -31,6 +31,7 @@ struct ChangeCommand: ParsableCommand {
         @OptionGroup var fields: FourFieldOptions
         @Option var rollbackMinutes: Int?
         @Option(help: "ISO 8601 with zone; now by default.") var submittedAt: String?
+        @Option(help: "When it reached production (ISO 8601 with zone), for an emergency that shipped first.") var deployedAt: String?
         @Option var by: String?
 
         func run() throws {
@@ -54,7 +55,7 @@ struct ChangeCommand: ParsableCommand {
                     if id == nil { id = try store.open(.writing).nextChangeID() }
                     let texts = ["id": id, "title": title, "team": team, "type": type, "category": category, "risk": risk, "route": route,
                                  "blastRadius": fields.blastRadius, "rollbackPlan": fields.rollbackPlan, "verification": fields.verification,
-                                 "windowStart": fields.windowStart, "windowEnd": fields.windowEnd]
+                                 "windowStart": fields.windowStart, "windowEnd": fields.windowEnd, "deployedAt": deployedAt]
                     for case let (key, text?) in texts { object[key] = .string(text) }
                     for case let (key, number?) in ["filesChanged": filesChanged, "rollbackMinutes": rollbackMinutes] {
                         object[key] = .number(Double(number))

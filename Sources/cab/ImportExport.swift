@@ -19,6 +19,7 @@ struct Import: ParsableCommand {
             let others = [
                 (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
                 (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),
+                (summary.pirs, "post-implementation reviews"),
                 (summary.riskCalibrations, "risk calibrations"), (summary.roles, "roles"), (summary.settings, "settings"),
             ].filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
             print(output.json ? try JSONOutput.encode(summary)

@@ -15,14 +15,19 @@ struct IncidentCommand: ParsableCommand {
         @Option(name: .customLong("caused-by"), help: "A change that caused it (repeat).") var causedBy: [String] = []
         @Option(name: .customLong("service"), help: "An affected service (repeat).") var services: [String] = []
         @Option(help: "ISO 8601 with zone; now by default.") var openedAt: String?
+        @Option(help: "When service was restored (ISO 8601 with zone), if it was.") var resolvedAt: String?
 
         func run() throws {
             try guarded { () throws(CabinetError) in
-                let fields: JSONValue = .object([
+                var object: [String: JSONValue] = [
                     "id": .string(id), "severity": .string(severity), "causedBy": JSONValue(causedBy), "services": JSONValue(services),
                     "openedAt": .string(openedAt ?? Timestamp.now().iso8601),
-                ])
-                let incident = try InterchangeReader.readIncident(fields, source: "cab incident add")
+                ]
+                if let resolvedAt { object["resolvedAt"] = .string(resolvedAt) }
+                let incident: Incident
+                do throws(CabinetError) { incident = try InterchangeReader.readIncident(.object(object), source: "cab incident add") } catch {
+                    throw ChangeFlags.named(error)
+                }
                 let summary = try store.open(.writing).importDocument(InterchangeDocument(incidents: [incident]), source: "cab incident add")
                 print("\(summary.incidents == 1 ? "Recorded" : "Already recorded") \(incident.id), caused by \(causedBy.isEmpty ? "no known change" : causedBy.joined(separator: ", "))".inert)
             }

@@ -53,6 +53,10 @@ import Testing
         let originallyScored = try original.exportDocument().decisions.filter { $0.riskScore != nil }
         #expect(!scored.isEmpty && scored == originallyScored)
         #expect(try copy.reviews(includingClosed: true) == original.reviews(includingClosed: true))
+        #expect(summary.pirs == 1)
+        #expect(try copy.pirs() == original.pirs())
+        #expect(try copy.change(id: "E1")?.deployedAt == time("2026-11-19T22:30:00Z"))
+        #expect(try copy.incident(id: "INC-4")?.resolvedAt == time("2026-11-20T01:00:00Z"))
 
         // A table added to the schema later fails here until the fixture fills it and an export carries it.
         let tables = try schemaTables(of: original)
@@ -75,7 +79,7 @@ import Testing
         // Imported again, everything is already there.
         let again = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
         let added = [summary.services, summary.changes, summary.decisions, summary.incidents, summary.meetings, summary.conditionsMet,
-                     summary.freezes, summary.verifications, summary.announcements, summary.actionItems, summary.reviews,
+                     summary.freezes, summary.verifications, summary.announcements, summary.actionItems, summary.reviews, summary.pirs,
                      summary.riskCalibrations, summary.roles, summary.settings]
         #expect(again == { var nothing = ImportSummary(); nothing.unchanged = added.reduce(0, +); return nothing }())
     }

@@ -116,6 +116,30 @@ import Testing
         #expect(meeting.items.first?.notes == "watch the error rate" && meeting.attendees.last?.speaksFor == "alpha")
     }
 
+    /// E1 shipped overnight; at the meeting only a chair records its review, in their own name,
+    /// and nobody changes it afterwards.
+    @Test func onlyAChairRecordsAnEmergencysReviewInTheirOwnNameAndItStaysAsRecorded() throws {
+        let team = try team()
+        let emergency = fixtureChange("E1", route: "emergency", submitted: "2026-11-20T08:00:00Z")
+            .replacingOccurrences(of: "\"type\": \"normal\"", with: "\"type\": \"emergency\", \"deployedAt\": \"2026-11-20T08:30:00Z\"")
+        _ = try team.admin.importDocument(try InterchangeReader.read(Data("{\"changes\": [\(emergency)]}".utf8), source: "e1.json"), source: "e1.json")
+        let at = time("2026-11-20T09:00:00Z")
+        #expect(throws: CabinetError.forbidden("only a chair can record a post-implementation review")) {
+            try team.member.store.record(PostImplementationReview(change: "E1", outcome: .accepted, at: at, by: team.member.name), clocks: [], on: "2026-11-20")
+        }
+        #expect(throws: CabinetError.self) {
+            try team.chair.store.record(PostImplementationReview(change: "E1", outcome: .accepted, at: at, by: team.member.name), clocks: [], on: "2026-11-20")
+        }
+        let review = PostImplementationReview(change: "E1", outcome: .accepted, at: at, by: team.chair.name)
+        try team.chair.store.record(review, clocks: [], on: "2026-11-20")
+        for sql in ["UPDATE pirs SET outcome = 'follow-up-required'", "DELETE FROM pirs"] {
+            #expect(throws: CabinetError.self, "the chair: \(sql)") { try rawWrite(sql, in: team.chair.store) }
+            let error = #expect(throws: CabinetError.self, "the owner: \(sql)") { try rawWrite(sql, in: team.admin) }
+            #expect(error?.description.contains(PortableSchema.pirsAppendOnly) == true, "the owner: \(sql)")
+        }
+        #expect(try team.admin.pirs() == [review])
+    }
+
     @Test func aMemberCannotSubmitAChangeThatLooksDecided() throws {
         let team = try team()
         let columns = "id, title, owner, team, type, category, risk, route, blast_radius, rollback_plan, verification, submitted_at, state"

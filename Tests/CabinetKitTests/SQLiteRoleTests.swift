@@ -36,6 +36,20 @@ import Testing
         #expect(try store.decisions(forChange: "C9").map(\.by) == ["priya"])
     }
 
+    @Test func onceRolesAreNamedOnlyAChairRecordsAnEmergencysReview() throws {
+        let store = try stores.sqlite()
+        _ = try store.importDocument(InterchangeDocument(services: [Service(name: "S1", team: "alpha")], changes: [
+            DORAFiguresTests.change("E1", .emergency, submitted: "2026-11-19T22:00:00Z", deployed: "2026-11-19T22:30:00Z"),
+        ]))
+        try store.grant(.chair, to: SystemUser.name)
+        try store.grant(.member, to: "emma")
+        #expect(throws: CabinetError.forbidden("only a chair can record a post-implementation review")) {
+            try store.record(PostImplementationReview(change: "E1", outcome: .accepted, at: time("2026-11-20T09:00:00Z"), by: "emma"),
+                             clocks: [], on: "2026-11-20")
+        }
+        #expect(try store.pirs().isEmpty)
+    }
+
     @Test func onceRolesAreNamedOnlyTheOwnerOrAChairEditsAChange() throws {
         let store = try #require(try stores.fresh(.sqlite, holding: figureFixture) as? SQLiteStore)
         try store.grant(.chair, to: SystemUser.name)

@@ -14,7 +14,9 @@ import Testing
     /// The figure fixture after a week of use: a meeting held on 2026-11-20 that decided C9 with
     /// conditions, the next day's meeting with a late change pulled in, C2's conditions met, a freeze, a calibration and a threshold, a verification,
     /// an announcement, an open action item of the meeting and a closed lesson of INC-1, and the
-    /// reviews the fixture's incidents opened (blamed on C4, approved), INC-1's closed with its answers.
+    /// reviews the fixture's incidents opened (blamed on C4, approved), INC-1's closed with its answers;
+    /// and an emergency E1 deployed the night before, its incident INC-4 resolved, and its
+    /// post-implementation review (follow-up required) recorded at the meeting.
     func usedStore() throws -> SQLiteStore {
         let store = try stores.sqlite()
         _ = try store.importDocument(try InterchangeReader.read(Data(figureFixture.utf8), source: "fixture.json"), source: "fixture.json", now: now)
@@ -42,7 +44,23 @@ import Testing
         _ = try store.closeActionItem(id: lesson.id, by: "sam", at: time("2026-11-10T12:00:00Z"), note: "runbook updated")
         _ = try store.closeReview(Review(incident: "INC-1", change: "C4", openedAt: now, rollbackWorked: false, rollbackMinutesTaken: 40,
                                          verificationCaught: false, note: "the index build locked the table"), by: "sam", at: time("2026-11-10T13:00:00Z"))
+        try shipAnEmergency(E1: store)
         return store
+    }
+
+    /// E1 shipped at 22:30 on 19 November, broke S1 at 23:00 (INC-4, restored at 01:00), and
+    /// came back to the meeting of the 20th for its post-implementation review.
+    func shipAnEmergency(E1 store: some SQLStore, meeting: String? = "2026-11-20") throws {
+        let emergency = Change(
+            id: "E1", title: "Hotfix the payment timeout", owner: "raj", team: "alpha", type: .emergency, category: .singleService, risk: .high,
+            route: .emergency, services: ["S1"], blastRadius: "S1", rollbackPlan: "redeploy", rollbackMinutes: 3, verification: "errors flat",
+            windowStart: nil, windowEnd: nil, submittedAt: time("2026-11-19T22:00:00Z"), state: .closed, deployedAt: time("2026-11-19T22:30:00Z"))
+        var document = InterchangeDocument(changes: [SubmittedChange(change: emergency, statedRoute: .emergency, statedState: .closed)])
+        document.incidents = [Incident(id: "INC-4", openedAt: time("2026-11-19T23:00:00Z"), severity: .sev2, causedBy: ["E1"], services: ["S1"],
+                                       resolvedAt: time("2026-11-20T01:00:00Z"))]
+        _ = try store.importDocument(document, source: "emergency.json", now: now)
+        try store.record(PostImplementationReview(change: "E1", outcome: .followUpRequired, at: time("2026-11-20T09:40:00Z"), by: "priya",
+                                                  meeting: meeting, note: "add a timeout alert"), clocks: [], on: "2026-11-20")
     }
 
     /// Both stores hold the same records and read back the same everywhere a person looks.
@@ -61,7 +79,10 @@ import Testing
         #expect(try copy.freezes() == original.freezes(), sourceLocation: sourceLocation)
         #expect(try copy.riskPolicy() == original.riskPolicy(), sourceLocation: sourceLocation)
         #expect(try copy.verifications(forChange: "C1") == original.verifications(forChange: "C1"), sourceLocation: sourceLocation)
-        #expect(try ["C2", "C9"].map { try copy.change(id: $0) } == ["C2", "C9"].map { try original.change(id: $0) }, sourceLocation: sourceLocation)
+        #expect(try ["C2", "C9", "E1"].map { try copy.change(id: $0) } == ["C2", "C9", "E1"].map { try original.change(id: $0) },
+                sourceLocation: sourceLocation)
+        #expect(try copy.pirs() == original.pirs(), sourceLocation: sourceLocation)
+        #expect(try copy.incident(id: "INC-4") == original.incident(id: "INC-4"), sourceLocation: sourceLocation)
     }
 
     @Test func aTeamsFileCopiesIntoPostgreSQLWithEveryTableAndTheSameFigures() throws {
@@ -85,6 +106,8 @@ import Testing
         _ = try StoreCopy.copy(from: try usedStore(), to: postgres, source: "cabinet.sqlite", target: "the shared store", replace: false, now: now)
         let error = #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM decisions WHERE id = 'd'", in: postgres) }
         #expect(error?.description.contains(PortableSchema.appendOnly) == true)
+        let review = #expect(throws: CabinetError.self) { try rawWrite("UPDATE pirs SET outcome = 'accepted'", in: postgres) }
+        #expect(review?.description.contains(PortableSchema.pirsAppendOnly) == true)
         try postgres.record(Decision(id: "fix", change: "C9", outcome: .rejected, at: time("2026-11-20T10:00:00Z"), by: "priya",
                                      note: "conditions cannot be met", supersedes: "d"))
         #expect(try postgres.change(id: "C9")?.state == .canceled)
@@ -137,5 +160,8 @@ import Testing
         try expectSame(back, as: postgres)
         let error = #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM decisions", in: back) }
         #expect(error?.description.contains(PortableSchema.appendOnly) == true, "the triggers were not put back: \(String(describing: error))")
+        try shipAnEmergency(E1: back, meeting: nil)
+        let review = #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM pirs", in: back) }
+        #expect(review?.description.contains(PortableSchema.pirsAppendOnly) == true, "the triggers were not put back: \(String(describing: review))")
     }
 }

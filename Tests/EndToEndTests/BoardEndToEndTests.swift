@@ -7,6 +7,10 @@ import Testing
 @Suite(.serialized) struct BoardEndToEndTests {
     let sandbox = Sandbox()
     let demo: String
+    /// The header's count of items waiting when the board opens: today's queue.
+    let waiting: String
+    /// The same count once one item is decided.
+    let waitingAfterOne: String
 
     init() throws {
         demo = sandbox.path + "/demo.sqlite"
@@ -15,6 +19,9 @@ import Testing
         environment["CAB_NOW"] = nil
         let made = try CabProcess.run(["demo", "--db", demo, "--quiet"], environment: environment)
         guard made.status == 0 else { throw TmuxSession.Failure(description: made.stderr) }
+        let queued = try queueLength(demo, environment: environment)
+        waiting = "\(queued) waiting"
+        waitingAfterOne = "\(queued - 1) waiting"
     }
 
     /// `cab ARGUMENTS --db demo` under a shell that then writes the terminal modes it is left with
@@ -76,7 +83,7 @@ import Testing
 
     @Test func aChairRunsTheMeetingAndEveryDecisionIsRecorded() throws {
         let tmux = try board("--by priya")
-        try tmux.waitFor("7 waiting")
+        try tmux.waitFor(waiting)
         try tmux.send("s")
         try tmux.waitFor("meeting 0:0")
         try tmux.send("n")
@@ -85,8 +92,8 @@ import Testing
 
         let first = try #require(try tmux.screen().split(separator: "\n").dropFirst().first.map { String($0.split(separator: " ")[0]) })
         try tmux.send("a")
-        // The approval is recorded when the board moves on: "6 waiting" is not on screen before.
-        try tmux.waitFor("6 waiting")
+        // The approval is recorded when the board moves on: one fewer waiting is not on screen before.
+        try tmux.waitFor(waitingAfterOne)
         #expect(try outcome(of: first)?.outcome == "approved")
         #expect(try outcome(of: first)?.by == "priya")
 
@@ -128,7 +135,7 @@ import Testing
 
     @Test func aPastedListOfConditionsIsRecordedAsTextAndDecidesNothingElse() throws {
         let tmux = try board("--by priya")
-        try tmux.waitFor("7 waiting")
+        try tmux.waitFor(waiting)
         try tmux.send("s")
         try tmux.waitFor("meeting 0:0")
         try tmux.send("n")
@@ -153,7 +160,7 @@ import Testing
 
     @Test func afterTheBoardQuitsAPasteReachesTheShellUnbracketed() throws {
         let tmux = try board("--by priya", then: "cat -v")
-        try tmux.waitFor("7 waiting")
+        try tmux.waitFor(waiting)
         try tmux.send("q")
         #expect(try waitForExitLine() == "exit 0")
         try tmux.paste("echo pasted")
@@ -177,7 +184,7 @@ import Testing
 
     @Test func aPresenterFollowsTheChairFromAnotherTerminal() throws {
         let chair = try board("--by priya")
-        try chair.waitFor("7 waiting")
+        try chair.waitFor(waiting)
         let presenter = try TmuxSession("\(CabProcess.binary) present --db \(demo)", width: 100, height: 30,
                                         environment: ["CAB_USER": "emma.stone", "HOME": sandbox.path])
         try presenter.waitFor("read-only")
@@ -222,7 +229,7 @@ import Testing
 
     @Test func resizingFromLargeToTinyAndBackNeverCrashes() throws {
         let tmux = try board("--by priya", width: 80, height: 24)
-        try tmux.waitFor("7 waiting")
+        try tmux.waitFor(waiting)
         for (width, height) in [(60, 16), (59, 16), (20, 5), (1, 1), (200, 60), (80, 24)] {
             try tmux.resize(width: width, height: height)
             if width < 60 || height < 16 {
@@ -242,7 +249,7 @@ import Testing
                       ("SIGSEGV", "exit 139")])
     func everyWayOutRestoresTheTerminal(way: String, expected: String) throws {
         let tmux = try board("--by priya")
-        try tmux.waitFor("7 waiting")
+        try tmux.waitFor(waiting)
         let signals = ["SIGINT": SIGINT, "SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGSEGV": SIGSEGV]
         if let signal = signals[way] {
             let pid = try #require(Int32(try tmux.pane("#{pane_pid}")))
@@ -267,13 +274,13 @@ import Testing
         try shell.waitFor("bash-")
         try shell.send("-l", "\(CabProcess.binary) --db \(demo)")
         try shell.send("Enter")
-        try shell.waitFor("7 waiting")
+        try shell.waitFor(waiting)
         try shell.send("C-z")
         try shell.waitFor("Stopped")
         #expect(try shell.pane("#{alternate_on}") == "0")
         try shell.send("-l", "fg")
         try shell.send("Enter")
-        try shell.waitFor("7 waiting")
+        try shell.waitFor(waiting)
         #expect(try shell.pane("#{alternate_on}") == "1")
         try shell.send("q")
         try shell.waitFor("back at the prompt") { $0.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("bash-") == true }
@@ -281,7 +288,7 @@ import Testing
 
     @Test func killedMidItemTheBoardComesBackOnTheSameItemWithItsTime() throws {
         let first = try board("--by priya")
-        try first.waitFor("7 waiting")
+        try first.waitFor(waiting)
         try first.send("s")
         try first.send("n")
         let item = try currentChange(first)

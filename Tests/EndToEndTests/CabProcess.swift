@@ -96,3 +96,11 @@ struct SQLiteShellFailure: Error {
     let sql: String
     let status: Int32
 }
+
+/// How many items today's queue of the store `db` holds (`cab queue --json`), as a board opened now counts them waiting.
+func queueLength(_ db: String, environment: [String: String]) throws -> Int {
+    let queue = try CabProcess.run(["queue", "--json", "--db", db], environment: environment)
+    let items = (try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [String: Any])?["items"] as? [Any]
+    guard queue.status == 0, let items else { throw TmuxSession.Failure(description: "cab queue: \(queue.stderr)") }
+    return items.count
+}

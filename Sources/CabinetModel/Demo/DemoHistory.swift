@@ -69,10 +69,13 @@ public struct DemoHistory: Sendable {
             if random.chance(0.1), let other = recentApproved.dropLast().randomElement(using: &random) { causes.append(other) }
             let opened = (change.windowStart ?? change.submittedAt).adding(minutes: Int64.random(in: 10...2880, using: &random))
             guard opened < now else { continue }
+            // Restored 20 minutes to 8 hours later, spread by the incident's number (drawing it would
+            // shift every later draw of the history); one still open when it would end after now.
+            let resolved = opened.adding(minutes: Int64(20 + incidentNumber * 97 % 460))
             try emit(.incident(Incident(
                 id: "INC-\(zeroPadded(incidentNumber, width: 6))", openedAt: opened,
                 severity: random.weighted([(.sev1, 0.05), (.sev2, 0.2), (.sev3, 0.45), (.sev4, 0.3)]),
-                causedBy: causes, services: change.services)))
+                causedBy: causes, services: change.services, resolvedAt: resolved < now ? resolved : nil)))
         }
         for (change, decision) in lastMeetingAgenda(firstNumber: historyCount + 1, random: &random) {
             try emit(.change(change))

@@ -11,16 +11,25 @@ public struct Figures: Hashable, Sendable, Encodable {
     public let weekly: [WeekFigures]
     /// Reviews and lessons open now, set by the store beside the period's figures.
     public var followUps = FollowUps()
+    /// DORA's measures by route, over the changes deployed in the period.
+    public let dora: DORAFigures
+    /// The emergencies deployed in the period and their post-implementation reviews.
+    public let emergencyReviews: EmergencyReviewFigures
 
     /// Builds the report from aggregates grouped by route and week.
     /// - Parameters:
     ///   - groups: counts per route and week (their `incidents` are ignored: not additive).
     ///   - incidentsByRoute: distinct incidents per route over the whole period.
     ///   - boardIncidentsByWeek: distinct incidents per week for route `cab`.
+    ///   - deployments: DORA's counts per route of the changes deployed in the period.
+    ///   - emergencyReviews: the emergencies deployed in the period and their reviews.
     public init(
-        period: Period, groups: [RouteWeek: FigureCounts], incidentsByRoute: [Route: Int], boardIncidentsByWeek: [ISOWeek: Int]
+        period: Period, groups: [RouteWeek: FigureCounts], incidentsByRoute: [Route: Int], boardIncidentsByWeek: [ISOWeek: Int],
+        deployments: [Route: DORACounts] = [:], emergencyReviews: EmergencyReviewFigures = EmergencyReviewFigures()
     ) {
         self.period = period
+        dora = DORAFigures(period: period, counts: deployments)
+        self.emergencyReviews = emergencyReviews
         var perRoute: [Route: FigureCounts] = [:]
         var boardWeeks: [ISOWeek: FigureCounts] = [:]
         var submittedWeeks: [ISOWeek: Int] = [:]
@@ -55,7 +64,7 @@ public struct Figures: Hashable, Sendable, Encodable {
     /// Which way the board's incidents per approved change went over the last weeks.
     public var incidentTrend: Trend { Trend(weekly.map { $0.figures.approved == 0 ? nil : $0.figures.incidentRate }) }
 
-    enum CodingKeys: String, CodingKey { case since, until, cabShare, submitted, byRoute, weekly, verdict, incidentTrend, openReviews, openLessons }
+    enum CodingKeys: String, CodingKey { case since, until, cabShare, submitted, byRoute, weekly, verdict, incidentTrend, openReviews, openLessons, dora, emergencyReviews }
 
     public func encode(to encoder: Encoder) throws {
         try board.encode(to: encoder)
@@ -64,12 +73,14 @@ public struct Figures: Hashable, Sendable, Encodable {
         try container.encode(period.until.iso8601, forKey: .until)
         try container.encode(cabShare, forKey: .cabShare)
         try container.encode(submitted, forKey: .submitted)
-        try container.encode(RouteTable(rows: byRoute), forKey: .byRoute)
+        try container.encode(KeyedRows(rows: byRoute, key: \.route.rawValue), forKey: .byRoute)
         try container.encode(weekly, forKey: .weekly)
         try container.encode(verdict, forKey: .verdict)
         try container.encode(incidentTrend, forKey: .incidentTrend)
         try container.encode(followUps.openReviews, forKey: .openReviews)
         try container.encode(followUps.openLessons, forKey: .openLessons)
+        try container.encode(dora, forKey: .dora)
+        try container.encode(emergencyReviews, forKey: .emergencyReviews)
     }
 }
 
@@ -114,23 +125,6 @@ public struct WeekFigures: Hashable, Sendable, Encodable {
         try container.encode(week.start.iso8601, forKey: .start)
         try container.encode(cabShare, forKey: .cabShare)
         try container.encode(submitted, forKey: .submitted)
-    }
-}
-
-/// `byRoute` as a JSON object keyed by route name, in the routes' order.
-private struct RouteTable: Encodable {
-    let rows: [RouteFigures]
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for row in rows { try container.encode(row, forKey: Key(stringValue: row.route.rawValue)) }
     }
 }
 

@@ -188,7 +188,7 @@ extension VerdictAxis {
     private static func percent(_ share: Double) -> String { FigureText.percent(share) }
 
     /// "(95% CI 71.2–73.4%)", or the signed form for a difference in percentage points.
-    private static func ciText(_ interval: RateInterval?, signed: Bool = false) -> String {
+    static func ciText(_ interval: RateInterval?, signed: Bool = false) -> String {
         guard let interval else { return "" }
         if signed { return "95% CI \(signedPoints(interval.low)) to \(signedPoints(interval.high))" }
         let low = String(format: "%.1f", interval.low * 100), high = String(format: "%.1f", interval.high * 100)
@@ -196,5 +196,5 @@ extension VerdictAxis {
     }
 
     /// A difference of rates in percentage points: "+1.2 pt", "-0.4 pt".
-    private static func signedPoints(_ difference: Double) -> String { String(format: "%+.1f pt", difference * 100) }
+    static func signedPoints(_ difference: Double) -> String { String(format: "%+.1f pt", difference * 100) }
 }

@@ -24,13 +24,15 @@ public struct Change: Hashable, Sendable {
     public var migrationChecklist: MigrationChecklist?
     /// Configuration the change touches that needs mandatory review (resource limits, networking, IAM).
     public var touches: [ConfigArea]
+    /// When the change reached production, if recorded (emergencies ship before the board sees them).
+    public var deployedAt: Timestamp?
 
     public init(
         id: String, title: String, owner: String, team: String, type: ChangeType, category: ChangeCategory,
         risk: Risk, route: Route, services: [String], filesChanged: Int? = nil, hasMigration: Bool? = nil,
         blastRadius: String, rollbackPlan: String, rollbackMinutes: Int? = nil, verification: String,
         windowStart: Timestamp?, windowEnd: Timestamp?, submittedAt: Timestamp, state: ChangeState,
-        migrationChecklist: MigrationChecklist? = nil, touches: [ConfigArea] = []
+        migrationChecklist: MigrationChecklist? = nil, touches: [ConfigArea] = [], deployedAt: Timestamp? = nil
     ) {
         self.id = id; self.title = title; self.owner = owner; self.team = team
         self.type = type; self.category = category; self.risk = risk; self.route = route
@@ -38,7 +40,7 @@ public struct Change: Hashable, Sendable {
         self.blastRadius = blastRadius; self.rollbackPlan = rollbackPlan; self.rollbackMinutes = rollbackMinutes
         self.verification = verification; self.windowStart = windowStart; self.windowEnd = windowEnd
         self.submittedAt = submittedAt; self.state = state; self.migrationChecklist = migrationChecklist
-        self.touches = touches
+        self.touches = touches; self.deployedAt = deployedAt
     }
 
     /// The change as submitted, without its workflow state: two records with the same id are
@@ -60,7 +62,7 @@ public struct Change: Hashable, Sendable {
             ("rollbackMinutes", rollbackMinutes == other.rollbackMinutes), ("verification", verification == other.verification),
             ("windowStart", windowStart == other.windowStart), ("windowEnd", windowEnd == other.windowEnd),
             ("submittedAt", submittedAt == other.submittedAt), ("migrationChecklist", migrationChecklist == other.migrationChecklist),
-            ("touches", touches == other.touches),
+            ("touches", touches == other.touches), ("deployedAt", deployedAt == other.deployedAt),
         ]
         return fields.first { !$0.1 }?.0
     }

@@ -6,9 +6,12 @@ public struct Incident: Hashable, Sendable {
     /// Ids of the changes that caused it.
     public var causedBy: [String]
     public var services: [String]
+    /// When service was restored, if recorded: the end of the time to restore.
+    public var resolvedAt: Timestamp?
 
-    public init(id: String, openedAt: Timestamp, severity: Severity, causedBy: [String], services: [String]) {
+    public init(id: String, openedAt: Timestamp, severity: Severity, causedBy: [String], services: [String], resolvedAt: Timestamp? = nil) {
         self.id = id; self.openedAt = openedAt; self.severity = severity; self.causedBy = causedBy; self.services = services
+        self.resolvedAt = resolvedAt
     }
 }
 

@@ -29,6 +29,7 @@ extension MeetingMinutes.Item {
         remarks.append(attendance.isComplete
             ? MinutesRemark("in the room", required.joined(separator: ", "))
             : MinutesRemark("missing", attendance.missing.joined(separator: ", ") + " (flagged, not blocked)"))
+        if let pir { remarks.append(MinutesRemark("PIR", pir.outcome.rawValue + (pir.note.map { ": \($0)" } ?? ""))) }
         if let notes = agendaItem?.notes { remarks.append(MinutesRemark("notes", notes)) }
         return remarks
     }

@@ -10,6 +10,16 @@ public struct MeetingMinutes: Hashable, Sendable {
         public var agendaItem: AgendaItem?
         /// Who had to be in the room for it, and who of them was.
         public var attendance: RequiredAttendance
+        /// An emergency's post-implementation review, once recorded.
+        public var pir: PostImplementationReview?
+        public var kind: AgendaItemKind
+
+        /// The outcome as the minutes write it: the decision's, the PIR's, else undecided (or a PIR due).
+        public var outcomeText: String {
+            if let decision { return decision.outcome.rawValue }
+            if let pir { return "PIR \(pir.outcome.rawValue)" }
+            return kind == .pir ? "PIR due" : "undecided"
+        }
     }
 
     public var meeting: Meeting
@@ -29,7 +39,8 @@ public struct MeetingMinutes: Hashable, Sendable {
             let item = snapshot.item(for: entry.change.id)
             let decided = (decisions[entry.change.id] ?? []).last { $0.at.day == meeting.date }
             return Item(change: entry.change, usedMilliseconds: item?.elapsedMilliseconds(at: end) ?? 0, decision: decided, agendaItem: item,
-                        attendance: RequiredAttendance(change: entry.change, graph: graph, attendees: meeting.attendees))
+                        attendance: RequiredAttendance(change: entry.change, graph: graph, attendees: meeting.attendees),
+                        pir: entry.pir, kind: entry.kind)
         }
     }
 }

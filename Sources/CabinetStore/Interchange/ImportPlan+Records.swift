@@ -51,6 +51,13 @@ extension ImportPlan {
             if !incidentIDs.contains(review.incident) { return ("incident", "no incident '\(review.incident)' in the document or the store") }
             return noChange(review.change).map { ("change", $0) }
         }
+        pirs = try newRecords(document.pirs, "pirs", \PostImplementationReview.change, existing.pirs, source, &seen, label: "change", fields: { review in
+            [("outcome", review.outcome), ("at", review.at), ("by", review.by), ("meeting", review.meeting), ("note", review.note)]
+        }) { review in
+            guard let change = changes[review.change] else { return noChange(review.change).map { ("change", $0) } }
+            if let day = review.meeting, !meetingDays.contains(day) { return ("meeting", "no meeting on \(day) in the document or the store") }
+            return PIRRules.breach(of: review, on: change, existing: nil).map { ($0.field, $0.problem) }
+        }
         riskCalibrations = try newRecords(document.riskCalibrations, "riskCalibrations", \RiskCalibration.id, existing.riskCalibrations, source, &seen,
                                           fields: { calibration in
             [("calibratedAt", calibration.calibratedAt), ("since", calibration.since), ("until", calibration.until), ("changes", calibration.changes),
@@ -74,6 +81,7 @@ extension ImportPlan {
         summary.announcements = announcements.count
         summary.actionItems = actionItems.count
         summary.reviews = reviews.count
+        summary.pirs = pirs.count
         summary.riskCalibrations = riskCalibrations.count
         summary.roles = roles.count
         summary.settings = riskThreshold == nil ? 0 : 1

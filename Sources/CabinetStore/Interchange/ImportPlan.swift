@@ -16,6 +16,7 @@ public struct ImportPlan: Sendable {
     public var announcements: [SentAnnouncement] = []
     public var actionItems: [ActionItem] = []
     public var reviews: [Review] = []
+    public var pirs: [PostImplementationReview] = []
     public var riskCalibrations: [RiskCalibration] = []
     public var roles: [TeamMember] = []
     /// The risk threshold to set, when the document gives one the store does not have yet.
@@ -58,6 +59,8 @@ public struct ImportPlan: Sendable {
         public var actionItems: [String: ActionItem] = [:]
         /// Every review, by its incident.
         public var reviews: [String: Review] = [:]
+        /// Every post-implementation review, by its change.
+        public var pirs: [String: PostImplementationReview] = [:]
         public var riskCalibrations: [String: RiskCalibration] = [:]
         public var roles: [String: TeamRole] = [:]
         /// The threshold the store keeps, if one was set.
@@ -86,6 +89,7 @@ public struct ImportPlan: Sendable {
         lookups.incidentIDs.formUnion(document.actionItems.compactMap(\.incident))
         lookups.changeIDs.formUnion(document.reviews.map(\.change))
         lookups.incidentIDs.formUnion(document.reviews.map(\.incident))
+        lookups.changeIDs.formUnion(document.pirs.map(\.change))
         lookups.decisionIDs.formUnion(document.conditionsMet.map(\.decision))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))

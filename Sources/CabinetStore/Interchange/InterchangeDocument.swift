@@ -18,6 +18,8 @@ public struct InterchangeDocument: Hashable, Sendable {
     public var actionItems: [ActionItem] = []
     /// Blameless reviews of incidents blamed on approved changes, open and closed.
     public var reviews: [Review] = []
+    /// Post-implementation reviews of emergency changes.
+    public var pirs: [PostImplementationReview] = []
     public var riskCalibrations: [RiskCalibration] = []
     /// Who holds which role, by name; never a password.
     public var roles: [TeamMember] = []
@@ -91,6 +93,7 @@ public struct ImportSummary: Hashable, Sendable, Encodable {
     public var announcements = 0
     public var actionItems = 0
     public var reviews = 0
+    public var pirs = 0
     public var riskCalibrations = 0
     public var roles = 0
     public var settings = 0

@@ -7,7 +7,7 @@ public enum InterchangeReader {
     /// The sections of a document, in the order they are read and written.
     public static let sections = [
         "services", "changes", "decisions", "incidents", "meetings", "conditionsMet", "freezes", "verifications",
-        "announcements", "actionItems", "reviews", "riskCalibrations", "roles", "settings",
+        "announcements", "actionItems", "reviews", "pirs", "riskCalibrations", "roles", "settings",
     ]
 
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
@@ -35,6 +35,7 @@ public enum InterchangeReader {
         document.announcements = try records("announcements", announcement)
         document.actionItems = try records("actionItems", actionItem)
         document.reviews = try records("reviews", review)
+        document.pirs = try records("pirs", pir)
         document.riskCalibrations = try records("riskCalibrations", calibration)
         document.roles = try records("roles", member)
         if let settings = top["settings"] {
@@ -125,7 +126,8 @@ public enum InterchangeReader {
             submittedAt: try fields.timestamp("submittedAt"),
             state: .new,
             migrationChecklist: try fields.nested("migrationChecklist", migrationChecklist),
-            touches: try fields.words("touches", as: ConfigArea.self)
+            touches: try fields.words("touches", as: ConfigArea.self),
+            deployedAt: try fields.optionalTimestamp("deployedAt")
         )
         return SubmittedChange(
             change: change,
@@ -160,9 +162,15 @@ public enum InterchangeReader {
 
     static func incident(_ fields: RecordFields) throws(CabinetError) -> Incident {
         let causedBy = try fields.strings("causedBy")
+        let openedAt = try fields.timestamp("openedAt")
+        let resolvedAt = try fields.optionalTimestamp("resolvedAt")
+        if let resolvedAt, resolvedAt < openedAt {
+            throw fields.fail("resolvedAt", "\(resolvedAt.iso8601) is before openedAt \(openedAt.iso8601)")
+        }
         return Incident(
-            id: try fields.nonEmptyString("id"), openedAt: try fields.timestamp("openedAt"),
-            severity: try fields.word("severity", as: Severity.self), causedBy: causedBy, services: try fields.strings("services"))
+            id: try fields.nonEmptyString("id"), openedAt: openedAt,
+            severity: try fields.word("severity", as: Severity.self), causedBy: causedBy, services: try fields.strings("services"),
+            resolvedAt: resolvedAt)
     }
 }
 
@@ -237,6 +245,16 @@ extension InterchangeReader {
                rollbackWorked: try fields.optionalBool("rollbackWorked"), rollbackMinutesTaken: try fields.optionalInt("rollbackMinutesTaken"),
                verificationCaught: try fields.optionalBool("verificationCaught"), note: try fields.optionalString("note", .long),
                closedAt: try fields.optionalTimestamp("closedAt"), closedBy: try fields.optionalString("closedBy"))
+    }
+
+    static func pir(_ fields: RecordFields) throws(CabinetError) -> PostImplementationReview {
+        let meeting = try fields.optionalString("meeting")
+        if let meeting, meeting.utf8.count != 10 || (try? Timestamp(dayOrInstant: meeting)) == nil {
+            throw fields.fail("meeting", "'\(meeting)' is not a day like 2026-11-27")
+        }
+        return PostImplementationReview(
+            change: try fields.nonEmptyString("change"), outcome: try fields.word("outcome", as: PIROutcome.self), at: try fields.timestamp("at"),
+            by: try fields.nonEmptyString("by"), meeting: meeting, note: try fields.optionalString("note", .long))
     }
 
     /// A calibration with one weight, mean and deviation per risk feature (and the intercept).

@@ -16,6 +16,7 @@ public enum InterchangeWriter {
             "announcements": document.announcements.map(object),
             "actionItems": document.actionItems.map(object),
             "reviews": document.reviews.map(object),
+            "pirs": document.pirs.map(object),
             "riskCalibrations": document.riskCalibrations.map(object),
             "roles": document.roles.map { ["name": $0.name, "role": $0.role.rawValue] },
         ]
@@ -47,6 +48,7 @@ public enum InterchangeWriter {
         object["windowEnd"] = change.windowEnd?.iso8601
         object["migrationChecklist"] = change.migrationChecklist.map { checklistObject($0) }
         if !change.touches.isEmpty { object["touches"] = change.touches.map(\.rawValue) }
+        object["deployedAt"] = change.deployedAt?.iso8601
         return object
     }
 
@@ -75,8 +77,10 @@ public enum InterchangeWriter {
     }
 
     public static func object(_ incident: Incident) -> [String: Any] {
-        ["id": incident.id, "openedAt": incident.openedAt.iso8601, "severity": incident.severity.rawValue,
-         "causedBy": incident.causedBy, "services": incident.services]
+        var object: [String: Any] = ["id": incident.id, "openedAt": incident.openedAt.iso8601, "severity": incident.severity.rawValue,
+                                     "causedBy": incident.causedBy, "services": incident.services]
+        object["resolvedAt"] = incident.resolvedAt?.iso8601
+        return object
     }
 
     /// An attendee: name, role, once attendance was taken whether present, and the team they speak for.
@@ -160,6 +164,13 @@ public enum InterchangeWriter {
         object["note"] = review.note
         object["closedAt"] = review.closedAt?.iso8601
         object["closedBy"] = review.closedBy
+        return object
+    }
+
+    public static func object(_ review: PostImplementationReview) -> [String: Any] {
+        var object: [String: Any] = ["change": review.change, "outcome": review.outcome.rawValue, "at": review.at.iso8601, "by": review.by]
+        object["meeting"] = review.meeting
+        object["note"] = review.note
         return object
     }
 

@@ -56,7 +56,8 @@ public enum FigureQueries {
         GROUP BY route, week
         """
 
-    public static let all = [firstDecisions, latencies, approvedWithIncident, incidentsByRoute, boardIncidentsByWeek, submissions]
+    public static let all = [firstDecisions, latencies, approvedWithIncident, incidentsByRoute, boardIncidentsByWeek, submissions,
+                             deployments, deploymentIncidents, emergencyReviews]
 
     /// The statements with the period written in, as a script for the `sqlite3` or `psql` command line.
     public static func script(for period: Period) -> String {

@@ -21,7 +21,8 @@ public protocol Store: Sendable {
     func editChange(_ id: String, _ edit: ChangeEdit, by: String) throws(CabinetError) -> Change
 
     /// The board's agenda for a UTC day: the `cab` changes decided that day, and from today on
-    /// the ones still waiting for a decision that were submitted by the day's end.
+    /// the ones still waiting for a decision that were submitted by the day's end; after them,
+    /// the emergency changes deployed since the previous meeting, for their post-implementation review.
     func queue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry]
 
     /// The effectiveness figures of a period, aggregated in the database.
@@ -75,6 +76,10 @@ public protocol Store: Sendable {
     /// Records a decision and moves the clocks as deciding does (its item ends, the next one
     /// starts), in one write: a refused decision moves no clock.
     func record(_ decision: Decision, clocks steps: [ClockStep], on day: String) throws(CabinetError)
+
+    /// Records the post-implementation review of an emergency change and moves the clocks as
+    /// deciding does, in one write: a refused review moves no clock.
+    func record(_ review: PostImplementationReview, clocks steps: [ClockStep], on day: String) throws(CabinetError)
 
     /// Marks an attendee present or absent (opening the meeting as `opening` says, if need be): one write.
     func setAttendance(on day: String, name: String, role: AttendeeRole, present: Bool, opening meeting: Meeting?) throws(CabinetError)

@@ -102,8 +102,11 @@ enum AgendaView {
         return cells
     }
 
-    /// The decision of the day, else where the item stands.
+    /// The decision of the day (an emergency's review), else where the item stands.
     private static func status(of row: BoardRow, timer: ItemTimer, snapshot: BoardSnapshot) -> Entry {
+        if let review = row.entry.pir {
+            return review.outcome == .accepted ? Entry(text: "PIR accepted", role: .good) : Entry(text: "PIR follow-up", role: .warn)
+        }
         if let decision = snapshot.decisionToday(row.entry) {
             let role: StyleRole = switch decision.outcome {
             case .approved: .good
@@ -118,6 +121,7 @@ enum AgendaView {
         case .running: return Entry(text: "presenting", role: timer.phase.role)
         case .paused: return Entry(text: "paused", role: .warn)
         case .ended: return Entry(text: "to decide", role: .warn)
+        case .notStarted where row.entry.kind == .pir: return Entry(text: "PIR due", role: .warn)
         case .notStarted: return row.entry.readiness.isReady ? Entry(text: "ready", role: .ready) : Entry(text: "not ready", role: .notReady)
         }
     }
@@ -150,6 +154,7 @@ enum AgendaView {
 
     /// The decision with its conditions or reason, or whether the change is ready and why not.
     static func verdict(_ row: BoardRow, snapshot: BoardSnapshot, glyphs: Glyphs) -> (String, StyleRole) {
+        if row.entry.kind == .pir { return PIRText.verdict(row.entry, glyphs: glyphs) }
         if let decision = snapshot.decisionToday(row.entry) {
             let extra = [decision.conditions.map { "conditions: \($0)" }, decision.note.map { "reason: \($0)" }].compactMap { $0 }
             return (([BoardText.describe(decision)] + extra).joined(separator: " \(glyphs.dot) "), .normal)

@@ -90,7 +90,7 @@ public struct AppState: Hashable, Sendable {
     /// The screen whose key bindings apply now: an open dialog's, else the top screen's.
     public var keyScreen: Screen {
         switch dialog {
-        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?, .agendaText?: .input
+        case .filter?, .conditions?, .rejectReason?, .overrideReason?, .correctionReason?, .deferral?, .agendaText?, .followUpNote?: .input
         case .confirmReject?, .confirmDecision?, .confirmEnd?, .confirmPublish?: .confirm
         case nil: screen
         }
@@ -153,6 +153,8 @@ public enum Dialog: Hashable, Sendable {
     case agendaText(AgendaPrompt, field: TextField)
     /// The minutes were written to a file: post them to the configured webhook too?
     case confirmPublish(webhook: String)
+    /// What follows up an emergency's review, required with follow-up-required.
+    case followUpNote(change: String, field: TextField)
 }
 
 /// A one-line message above the footer.

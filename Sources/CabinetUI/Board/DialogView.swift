@@ -39,6 +39,9 @@ enum DialogView {
         case .confirmPublish(let webhook)?:
             question(title: "Post the minutes to the webhook?", text: "\(webhook): y posts the Markdown there, n leaves it at the file.",
                      into: &buffer, glyphs: glyphs)
+        case .followUpNote(let change, let field)?:
+            draw(field, title: "\(change) (emergency): follow-up required", prompt: "What follows up (required, goes in the review):",
+                 into: &buffer, glyphs: glyphs)
         case .filter?, nil:
             break
         }

@@ -15,6 +15,8 @@ public enum Effect: Hashable, Sendable {
     /// Records a decision and moves the clocks as deciding does; the store refuses it (and
     /// moves no clock) when someone else decided first.
     case decide(Decision, clocks: [ClockStep], day: String)
+    /// Records the post-implementation review of an emergency and moves the clocks as deciding does.
+    case reviewEmergency(PostImplementationReview, clocks: [ClockStep], day: String)
     case setAttendance(day: String, name: String, role: AttendeeRole, present: Bool, opening: Meeting?)
     /// Computes the effectiveness figures of a period; answered by `figuresLoaded`.
     case loadFigures(Period)

@@ -8,7 +8,7 @@ enum HelpOverlay {
         let beneath = state.screens.last { $0 != .help } ?? .agenda
         let legend = switch beneath {
         case .agenda: [""] + AgendaColumn.legend(glyphs: glyphs)
-        case .panel: [""] + PanelLegend.lines()
+        case .panel: [""] + (state.panel.showsDORA ? PanelDORAView.legend : PanelLegend.lines())
         default: [String]()
         }
         let lines = KeyTable.standard.helpLines(for: beneath, excluding: state.hiddenActions) + legend

@@ -7,13 +7,16 @@ extension BoardSnapshot {
         entry.latestDecision.flatMap { $0.at.day == day ? $0 : nil }
     }
 
+    /// True once the entry needs nothing more today: decided today, or (an emergency) reviewed.
+    public func isSettled(_ entry: QueueEntry) -> Bool { decisionToday(entry) != nil || entry.pir != nil }
+
     /// True while the meeting runs: started and not ended.
     public var meetingInProgress: Bool { meeting.map { $0.startedAt != nil && $0.endedAt == nil } ?? false }
 
     /// The change the meeting is on: the running item (an undecided one first), else the most
     /// recently started undecided item that is paused, else the first undecided item still waiting.
     public var currentChangeID: String? {
-        let undecided = agenda.filter { decisionToday($0) == nil }
+        let undecided = agenda.filter { !isSettled($0) }
         let running = meeting?.items.filter(\.isRunning) ?? []
         if let item = running.first(where: { item in undecided.contains { $0.change.id == item.change } }) ?? running.first {
             return item.change
@@ -31,13 +34,13 @@ extension BoardSnapshot {
         let start = (agenda.firstIndex { $0.change.id == changeID } ?? -1) + 1
         let ordered = agenda[min(start, agenda.count)...] + agenda[..<min(start, agenda.count)]
         return ordered.first { entry in
-            entry.change.id != changeID && decisionToday(entry) == nil && item(for: entry.change.id)?.endedAt == nil
+            entry.change.id != changeID && !isSettled(entry) && item(for: entry.change.id)?.endedAt == nil
         }
     }
 
     /// The agenda entries not decided today. The header's "waiting", the end-of-meeting question
     /// and the status line's "still to decide" all count these.
-    public var undecided: [QueueEntry] { agenda.filter { decisionToday($0) == nil } }
+    public var undecided: [QueueEntry] { agenda.filter { !isSettled($0) } }
 
     /// What the status line says when no undecided item with time left follows `changeID`;
     /// `decided` when that change has just been decided (the snapshot does not hold it yet).

@@ -87,7 +87,7 @@ enum MinutesView {
             case .approvedWithConditions?: TextRun(BoardText.short(.approvedWithConditions), .warn)
             case .rejected?: TextRun("rejected", .bad)
             case .deferred?: TextRun("deferred", .notReady)
-            case nil: TextRun("undecided", .dim)
+            case nil: TextRun(item.outcomeText, item.pir.map { $0.outcome == .accepted ? .good : .warn } ?? .dim)
             }
             lines.append([
                 TextRun(String(repeating: " ", count: numberWidth - "\(index + 1)".count) + "\(index + 1) ", .dim),
@@ -98,7 +98,8 @@ enum MinutesView {
                 outcome,
             ])
             let indent = String(repeating: " ", count: numberWidth + 1)
-            let decided = item.decision.map { "\($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" } ?? "not decided"
+            let decided = item.decision.map { "\($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" }
+                ?? item.pir.map { "PIR \($0.outcome.rawValue) by \($0.by) at \(BoardText.time($0.at))" } ?? "not decided"
             lines += TextWrap.wrap("presenter \(item.change.owner) \(glyphs.dot) \(decided)", width: width - indent.count, marker: glyphs.more)
                 .map { [TextRun(indent + $0, .dim)] }
             for remark in item.remarks {

@@ -25,6 +25,8 @@ public struct PanelState: Hashable, Sendable {
     public var period: PanelPeriod
     /// The last figures received; nil until the first arrive, or after another period is chosen.
     public var figures: Figures?
+    /// True on the panel's DORA page (`o`), false on the effectiveness page.
+    public var showsDORA = false
 
     public init(period: PanelPeriod = .standard) {
         self.period = period

@@ -11,6 +11,7 @@ public func render(_ state: AppState, width: Int, height: Int) -> CellBuffer {
     }
     HeaderView.draw(state, into: &buffer, glyphs: glyphs)
     switch (state.screens.last(where: { $0 != .help }) ?? .agenda, state.snapshot) {
+    case (.panel, _) where state.panel.showsDORA: PanelDORAView.draw(state, into: &buffer, glyphs: glyphs)
     case (.panel, _): PanelView.draw(state, into: &buffer, glyphs: glyphs)
     case (.minutes, _): MinutesView.draw(state, into: &buffer, glyphs: glyphs)
     case (.item, let snapshot?): CardView.draw(state, snapshot: snapshot, into: &buffer, glyphs: glyphs)

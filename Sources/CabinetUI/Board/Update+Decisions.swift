@@ -125,6 +125,9 @@ extension AppState {
         case .agendaText(let prompt, var field)?:
             apply(&field)
             dialog = .agendaText(prompt, field: field)
+        case .followUpNote(let change, var field)?:
+            apply(&field)
+            dialog = .followUpNote(change: change, field: field)
         default:
             break
         }
@@ -167,6 +170,10 @@ extension AppState {
             return proceed(pending)
         case .agendaText(let prompt, let field)?:
             return submit(prompt, field)
+        case .followUpNote(let change, let field)?:
+            guard let note = required(field, or: "say what follows up, or Esc to leave") else { return [] }
+            dialog = nil
+            return reviewEmergency(.followUpRequired, note: note, change: change)
         default:
             break
         }
@@ -209,11 +216,19 @@ extension AppState {
         }
     }
 
-    /// True when the entry can be decided now; otherwise the status line says why not.
-    private mutating func decidable(_ entry: QueueEntry) -> Bool {
+    /// True when the entry can be decided (or reviewed) now; otherwise the status line says why not.
+    mutating func decidable(_ entry: QueueEntry, asReview: Bool = false) -> Bool {
         let id = entry.change.id
         if snapshot?.late.contains(where: { $0.change.id == id }) == true {
             status = StatusLine("\(id) is late: it goes to the next meeting", isError: true)
+            return false
+        }
+        if entry.kind == .pir, !asReview {
+            status = StatusLine("\(id) is an emergency back for its review (PIR), not a decision: v accepted, u follow-up required", isError: true)
+            return false
+        }
+        if entry.kind == .review, asReview {
+            status = StatusLine("\(id) is not an emergency back for its review: a, c, r or d decide it", isError: true)
             return false
         }
         return true

@@ -127,6 +127,9 @@ extension AppState {
         case .addActionItem: askForActionItem()
         case .addAttendee: dialog = .agendaText(.attendee, field: TextField(multiline: false))
         case .publishMinutes: return publishMinutes()
+        case .pirAccepted: return reviewEmergency(.accepted)
+        case .pirFollowUp: askForFollowUp()
+        case .doraPage: panel.showsDORA.toggle()
         }
         return []
     }

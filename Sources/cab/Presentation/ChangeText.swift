@@ -12,7 +12,9 @@ public enum ChangeText {
             "\(change.id)  \(change.title)",
             "owner \(change.owner) (\(change.team))  ·  \(change.type.rawValue) · \(change.category.rawValue) · \(change.risk.rawValue) risk  ·  route \(change.route.rawValue)  ·  \(change.state.rawValue)",
             "services: \(change.services.joined(separator: ", "))",
-            "submitted \(change.submittedAt.iso8601)",
+            "submitted \(change.submittedAt.iso8601)" + (change.deployment.map {
+                ", deployed \($0.at.iso8601)" + ($0.isEstimated ? " (estimated: its window start)" : "")
+            } ?? ""),
             "strategy: \(DeploymentStrategy.suggested(category: change.category, risk: change.risk))",
             "",
             "Blast radius:   \(change.blastRadius.isBlank ? "—" : change.blastRadius)",

@@ -62,8 +62,13 @@ public enum JSONOutput {
             var item: [String: Any] = [
                 "id": entry.change.id, "title": entry.change.title, "owner": entry.change.owner,
                 "category": entry.change.category.rawValue, "risk": entry.change.risk.rawValue, "route": entry.change.route.rawValue,
-                "strategy": entry.strategy, "readiness": readinessObject(entry.readiness),
+                "strategy": entry.strategy, "readiness": readinessObject(entry.readiness), "kind": entry.kind.rawValue,
             ]
+            if entry.kind == .pir, let deployment = entry.change.deployment {
+                item["deployedAt"] = deployment.at.iso8601
+                item["deploymentEstimated"] = deployment.isEstimated
+                item["pir"] = entry.pir.map(InterchangeWriter.object)
+            }
             item["windowStart"] = entry.change.windowStart?.iso8601
             item["windowEnd"] = entry.change.windowEnd?.iso8601
             item["decision"] = entry.latestDecision.map(InterchangeWriter.object)

@@ -12,7 +12,7 @@ public enum MinutesText {
         var lines = header(minutes) + [""]
         var table = TextTable(header: ["#", "id", "presenter", "used", "outcome", "decided"], rightAligned: [0])
         for (index, item) in minutes.items.enumerated() {
-            table.add(["\(index + 1)", item.change.id, item.change.owner, used(item, minutes), item.decision?.outcome.rawValue ?? "undecided", decided(item)])
+            table.add(["\(index + 1)", item.change.id, item.change.owner, used(item, minutes), item.outcomeText, decided(item)])
         }
         lines.append(minutes.items.isEmpty ? "No items." : table.rendered)
         for (index, item) in minutes.items.enumerated() {
@@ -34,7 +34,7 @@ public enum MinutesText {
         ]
         for (index, item) in minutes.items.enumerated() {
             lines.append(MarkdownText.row(["\(index + 1)", "\(item.change.id) \(item.change.title)", item.change.owner, used(item, minutes),
-                                           item.decision?.outcome.rawValue ?? "undecided", decided(item)]))
+                                           item.outcomeText, decided(item)]))
         }
         for (index, item) in minutes.items.enumerated() {
             lines += ["", "### \(index + 1). " + MarkdownText.escaped("\(item.change.id) \(item.change.title)"), ""]
@@ -60,6 +60,7 @@ public enum MinutesText {
                 entry["addedReason"] = item.agendaItem?.addedReason
                 entry["notes"] = item.agendaItem?.notes
                 entry["missing"] = item.attendance.missing
+                entry["pir"] = item.pir.map(InterchangeWriter.object)
                 return entry
             },
         ]
@@ -95,7 +96,7 @@ public enum MinutesText {
     }
 
     private static func decided(_ item: MeetingMinutes.Item) -> String {
-        item.decision.map { "\($0.by) at \(minute($0.at))" } ?? "—"
+        item.decision.map { "\($0.by) at \(minute($0.at))" } ?? item.pir.map { "\($0.by) at \(minute($0.at))" } ?? "—"
     }
 
     /// A line of a remark as it continues its list item: a leading `#`, `-`, `+`, `=` or `1.`

@@ -12,13 +12,15 @@ public enum QueueText {
             let r = entry.readiness
             let marks = [r.blastRadius, r.rollbackPlan, r.verification, r.window].map { $0 ? "✓" : "✗" }.joined(separator: " ")
             let window = entry.change.windowStart.map { $0.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ") + "Z" } ?? "not set"
-            let status = entry.latestDecision?.outcome.rawValue ?? (r.isReady ? "ready" : "not ready")
+            let status = entry.kind == .pir
+                ? "PIR " + (entry.pir?.outcome.rawValue ?? "awaiting") + (entry.change.deployment?.isEstimated == true ? " (deployed ~est.)" : "")
+                : entry.latestDecision?.outcome.rawValue ?? (r.isReady ? "ready" : "not ready")
             table.add(["\(index + 1)", entry.change.id, entry.change.title.truncated(to: 40), entry.change.owner, entry.change.category.rawValue,
                        entry.change.risk.rawValue, entry.assessment.map { RiskText.percent($0.risk.probability) } ?? "—", entry.strategy, marks,
                        window, status])
         }
         var lines = ["CAB queue \(day): \(entries.count) item\(entries.count == 1 ? "" : "s")  (B blast radius, R rollback, V verification, W window)", table.rendered]
-        let problems = entries.filter { !$0.readiness.isReady && $0.latestDecision == nil }
+        let problems = entries.filter { !$0.readiness.isReady && $0.latestDecision == nil && $0.kind == .review }
         if !problems.isEmpty {
             lines.append("")
             lines.append("Not ready:")

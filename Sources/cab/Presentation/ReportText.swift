@@ -44,6 +44,7 @@ public enum ReportText {
                        "\(f.approved)", "\(f.incidentCount)", FigureText.hours(f.approvalLatency.medianHours)])
         }
         lines.append(weeks.rendered)
+        lines += DORAText.lines(figures)
         return lines.joined(separator: "\n")
     }
 

@@ -28,6 +28,8 @@ struct BoardDriver: CustomTestStringConvertible {
         var changes: [Change]
         var meeting: Meeting?
         var decisions: [String: Decision] = [:]
+        /// Post-implementation reviews of emergencies, by change.
+        var reviews: [String: PostImplementationReview] = [:]
         var figureGroups: [RouteWeek: FigureCounts] = [:]
         /// Action items raised on the board, numbered as the store numbers them.
         var actions: [ActionItem] = []
@@ -52,7 +54,8 @@ struct BoardDriver: CustomTestStringConvertible {
 
         func snapshot(now: Timestamp) -> BoardSnapshot {
             let visible = changes.filter { $0.submittedAt <= now }
-            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id], assessment: AssessmentFixture.assess($0)) }
+            let entries = visible.map { QueueEntry(change: $0, now: now, latestDecision: decisions[$0.id], assessment: AssessmentFixture.assess($0),
+                                                   pir: reviews[$0.id]) }
             guard let meeting, meeting.agendaFrozenAt != nil else {
                 return BoardSnapshot(day: BoardFixture.day, meeting: meeting, agenda: entries, late: [])
             }
@@ -90,6 +93,12 @@ struct BoardDriver: CustomTestStringConvertible {
             case .decide(let decision, let steps, _):
                 decisions[decision.change] = decision
                 return clock(steps, at: decision.at)
+            case .reviewEmergency(let review, let steps, _):
+                if let first = reviews[review.change] {
+                    return .decisionRefused(change: review.change, message: "\(review.change) was already reviewed by \(first.by)")
+                }
+                reviews[review.change] = review
+                return clock(steps, at: review.at)
             case .setAttendance(_, let name, let role, let present, let opening):
                 if meeting == nil { meeting = opening }
                 if let index = meeting?.attendees.firstIndex(where: { $0.name == name }) {

@@ -58,6 +58,29 @@ enum PanelFixture {
                        boardIncidentsByWeek: Dictionary(uniqueKeysWithValues: weeks.map { ($0, 1) }))
     }()
 
+    /// The healthy month's deployments by route: the board's 40 with 1 failure against peer
+    /// review's 40 with 12, and four emergencies of which one awaits its review.
+    static let deployed: Figures = {
+        func route(_ deployed: Int, failed: Int, leadHours: Int64, approvalHours: Int64?, restoreHours: [Int64]) -> DORACounts {
+            var counts = DORACounts()
+            counts.deployed = deployed
+            counts.failed = failed
+            counts.estimated = deployed / 4
+            counts.deploymentLeadTimes = (0..<Int64(deployed)).map { (leadHours + $0 % 5) * 3_600_000 }
+            counts.approvalLeadTimes = approvalHours.map { hours in (0..<Int64(deployed)).map { (hours + $0 % 3) * 3_600_000 } } ?? []
+            counts.incidents = restoreHours.count + 1
+            counts.restoreTimes = restoreHours.map { $0 * 3_600_000 }
+            return counts
+        }
+        return Figures(period: period, groups: healthyGroups, incidentsByRoute: [.cab: 4, .peer: 2, .emergency: 1],
+                       boardIncidentsByWeek: Dictionary(uniqueKeysWithValues: zip(weeks, [2, 1, 1, 0, 0])),
+                       deployments: [.pipeline: route(120, failed: 2, leadHours: 2, approvalHours: nil, restoreHours: [1]),
+                                     .peer: route(40, failed: 12, leadHours: 6, approvalHours: 1, restoreHours: [2, 3]),
+                                     .cab: route(40, failed: 1, leadHours: 30, approvalHours: 20, restoreHours: []),
+                                     .emergency: route(4, failed: 1, leadHours: 0, approvalHours: nil, restoreHours: [1])],
+                       emergencyReviews: EmergencyReviewFigures(deployed: 4, estimated: 1, outcomes: [.accepted: 2, .followUpRequired: 1]))
+    }()
+
     /// A period in which nothing happened.
     static let empty = Figures(period: period, groups: [:], incidentsByRoute: [:], boardIncidentsByWeek: [:])
 

@@ -98,6 +98,11 @@ import Testing
             for _ in 0..<8 { _ = update(&state, .key(.down)) }
             return state
         }),
+        ("panel-dora", { w, h in
+            var state = PanelFixture.panel(PanelFixture.deployed, width: w, height: h)
+            _ = update(&state, .key(.character("o")))
+            return state
+        }),
     ]
 
     @Test(arguments: screens.indices, sizes.indices)

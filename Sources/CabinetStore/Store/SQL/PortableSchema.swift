@@ -15,6 +15,7 @@ public enum PortableSchema {
     public static let v6Name = "v6: action items and lessons"
     public static let v9Name = "v9: blameless reviews"
     public static let v10Name = "v10: agenda items pulled in late and their notes, the team an attendee speaks for"
+    public static let v11Name = "v11: deployments, restorations and post-implementation reviews"
     public static let v12Name = "v12: the risk score a decision was recorded with, lessons by incident"
 
     /// The tables of v1.
@@ -310,6 +311,30 @@ public enum PortableSchema {
         "ALTER TABLE agenda_items ADD COLUMN notes TEXT",
         "ALTER TABLE meeting_attendees ADD COLUMN speaks_for TEXT",
     ]
+
+    /// When a change was deployed and an incident resolved (both optional), an index on the
+    /// deployment time the figures read (recorded, else the window start of a change in
+    /// implement, review or closed: `Deployment.sqlExpression`), and the post-implementation
+    /// reviews of emergency changes: one per change, append-only (each engine adds its triggers).
+    public static let v11: [String] = [
+        "ALTER TABLE changes ADD COLUMN deployed_at INTEGER",
+        "ALTER TABLE incidents ADD COLUMN resolved_at INTEGER",
+        "CREATE INDEX changes_by_deployment ON changes((COALESCE(deployed_at, CASE WHEN state IN ('implement', 'review', 'closed') THEN window_start END)), route)",
+        """
+        CREATE TABLE pirs (
+            change_id TEXT PRIMARY KEY REFERENCES changes(id),
+            outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'follow-up-required')),
+            at INTEGER NOT NULL,
+            by TEXT NOT NULL,
+            meeting_date TEXT REFERENCES meetings(date),
+            note TEXT,
+            recorded_by TEXT
+        )
+        """,
+    ]
+
+    /// The message of the triggers that keep post-implementation reviews append-only.
+    public static let pirsAppendOnly = "post-implementation reviews are append-only: a review is recorded once"
 
     /// The change's risk score when a decision was recorded (hashed by chain rule 2), and the
     /// lessons of an incident found without a scan of the action items.

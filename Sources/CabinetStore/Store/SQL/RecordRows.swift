@@ -5,7 +5,7 @@ import CabinetModel
 enum ChangeRows {
     static let columns = """
         id, title, owner, team, type, category, risk, route, files_changed, has_migration, blast_radius,
-        rollback_plan, rollback_minutes, verification, window_start, window_end, submitted_at, state, migration_checklist, touches
+        rollback_plan, rollback_minutes, verification, window_start, window_end, submitted_at, state, migration_checklist, touches, deployed_at
         """
     private static let columnCount = columns.split(separator: ",").count
 
@@ -37,7 +37,7 @@ enum ChangeRows {
             verification: try row.text("verification"), windowStart: try row.optionalTimestamp("window_start"),
             windowEnd: try row.optionalTimestamp("window_end"), submittedAt: try row.timestamp("submitted_at"), state: try row.word("state"),
             migrationChecklist: try row.optionalText("migration_checklist").map { try JSONDecoder().decode(MigrationChecklist.self, from: Data($0.utf8)) },
-            touches: try ConfigAreaColumn.decode(row.optionalText("touches")))
+            touches: try ConfigAreaColumn.decode(row.optionalText("touches")), deployedAt: try row.optionalTimestamp("deployed_at"))
     }
 
     /// Built once: the statement cache is keyed by this text, hashed on every insert.
@@ -56,7 +56,8 @@ enum ChangeRows {
             .text(change.category.rawValue), .text(change.risk.rawValue), .text(change.route.rawValue), SQLValue(change.filesChanged),
             SQLValue(change.hasMigration), .text(change.blastRadius), .text(change.rollbackPlan), SQLValue(change.rollbackMinutes),
             .text(change.verification), SQLValue(change.windowStart), SQLValue(change.windowEnd), SQLValue(change.submittedAt),
-            .text(change.state.rawValue), SQLValue(checklist), SQLValue(ConfigAreaColumn.encode(change.touches)), .text(recorder),
+            .text(change.state.rawValue), SQLValue(checklist), SQLValue(ConfigAreaColumn.encode(change.touches)), SQLValue(change.deployedAt),
+            .text(recorder),
         ])
         for (position, service) in change.services.enumerated() {
             try db.execute(linkSQL, [.text(change.id), SQLValue(position), .text(service)])
@@ -130,8 +131,9 @@ enum DecisionRows {
 
 enum IncidentRows {
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue]) throws -> [Incident] {
-        let incidents = try db.namedRows("SELECT id, opened_at, severity FROM incidents WHERE \(condition) ORDER BY opened_at, id", arguments) { row in
-            Incident(id: try row.text("id"), openedAt: try row.timestamp("opened_at"), severity: try row.word("severity"), causedBy: [], services: [])
+        let incidents = try db.namedRows("SELECT id, opened_at, severity, resolved_at FROM incidents WHERE \(condition) ORDER BY opened_at, id", arguments) { row in
+            Incident(id: try row.text("id"), openedAt: try row.timestamp("opened_at"), severity: try row.word("severity"), causedBy: [], services: [],
+                     resolvedAt: try row.optionalTimestamp("resolved_at"))
         }
         return try incidents.map { incident in
             var incident = incident
@@ -142,8 +144,8 @@ enum IncidentRows {
     }
 
     static func insert(_ db: some SQLDatabase, _ incident: Incident) throws {
-        try db.execute("INSERT INTO incidents (id, opened_at, severity) VALUES (?, ?, ?)",
-                       [.text(incident.id), SQLValue(incident.openedAt), .text(incident.severity.rawValue)])
+        try db.execute("INSERT INTO incidents (id, opened_at, severity, resolved_at) VALUES (?, ?, ?, ?)",
+                       [.text(incident.id), SQLValue(incident.openedAt), .text(incident.severity.rawValue), SQLValue(incident.resolvedAt)])
         for (position, change) in incident.causedBy.enumerated() {
             try db.execute("INSERT INTO incident_causes (incident_id, change_id, position) VALUES (?, ?, ?)",
                            [.text(incident.id), .text(change), SQLValue(position)])

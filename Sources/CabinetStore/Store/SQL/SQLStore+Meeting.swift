@@ -11,8 +11,9 @@ extension SQLStore {
                 .map { ($0.id, $0) })
             let latest = try DecisionRows.fetch(db, where: "change_id IN (\(MeetingRows.agendaChanges))", arguments: [.text(date)])
                 .reduce(into: [String: Decision]()) { $0[$1.change] = $1 }
+            let reviews = try PIRRows.reviews(db, of: meeting.items.map(\.change))
             return meeting.items.compactMap { item in
-                changes[item.change].map { QueueEntry(change: $0, now: now, latestDecision: latest[item.change]) }
+                changes[item.change].map { QueueEntry(change: $0, now: now, latestDecision: latest[item.change], pir: reviews[item.change]) }
             }
         }
         // Late changes matter only while the board can still take them.

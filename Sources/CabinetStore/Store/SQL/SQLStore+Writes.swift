@@ -113,6 +113,7 @@ enum ImportRows {
         existing.announcements = Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) })
         existing.actionItems = Dictionary(uniqueKeysWithValues: try ActionItemRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
         existing.reviews = Dictionary(uniqueKeysWithValues: try ReviewRows.fetch(db, where: "TRUE").map { ($0.incident, $0) })
+        existing.pirs = Dictionary(uniqueKeysWithValues: try PIRRows.fetch(db, where: "TRUE").map { ($0.change, $0) })
         existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
         existing.riskThreshold = try RiskRows.threshold(db)
         return existing
@@ -147,6 +148,7 @@ enum ImportRows {
         for item in plan.actionItems { try ActionItemRows.insert(db, item, recordedBy: recorder) }
         for review in plan.reviews { try ReviewRows.insert(db, review, recordedBy: recorder) }
         try ReviewRows.open(db, for: plan.incidents, now: now, recordedBy: recorder)
+        for review in plan.pirs { try PIRRows.insert(db, review, recordedBy: recorder) }
         for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
         if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }

@@ -34,6 +34,7 @@ public enum GuardedAction: Sendable {
     case editOthersChanges
     case meetConditions
     case changeFreezes
+    case recordPIRs
 
     public var refusal: CabinetError {
         switch self {
@@ -41,6 +42,7 @@ public enum GuardedAction: Sendable {
         case .editOthersChanges: .forbidden("only a change's owner or a chair can edit it")
         case .meetConditions: .forbidden("only a chair can record that conditions are met")
         case .changeFreezes: .forbidden("only a chair can change freezes")
+        case .recordPIRs: .forbidden("only a chair can record a post-implementation review")
         }
     }
 }
@@ -112,6 +114,7 @@ extension SQLStore {
             document.announcements = try AnnouncementRows.fetchAll(db)
             document.actionItems = try ActionItemRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
             document.reviews = try ReviewRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.incident) < ($1.openedAt, $1.incident) }
+            document.pirs = try PIRRows.fetch(db, where: "TRUE")
             document.riskCalibrations = try RiskRows.fetch(db)
             document.roles = try teamRoles(db)
             document.settings.riskThreshold = try RiskRows.threshold(db)
@@ -172,12 +175,14 @@ enum QueueDay {
                 """,
             arguments: [SQLValue(waitingToo), SQLValue(end), SQLValue(start), SQLValue(end)],
             order: "submitted_at, id")
-        return try changes.compactMap { change in
+        let decided = try changes.compactMap { change -> QueueEntry? in
             let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [.text(change.id), SQLValue(end)]).last
             // A change deferred on an earlier day to a later meeting is not on this day's queue.
             if let latest, latest.outcome == .deferred, latest.at < start, !latest.returnsToBoard(on: start.day) { return nil }
             return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
         }
+        // Emergencies that shipped since the previous meeting come back after the normal items.
+        return decided + (try PIRRows.agendaEntries(db, dayStart: start, now: now, readinessTime: readinessTime))
     }
 }
 

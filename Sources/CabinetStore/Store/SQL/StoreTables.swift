@@ -28,7 +28,7 @@ public struct StoreTables: Sendable {
         StoreTables(name: "change_services", columns: ["change_id", "position", "service"], order: "change_id, position"),
         StoreTables(name: "decisions", columns: (DecisionRows.columns + ", " + DecisionRows.chainColumns).components(separatedBy: ", "), order: "seq"),
         StoreTables(name: "conditions_met", columns: ["decision_id", "met_by", "met_at", "note", "recorded_by"], order: "decision_id"),
-        StoreTables(name: "incidents", columns: ["id", "opened_at", "severity"], order: "id"),
+        StoreTables(name: "incidents", columns: ["id", "opened_at", "severity", "resolved_at"], order: "id"),
         StoreTables(name: "incident_causes", columns: ["incident_id", "change_id", "position"], order: "incident_id, position"),
         StoreTables(name: "incident_services", columns: ["incident_id", "service", "position"], order: "incident_id, position"),
         StoreTables(name: "meetings", columns: ["date", "chair", "item_minutes", "started_at", "agenda_frozen_at", "ended_at"], order: "date"),
@@ -45,5 +45,6 @@ public struct StoreTables: Sendable {
         StoreTables(name: "announcements", columns: ["id", "change_id", "at", "by", "webhook", "text", "recorded_by"], order: "at, id"),
         StoreTables(name: "action_items", columns: ActionItemRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "id"),
         StoreTables(name: "reviews", columns: ReviewRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "incident_id"),
+        StoreTables(name: "pirs", columns: PIRRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "change_id"),
     ]
 }

@@ -24,6 +24,7 @@ enum SQLiteSchema {
         MigrationStep("v7 (SQLite): a decision's number cannot be replaced either", ["DROP TRIGGER decisions_are_not_replaced", notReplaced]),
         MigrationStep(PortableSchema.v9Name, PortableSchema.v9),
         MigrationStep(PortableSchema.v10Name, PortableSchema.v10),
+        MigrationStep(PortableSchema.v11Name, PortableSchema.v11 + [pirsNotUpdated, pirsNotDeleted, pirsNotReplaced]),
         MigrationStep(PortableSchema.v12Name, PortableSchema.v12),
     ]
 
@@ -62,10 +63,26 @@ enum SQLiteSchema {
         END
         """
 
+    static let pirsNotUpdated = """
+        CREATE TRIGGER pirs_are_not_updated BEFORE UPDATE ON pirs
+        BEGIN SELECT RAISE(ABORT, '\(PortableSchema.pirsAppendOnly)'); END
+        """
+    static let pirsNotDeleted = """
+        CREATE TRIGGER pirs_are_not_deleted BEFORE DELETE ON pirs
+        BEGIN SELECT RAISE(ABORT, '\(PortableSchema.pirsAppendOnly)'); END
+        """
+    /// As for decisions, `REPLACE INTO` would delete the review it replaces without the delete trigger.
+    static let pirsNotReplaced = """
+        CREATE TRIGGER pirs_are_not_replaced BEFORE INSERT ON pirs
+        WHEN EXISTS (SELECT 1 FROM pirs WHERE change_id = NEW.change_id)
+        BEGIN SELECT RAISE(ABORT, '\(PortableSchema.pirsAppendOnly)'); END
+        """
+
     /// The triggers of the latest schema, by name: a copy drops them while it writes rows as
     /// they were, then puts them back.
     static let triggers: [(name: String, sql: String)] = [
         ("decisions_are_not_updated", notUpdated), ("decisions_are_not_deleted", notDeleted),
         ("decisions_are_not_replaced", notReplaced), ("decision_sets_first", setsFirst),
+        ("pirs_are_not_updated", pirsNotUpdated), ("pirs_are_not_deleted", pirsNotDeleted), ("pirs_are_not_replaced", pirsNotReplaced),
     ]
 }
