@@ -45,9 +45,8 @@ struct BoardLoop {
         day = (options.day ?? now).startOfDay
         pinnedID = options.changeID
         state = AppState(
-            role: options.presenter ? .presenter : .chair, chair: options.chair, onCall: options.onCall,
-            itemMinutes: options.itemMinutes, day: day.day, now: now, changeID: options.changeID,
-            openPanel: options.startScreen == .panel, panelPeriod: options.panelPeriod.map(PanelPeriod.fixed) ?? .standard)
+            role: options.presenter ? .presenter : options.startScreen == .panel ? .reader : .chair, chair: options.chair,
+            onCall: options.onCall, itemMinutes: options.itemMinutes, day: day.day, now: now, changeID: options.changeID, panelPeriod: options.panelPeriod.map(PanelPeriod.fixed) ?? .standard)
     }
 
     /// Reads what the board needs before the first frame. A board opened on the panel starts its

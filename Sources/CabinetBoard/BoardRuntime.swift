@@ -14,7 +14,7 @@ public enum BoardRuntime {
     /// Opens the board and returns the process exit status once it ends: 0 on quit, 128 + signal
     /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used or writes made while the
     /// store was unreachable or its file was removed were never sent (they are listed on standard error). A theme that cannot be
-    /// loaded is reported on standard error in one line and the default theme is used.
+    /// loaded is reported in one line on the board's status line at start and on standard error, and the default theme is used.
     public static func run(
         store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
@@ -23,6 +23,7 @@ public enum BoardRuntime {
         let waiting = WaitingWrites()
         var loop = BoardLoop(store: store, options: options, environment: environment, waiting: waiting)
         loop.start()
+        if let error = resolution.error { loop.state.status = StatusLine(themeProblem(error), isError: true) }
         let session = TerminalSession(theme: resolution.theme, tickMilliseconds: tickMilliseconds, environment: environment)
         let exit = session.run(
             initial: loop,
@@ -35,6 +36,11 @@ public enum BoardRuntime {
             return exit.status == 0 ? 1 : exit.status
         }
         return exit.status
+    }
+
+    /// The one line a theme that cannot be used leaves on the status line.
+    static func themeProblem(_ error: ThemeError) -> String {
+        "theme \(error.description) (the default theme is used)"
     }
 
     private static func printError(_ message: String) {

@@ -19,4 +19,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteWord, deleteToLineStart
     /// The queue: clear the filter; the first or last change; a page up or down.
     case clearFilter, top, bottom, pageUp, pageDown
+    /// The card: focus its next or previous field; show the focused field full screen (or the card again).
+    case nextField, previousField, zoom
+    /// `cab panel`'s Esc: quit the read-only panel.
+    case close
 }

@@ -8,28 +8,45 @@ public enum TextWrap {
     /// line ends in `marker` when more text followed.
     public static func wrap(_ text: String, width: Int, maxLines: Int? = nil, marker: String = "…") -> [String] {
         guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in paragraphs(of: text) {
-            wrapParagraph(InertText.sanitize(String(paragraph)), width: width, marker: marker, into: &lines)
-        }
-        if let maxLines, lines.count > maxLines {
+        var (lines, more) = wrapped(text, width: width, limit: maxLines.map { max(0, $0) }, marker: marker)
+        if let maxLines, more {
             guard maxLines > 0 else { return [] }
-            lines.removeSubrange(maxLines...)
             lines[maxLines - 1] = endingInMarker(lines[maxLines - 1], width: width, marker: marker)
         }
         return lines
     }
 
-    private static func paragraphs(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { character in
-            character.unicodeScalars.allSatisfy { "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }
+    /// The first `count` lines of `text` wrapped as `wrap` wraps them (no marker added at the end),
+    /// and whether more lines follow. Only as much text is wrapped as the lines need, so showing
+    /// the top of a long text costs what is shown.
+    public static func prefix(_ text: String, width: Int, lines count: Int, marker: String = "…") -> (lines: [String], more: Bool) {
+        guard width > 0 else { return ([], !text.isEmpty) }
+        return wrapped(text, width: width, limit: max(0, count), marker: marker)
+    }
+
+    /// Wraps paragraph by paragraph and word by word, stopping once `limit` lines are made and
+    /// another is known to follow.
+    private static func wrapped(_ text: String, width: Int, limit: Int?, marker: String) -> (lines: [String], more: Bool) {
+        var lines: [String] = []
+        var start = text.startIndex
+        while true {
+            let end = text[start...].firstIndex { character in
+                character.unicodeScalars.allSatisfy { "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }
+            } ?? text.endIndex
+            if wrapParagraph(text[start..<end], width: width, marker: marker, limit: limit, into: &lines) { return (lines, true) }
+            guard end < text.endIndex else { return (lines, false) }
+            start = text.index(after: end)
+            if let limit, lines.count >= limit { return (lines, true) }
         }
     }
 
-    private static func wrapParagraph(_ paragraph: String, width: Int, marker: String, into lines: inout [String]) {
+    /// Wraps one paragraph into `lines`; true when it stopped at `limit` with more to come.
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, marker: String, limit: Int?, into lines: inout [String]) -> Bool {
+        func full() -> Bool { limit.map { lines.count >= $0 } ?? false }
         var line = ""
         var lineWidth = 0
-        for word in paragraph.split(separator: " ") {
+        var rest = paragraph[...]
+        while let word = nextWord(&rest) {
             let wordWidth = TextWidth.width(of: word)
             if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
                 line += " " + word
@@ -37,18 +54,32 @@ public enum TextWrap {
                 continue
             }
             if lineWidth > 0 {
+                if full() { return true }
                 lines.append(line)
             }
-            var rest = word
-            while TextWidth.width(of: rest) > width {
-                let (piece, tail) = breakWord(rest, width: width, marker: marker)
-                lines.append(piece)
-                rest = tail
+            var piece = word[...]
+            while TextWidth.width(of: piece) > width {
+                if full() { return true }
+                let (head, tail) = breakWord(piece, width: width, marker: marker)
+                lines.append(head)
+                piece = tail
             }
-            line = String(rest)
-            lineWidth = TextWidth.width(of: rest)
+            line = String(piece)
+            lineWidth = TextWidth.width(of: piece)
         }
+        if full() { return true }
         lines.append(line)
+        return false
+    }
+
+    /// The next word of `rest` (split at spaces and tabs), made inert; nil when only blanks are left.
+    private static func nextWord(_ rest: inout Substring) -> String? {
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard !rest.isEmpty else { return nil }
+        let end = rest.firstIndex { $0 == " " || $0 == "\t" } ?? rest.endIndex
+        let word = InertText.sanitize(String(rest[..<end]))
+        rest = rest[end...]
+        return word
     }
 
     /// The first piece of an over-wide word (ending in the marker) and the rest; always makes progress.

@@ -1,0 +1,64 @@
+/// Where an item of a day's board stands, in the one vocabulary the board's queue and `cab queue`
+/// share: the decision made that day, else the item's clock, else its readiness. A deferral from
+/// an earlier meeting is not a decision of the day: the change is back to be decided.
+public enum ItemStatus: Hashable, Sendable {
+    case decided(Outcome)
+    /// Submitted after the agenda was frozen: it goes to the next meeting.
+    case late
+    case presenting, paused
+    /// Its time is over and it is not decided yet.
+    case toDecide
+    case ready, notReady
+
+    /// How far the item's clock went, for the status of an undecided item.
+    public enum Clock: Hashable, Sendable {
+        case notStarted, running, paused, ended
+    }
+
+    /// The status of `entry` on the board of the UTC day `day`.
+    public init(_ entry: QueueEntry, day: String, isLate: Bool = false, clock: Clock = .notStarted) {
+        if let decision = entry.decision(on: day) {
+            self = .decided(decision.outcome)
+            return
+        }
+        if isLate {
+            self = .late
+            return
+        }
+        switch clock {
+        case .running: self = .presenting
+        case .paused: self = .paused
+        case .ended: self = .toDecide
+        case .notStarted: self = entry.readiness.isReady ? .ready : .notReady
+        }
+    }
+
+    /// The status in a table cell: "approved", "conditional", "deferred", "to decide", "not ready".
+    public var text: String {
+        switch self {
+        case .decided(.approved): "approved"
+        case .decided(.approvedWithConditions): "conditional"
+        case .decided(.rejected): "rejected"
+        case .decided(.deferred): "deferred"
+        case .late: "next meeting"
+        case .presenting: "presenting"
+        case .paused: "paused"
+        case .toDecide: "to decide"
+        case .ready: "ready"
+        case .notReady: "not ready"
+        }
+    }
+}
+
+extension QueueEntry {
+    /// The change's decision made on the UTC day `day`, if its latest decision was made then.
+    public func decision(on day: String) -> Decision? {
+        latestDecision.flatMap { $0.at.day == day ? $0 : nil }
+    }
+
+    /// The deferral from an earlier meeting that brought the change back to the board of `day`, if any.
+    public func deferral(before day: String) -> (decision: Decision, deferral: Deferral)? {
+        guard let decision = latestDecision, decision.at.day < day, let deferral = Deferral(decision) else { return nil }
+        return (decision, deferral)
+    }
+}
