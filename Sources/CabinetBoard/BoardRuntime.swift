@@ -40,7 +40,7 @@ public enum BoardRuntime {
 
     /// The one line a theme that cannot be used leaves on the status line.
     static func themeProblem(_ error: ThemeError) -> String {
-        "theme \(error.description) (the default theme is used)"
+        "the default theme is used: \(error.description)"
     }
 
     private static func printError(_ message: String) {

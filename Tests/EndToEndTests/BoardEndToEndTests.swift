@@ -281,13 +281,14 @@ import Testing
         #expect(["Healthy", "Theater", "Bottleneck", "Not catching risks", "Rubber stamp", "Not enough data"].contains { screen.contains($0) })
         let header = screen.split(separator: "\n").first.map(String.init) ?? ""
         #expect(header.contains("effectiveness panel (read-only)") && !header.contains("chair"), "\(header)")
-        #expect(!screen.contains("approve") && !screen.contains("m minutes") && screen.contains("Esc quit"), "\(screen)")
+        let footer = screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
+        #expect(footer.contains("Esc quit") && !footer.contains("approve") && !footer.contains("minutes") && !footer.contains("back"), "\(footer)")
         try tmux.send("1")
         try tmux.waitFor("last 7 days")
         let before = try cab("audit").stdout
         try tmux.send("a")
-        try tmux.waitFor("read-only panel: `cab` opens the board")
         try tmux.send("m")
+        try tmux.waitFor("read-only panel: `cab` opens the board")
         try tmux.send("Escape")
         #expect(try waitForExitLine() == "exit 0")
         #expect(try cab("audit").stdout == before)
@@ -305,7 +306,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
         #expect(try cab("import", file).status == 0)
         let tmux = try board("--by priya", width: 80, height: 24)
-        try tmux.waitFor("waiting")
+        try tmux.waitFor("8 waiting")
         try tmux.send("/")
         try tmux.send("-l", "CHG-LONG")
         try tmux.send("Enter")
@@ -333,8 +334,8 @@ import Testing
         let theme = sandbox.path + "/broken.toml"
         try "[colors]\nheader = \"not-a-colour\"\n".write(toFile: theme, atomically: true, encoding: .utf8)
         let tmux = try board("--by priya --theme \(theme)")
-        let screen = try tmux.waitFor("theme \(theme)")
-        #expect(screen.contains("(the default theme is used)") && screen.contains("7 waiting"), "\(screen)")
+        let screen = try tmux.waitFor("the default theme is used: \(sandbox.path)")
+        #expect(screen.contains("broken.toml") && screen.contains("7 waiting"), "\(screen)")
         try tmux.send("q")
     }
 

@@ -25,7 +25,8 @@ enum HeaderView {
     /// Columns of the left part that the meeting summary gives up its less important parts for.
     private static let maximumLeft = 40
 
-    /// "meeting 4:12 of 15 min", "3 items still fit", "4 waiting", most important first, and whether the budget is exceeded.
+    /// "meeting 4:12 of 15 min", "3 items still fit", "4 waiting" (before the meeting, what waits
+    /// comes before what fits), most important first, and whether the budget is exceeded.
     static func meetingSummary(_ state: AppState, glyphs: Glyphs) -> ([String], Bool) {
         guard let snapshot = state.snapshot else { return (["loading"], false) }
         let clock = MeetingClock(snapshot: snapshot, itemMinutes: state.allotmentMinutes, now: state.now)
@@ -35,8 +36,8 @@ enum HeaderView {
         let used = BoardText.duration(milliseconds: clock.elapsedMilliseconds)
         let parts: [String]
         switch snapshot.meeting {
-        case nil: parts = ["not opened \(glyphs.dot) \(budget) budget", fit, waiting]
-        case let meeting? where meeting.startedAt == nil: parts = ["not started \(glyphs.dot) \(budget) budget", fit, waiting]
+        case nil: parts = ["not opened \(glyphs.dot) \(budget) budget", waiting, fit]
+        case let meeting? where meeting.startedAt == nil: parts = ["not started \(glyphs.dot) \(budget) budget", waiting, fit]
         case let meeting? where meeting.endedAt != nil: parts = ["ended", "took \(used) of \(budget)", waiting]
         default: parts = ["meeting \(used) of \(budget)", fit, waiting]
         }

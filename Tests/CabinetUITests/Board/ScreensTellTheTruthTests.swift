@@ -117,7 +117,7 @@ import Testing
 
     @Test func theHeaderStatesTheBudgetAsADuration() {
         var board = BoardDriver(width: 120, height: 30)
-        #expect(board.screen[0].contains("not opened · 15 min budget · 5 items still fit"), "\(board.screen[0])")
+        #expect(board.screen[0].contains("not opened · 15 min budget · 6 waiting · 5 items still fit"), "\(board.screen[0])")
         #expect(!board.screen[0].contains("15:00"))
         board.press("s")
         board.wait(seconds: 65)
