@@ -26,6 +26,8 @@ public struct KeyTable: Hashable, Sendable {
             KeyBinding([.character("c")], .approveWithConditions, hint: "conditional", help: "Approve the change with conditions", on: meeting),
             KeyBinding([.character("r")], .reject, hint: "reject", help: "Reject the change (a reason is required)", on: meeting),
             KeyBinding([.character("d")], .defer, hint: "defer", help: "Defer the change to a later meeting, with a reason", on: meeting),
+            KeyBinding([.tab], .nextField, hint: "field", help: "Focus the card's next field (its text scrolls with j/k)", on: [.item]),
+            KeyBinding([.enter], .zoom, hint: "full screen", help: "Show the focused field full screen, or the card again", on: [.item]),
             KeyBinding([.character(" "), .enter], .toggle, hint: "present/absent", help: "Mark the person present or absent", on: [.attendance]),
             KeyBinding([.enter], .submit, hint: "ok", help: "Accept the text", on: [.input]),
             KeyBinding([.character("y")], .confirm, hint: "yes", help: "Yes, do it", on: [.confirm]),
@@ -39,9 +41,6 @@ public struct KeyTable: Hashable, Sendable {
             KeyBinding([.character("2")], .days30, hint: "30d", help: "Show the last 30 days", on: [.panel]),
             KeyBinding([.character("3")], .days90, hint: "90d", help: "Show the last 90 days", on: [.panel]),
             KeyBinding([.tab], .nextPane, hint: "pane", help: "Move to the next pane", on: [.agenda]),
-            KeyBinding([.tab], .nextField, hint: "field", help: "Focus the card's next field (its text scrolls with j/k)", on: [.item]),
-            KeyBinding([.backTab], .previousField, hint: "previous field", help: "Focus the card's previous field", on: [.item]),
-            KeyBinding([.enter], .zoom, hint: "full screen", help: "Show the focused field full screen, or the card again", on: [.item]),
             KeyBinding([.character("p")], .panel, hint: "panel", help: "Show the effectiveness panel", on: [.agenda, .item, .minutes]),
             KeyBinding([.character("m")], .minutes, hint: "minutes", help: "Show the meeting's minutes", on: [.agenda, .item, .panel]),
             KeyBinding([.up, .character("k")], .up, hint: "up", help: "Move the selection or scroll up", on: screens.subtracting([.panel])),
@@ -64,6 +63,7 @@ public struct KeyTable: Hashable, Sendable {
             KeyBinding([.character("G"), .end], .bottom, hint: "last", help: "Go to the last change", on: [.agenda]),
             KeyBinding([.pageUp], .pageUp, hint: "page up", help: "Move or scroll a page up", on: [.agenda, .item]),
             KeyBinding([.pageDown], .pageDown, hint: "page down", help: "Move or scroll a page down", on: [.agenda, .item]),
+            KeyBinding([.backTab], .previousField, hint: "previous field", help: "Focus the card's previous field", on: [.item]),
         ])
     }()
 

@@ -19,6 +19,13 @@ import Testing
         #expect(text.contains("Back from a deferral:\n  W1: deferred on 2026-11-26: rollback takes 15 min (over 5)"), "\(text)")
     }
 
+    @Test func aDeferralRecordedBeforeTargetsIsListedWithItsNote() {
+        let deferral = Decision(id: "d1", change: "W1", outcome: .deferred, at: time("2026-11-26T09:42:00Z"), by: "marcus.webb",
+                                note: "Not ready in three minutes")
+        let entry = QueueEntry(change: riskChange("W1", ["Order Service"]), now: time("2026-11-27T08:00:00Z"), latestDecision: deferral)
+        #expect(QueueText.render([entry], day: "2026-11-27").contains("  W1: deferred on 2026-11-26: Not ready in three minutes"))
+    }
+
     @Test func theDayOfTheDeferralSaysDeferredInTheBoardsWord() throws {
         let change = riskChange("W1", ["Order Service"])
         let deferral = Decision(id: "d1", change: "W1", outcome: .deferred, at: time("2026-11-27T09:10:00Z"), by: "priya",

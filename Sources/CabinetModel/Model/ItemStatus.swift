@@ -56,9 +56,10 @@ extension QueueEntry {
         latestDecision.flatMap { $0.at.day == day ? $0 : nil }
     }
 
-    /// The deferral from an earlier meeting that brought the change back to the board of `day`, if any.
-    public func deferral(before day: String) -> (decision: Decision, deferral: Deferral)? {
-        guard let decision = latestDecision, decision.at.day < day, let deferral = Deferral(decision) else { return nil }
-        return (decision, deferral)
+    /// The deferral from an earlier meeting that brought the change back to the board of `day`, if
+    /// any, with its reason (a deferral recorded before targets gives its whole note).
+    public func deferral(before day: String) -> (decision: Decision, reason: String)? {
+        guard let decision = latestDecision, decision.outcome == .deferred, decision.at.day < day else { return nil }
+        return (decision, Deferral(decision)?.reason ?? decision.note ?? "")
     }
 }

@@ -169,7 +169,7 @@ enum AgendaView {
         }
         if row.isLate { return ("submitted after the agenda was frozen: it goes to the next meeting", .late) }
         let readiness = row.entry.readiness
-        let deferred = row.entry.deferral(before: snapshot.day).map { "deferred from \(BoardText.dayAndTime($0.decision.at).prefix(5)): \($0.deferral.reason) \(glyphs.dot) " } ?? ""
+        let deferred = row.entry.deferral(before: snapshot.day).map { "deferred from \(BoardText.dayAndTime($0.decision.at).prefix(5)): \($0.reason) \(glyphs.dot) " } ?? ""
         return readiness.isReady
             ? (deferred + "ready: the four fields are articulated", .ready)
             : (deferred + "not ready: " + readiness.problems.joined(separator: "; "), .notReady)

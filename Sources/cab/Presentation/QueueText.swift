@@ -29,7 +29,7 @@ public enum QueueText {
             lines.append("")
             lines.append("Back from a deferral:")
             for (id, earlier) in returning {
-                lines.append("  \(id): deferred on \(earlier.decision.at.day): \(earlier.deferral.reason)".inert)
+                lines.append("  \(id): deferred on \(earlier.decision.at.day): \(earlier.reason)".inert)
             }
         }
         let flagged = entries.filter { !($0.assessment?.flags.isEmpty ?? true) }
