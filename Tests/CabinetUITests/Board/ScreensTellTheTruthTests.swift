@@ -230,6 +230,27 @@ import Testing
         #expect(TextWrap.prefix("one two", width: 36, lines: 5) == (["one two"], false))
     }
 
+    /// A 64 KiB rollback plan is wrapped no further than its box shows and a hundred lines past
+    /// it: the marker counts "100+" (the box's 3 rows and 99 more are wrapped, 102 lines; 2 are
+    /// shown above the marker, 100 counted, and more follow), and the idle board redraws what is visible, not the whole field.
+    @Test func aHugeFieldIsCountedOnlyAsFarAsItMatters() {
+        var board = BoardDriver(width: 80, height: 24)
+        var huge = Self.longRollback
+        huge.rollbackPlan = String(repeating: "drain traffic from the pool ", count: 2_400)
+        #expect(huge.rollbackPlan.utf8.count >= 64 * 1024)
+        board.world.changes.insert(huge, at: 0)
+        board.reload()
+        board.press("g")
+        board.press(.enter)
+        #expect(board.shows("▼ 100+ more lines: Tab"), "\(board)")
+        board.press(.tab)
+        board.press(.tab)
+        // A page of a box of three rows is two lines.
+        board.press(.pageDown)
+        #expect(board.state.cardFocus?.scroll == 2)
+        #expect(board.shows("▲ 2 above: k"))
+    }
+
     // MARK: 15. First use
 
     @Test func anEmptyStoreSaysHowToAddTheFirstChange() {
