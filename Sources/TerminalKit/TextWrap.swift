@@ -25,28 +25,36 @@ public enum TextWrap {
     }
 
     /// Wraps paragraph by paragraph and word by word, stopping once `limit` lines are made and
-    /// another is known to follow.
+    /// another is known to follow; the text is read only as far as the lines need.
     private static func wrapped(_ text: String, width: Int, limit: Int?, marker: String) -> (lines: [String], more: Bool) {
         var lines: [String] = []
-        var start = text.startIndex
+        var rest = text[...]
         while true {
-            let end = text[start...].firstIndex { character in
-                character.unicodeScalars.allSatisfy { "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }
-            } ?? text.endIndex
-            if wrapParagraph(text[start..<end], width: width, marker: marker, limit: limit, into: &lines) { return (lines, true) }
-            guard end < text.endIndex else { return (lines, false) }
-            start = text.index(after: end)
+            let (stopped, lineBreak) = wrapParagraph(&rest, width: width, marker: marker, limit: limit, into: &lines)
+            if stopped { return (lines, true) }
+            guard lineBreak else { return (lines, false) }
             if let limit, lines.count >= limit { return (lines, true) }
         }
     }
 
-    /// Wraps one paragraph into `lines`; true when it stopped at `limit` with more to come.
-    private static func wrapParagraph(_ paragraph: Substring, width: Int, marker: String, limit: Int?, into lines: inout [String]) -> Bool {
+    /// Wraps the paragraph at the start of `rest` into `lines`, consuming it and its line break.
+    /// Returns whether it stopped at `limit` with more to come, and whether a line break ended it.
+    private static func wrapParagraph(
+        _ rest: inout Substring, width: Int, marker: String, limit: Int?, into lines: inout [String]
+    ) -> (stopped: Bool, lineBreak: Bool) {
         func full() -> Bool { limit.map { lines.count >= $0 } ?? false }
         var line = ""
         var lineWidth = 0
-        var rest = paragraph[...]
-        while let word = nextWord(&rest) {
+        var lineBreak = false
+        reading: while true {
+            let word: String
+            switch nextToken(&rest) {
+            case .end: break reading
+            case .lineBreak:
+                lineBreak = true
+                break reading
+            case .word(let next): word = next
+            }
             let wordWidth = TextWidth.width(of: word)
             if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
                 line += " " + word
@@ -54,12 +62,12 @@ public enum TextWrap {
                 continue
             }
             if lineWidth > 0 {
-                if full() { return true }
+                if full() { return (true, false) }
                 lines.append(line)
             }
             var piece = word[...]
             while TextWidth.width(of: piece) > width {
-                if full() { return true }
+                if full() { return (true, false) }
                 let (head, tail) = breakWord(piece, width: width, marker: marker)
                 lines.append(head)
                 piece = tail
@@ -67,19 +75,35 @@ public enum TextWrap {
             line = String(piece)
             lineWidth = TextWidth.width(of: piece)
         }
-        if full() { return true }
+        if full() { return (true, false) }
         lines.append(line)
-        return false
+        return (false, lineBreak)
     }
 
-    /// The next word of `rest` (split at spaces and tabs), made inert; nil when only blanks are left.
-    private static func nextWord(_ rest: inout Substring) -> String? {
+    /// What comes next in a text being wrapped: a word (made inert), a line break, or the end.
+    private enum Token {
+        case word(String)
+        case lineBreak
+        case end
+    }
+
+    /// Reads the next token of `rest`, skipping the spaces and tabs before it.
+    private static func nextToken(_ rest: inout Substring) -> Token {
         rest = rest.drop { $0 == " " || $0 == "\t" }
-        guard !rest.isEmpty else { return nil }
-        let end = rest.firstIndex { $0 == " " || $0 == "\t" } ?? rest.endIndex
+        guard let first = rest.first else { return .end }
+        if isLineBreak(first) {
+            rest = rest.dropFirst()
+            return .lineBreak
+        }
+        let end = rest.firstIndex { $0 == " " || $0 == "\t" || isLineBreak($0) } ?? rest.endIndex
         let word = InertText.sanitize(String(rest[..<end]))
         rest = rest[end...]
-        return word
+        return .word(word)
+    }
+
+    /// LF, CR, CRLF, U+2028 and U+2029 start a new line.
+    private static func isLineBreak(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }
     }
 
     /// The first piece of an over-wide word (ending in the marker) and the rest; always makes progress.
