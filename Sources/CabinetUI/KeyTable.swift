@@ -1,9 +1,11 @@
 import CabinetModel
 import TerminalKit
 
-/// The one declarative table of key bindings that drives dispatch, the footer and the help overlay.
+/// The one declarative table of key bindings that drives dispatch, the footer and the help
+/// overlay; the board's state says which of them work now (`AppState.works`).
 public struct KeyTable: Hashable, Sendable {
-    /// The bindings in footer order: the earlier, the more likely to fit in the footer.
+    /// The bindings in order of usefulness: after the meeting stage's leading actions
+    /// (`AppState.leadingActions`), the earlier, the more likely to fit in the footer.
     public var bindings: [KeyBinding]
 
     public init(bindings: [KeyBinding]) {

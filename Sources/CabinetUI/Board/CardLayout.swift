@@ -13,7 +13,7 @@ struct CardLayout {
     let change: String
     /// The fields in focus order: blast radius, rollback plan, verification, window, then the risk details.
     let fields: [CardView.Field]
-    /// Each field's box; nil for the risk details when they fit no box (a one-line stub stands for them).
+    /// Each field's box; nil for the risk details when they fit no box (the boxes' bottom edge names them).
     let boxes: [Box?]
     /// The row of the risk details' stub, when they have no box: the bottom edge of the boxes above, so it costs no row.
     let stubY: Int?
@@ -31,7 +31,7 @@ struct CardLayout {
     static let minimumBoxesHeight = 6
     /// Rows the four boxes keep (as many as at 80×24) before the risk details get a box of their own under them.
     static let boxesHeightBeforeDetails = 10
-    /// Lines counted past the visible ones before a marker says "99+ more".
+    /// Lines wrapped past the visible ones to count what is below; when text goes on beyond them, the marker says "N+ more".
     static let countedLines = 99
 
     init(_ state: AppState, entry: QueueEntry, snapshot: BoardSnapshot, width: Int, height: Int, glyphs: Glyphs) {
