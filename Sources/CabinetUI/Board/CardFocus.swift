@@ -52,6 +52,8 @@ extension AppState {
             if cut != nil, lines > 0 { scrollCard(by: lines) }
             return
         }
+        // A field with no box on this screen (the risk details at 80×24) scrolls full screen.
+        if layout.box(field: focus.field, fullScreen: false) == nil { focus.fullScreen = true }
         focus.scroll = layout.clampedScroll(field: focus.field, scroll: focus.scroll + lines, fullScreen: focus.fullScreen)
         cardFocus = focus
     }

@@ -131,10 +131,8 @@ extension AppState {
 
     /// Esc: a field shown full screen goes back into the card; otherwise the screen beneath comes back.
     private mutating func back() {
-        if screen == .item, var focus = shownCardFocus, focus.fullScreen {
-            focus.fullScreen = false
-            cardFocus = focus
-            scrollCard(by: 0)
+        if screen == .item, shownCardFocus?.fullScreen == true {
+            toggleFullScreen()
         } else if screens.count > 1 {
             screens.removeLast()
         }
