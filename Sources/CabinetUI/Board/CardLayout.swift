@@ -68,7 +68,10 @@ struct CardLayout {
         stubY = stub
         let gridHeight = bottom - boxesTop
         let columns = [width / 2, width - width / 2]
-        let rows = [gridHeight / 2, gridHeight - gridHeight / 2]
+        let texts = fields.map(\.text)
+        let rows = Self.rowHeights(gridHeight) { index in
+            TextWrap.prefix(texts[index], width: columns[index % 2] - 4, lines: gridHeight).lines.count + 2
+        }
         var boxes: [Box?] = (0..<4).map { index in
             guard gridHeight >= 2 else { return nil }
             let column = index % 2, row = index / 2
@@ -76,6 +79,16 @@ struct CardLayout {
         }
         if hasRisk { boxes.append(riskBox) }
         self.boxes = boxes
+    }
+
+    /// The heights of the two rows of boxes in `grid` rows, given the height each field's box
+    /// `needs`: each row gets what its fuller box needs when both fit; otherwise a row that needs
+    /// less than half keeps what it needs and the other takes the rest, else they share evenly.
+    static func rowHeights(_ grid: Int, needs: (Int) -> Int) -> [Int] {
+        let top = max(needs(0), needs(1)), bottom = max(needs(2), needs(3))
+        let half = grid / 2
+        let topHeight = if top + bottom <= grid || bottom <= grid - half { grid - bottom } else if top <= half { top } else { half }
+        return [topHeight, grid - topHeight]
     }
 
     /// The box `field` is drawn in, full screen or on the card.

@@ -226,6 +226,19 @@ import Testing
         #expect(board.shows("This change affects: API Gateway, Checkout Web."), "\(board)")
     }
 
+    /// The two rows of boxes share the grid by need, so no box keeps blank rows while another is cut.
+    @Test func theRowsOfBoxesShareTheRoomByNeed() {
+        // Needs 9 and 3 on top, 4 and 3 below, in 10 rows: 13 do not fit; the bottom's 4 fit its half
+        // (5), so it keeps 4 and the top takes 10 - 4 = 6.
+        #expect(CardLayout.rowHeights(10) { [9, 3, 4, 3][$0] } == [6, 4])
+        // Needs 4 and 3 fit in 10: the bottom gets its 3, the top the other 7.
+        #expect(CardLayout.rowHeights(10) { [4, 3, 3, 3][$0] } == [7, 3])
+        // Both need more than half of 10: 5 and 5.
+        #expect(CardLayout.rowHeights(10) { [14, 3, 7, 3][$0] } == [5, 5])
+        // The top needs 3 (under half), the bottom 9: the top keeps 3, the bottom takes 7.
+        #expect(CardLayout.rowHeights(10) { [3, 3, 9, 3][$0] } == [3, 7])
+    }
+
     @Test func onlyTheVisibleLinesOfAHugeFieldAreWrapped() {
         let huge = String(repeating: "drain traffic from the pool ", count: 2_400)
         let shown = TextWrap.prefix(huge, width: 36, lines: 5)
@@ -235,7 +248,7 @@ import Testing
     }
 
     /// A 64 KiB rollback plan is wrapped no further than its box shows and a hundred lines past
-    /// it: the marker counts "100+" (the box's 3 rows and 99 more are wrapped, 102 lines; 2 are
+    /// it: the marker counts "100+" (the box's 5 rows and 99 more are wrapped, 104 lines; 4 are
     /// shown above the marker, 100 counted, and more follow), and the idle board redraws what is visible, not the whole field.
     @Test func aHugeFieldIsCountedOnlyAsFarAsItMatters() {
         var board = BoardDriver(width: 80, height: 24)
@@ -249,10 +262,10 @@ import Testing
         #expect(board.shows("▼ 100+ more lines: Tab"), "\(board)")
         board.press(.tab)
         board.press(.tab)
-        // A page of a box of three rows is two lines.
+        // A page of a box of five rows is four lines.
         board.press(.pageDown)
-        #expect(board.state.cardFocus?.scroll == 2)
-        #expect(board.shows("▲ 2 above: k"))
+        #expect(board.state.cardFocus?.scroll == 4)
+        #expect(board.shows("▲ 4 above: k"))
     }
 
     // MARK: 15. First use
