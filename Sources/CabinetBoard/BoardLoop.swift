@@ -52,9 +52,8 @@ struct BoardLoop {
         day = (options.day ?? now).startOfDay
         pinnedID = options.changeID
         state = AppState(
-            role: options.presenter ? .presenter : .chair, chair: options.chair, onCall: options.onCall,
-            itemMinutes: options.itemMinutes, day: day.day, now: now, changeID: options.changeID,
-            openPanel: options.startScreen == .panel, panelPeriod: options.panelPeriod.map(PanelPeriod.fixed) ?? .standard)
+            role: options.presenter ? .presenter : options.startScreen == .panel ? .reader : .chair, chair: options.chair,
+            onCall: options.onCall, itemMinutes: options.itemMinutes, day: day.day, now: now, changeID: options.changeID, panelPeriod: options.panelPeriod.map(PanelPeriod.fixed) ?? .standard)
         state.minutesWebhook = publisher?.webhook
     }
 

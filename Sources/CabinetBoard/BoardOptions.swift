@@ -8,7 +8,7 @@ public struct BoardOptions: Hashable, Sendable {
     public enum StartScreen: Hashable, Sendable {
         /// Today's agenda (or, presenting, the card).
         case board
-        /// The effectiveness panel (`cab panel`); Esc goes back to the agenda.
+        /// The effectiveness panel alone, read-only (`cab panel`); Esc or q quits.
         case panel
     }
 

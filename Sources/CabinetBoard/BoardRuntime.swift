@@ -14,7 +14,7 @@ public enum BoardRuntime {
     /// Opens the board and returns the process exit status once it ends: 0 on quit, 128 + signal
     /// on SIGINT/SIGTERM/SIGHUP, 1 when the terminal cannot be used or writes made while the
     /// store was unreachable or its file was removed were never sent (they are listed on standard error). A theme that cannot be
-    /// loaded is reported on standard error in one line and the default theme is used.
+    /// loaded is reported in one line on the board's status line at start and on standard error, and the default theme is used.
     /// `publisher` says where the chair's `P` sends the minutes once the meeting has ended.
     public static func run(
         store: any Store, options: BoardOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -25,6 +25,7 @@ public enum BoardRuntime {
         let waiting = WaitingWrites()
         var loop = BoardLoop(store: store, options: options, environment: environment, waiting: waiting, publisher: publisher)
         loop.start()
+        if let error = resolution.error { loop.state.status = StatusLine(themeProblem(error), isError: true) }
         let session = TerminalSession(theme: resolution.theme, tickMilliseconds: tickMilliseconds, environment: environment)
         let exit = session.run(
             initial: loop,
@@ -37,6 +38,11 @@ public enum BoardRuntime {
             return exit.status == 0 ? 1 : exit.status
         }
         return exit.status
+    }
+
+    /// The one line a theme that cannot be used leaves on the status line.
+    static func themeProblem(_ error: ThemeError) -> String {
+        "the default theme is used: \(error.description)"
     }
 
     private static func printError(_ message: String) {

@@ -28,4 +28,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case pirAccepted, pirFollowUp
     /// The panel's DORA page, and back.
     case doraPage
+    /// The card: focus its next or previous field; show the focused field full screen (or the card again).
+    case nextField, previousField, zoom
+    /// `cab panel`'s Esc: quit the read-only panel.
+    case close
 }

@@ -8,28 +8,53 @@ public enum TextWrap {
     /// line ends in `marker` when more text followed.
     public static func wrap(_ text: String, width: Int, maxLines: Int? = nil, marker: String = "…") -> [String] {
         guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in paragraphs(of: text) {
-            wrapParagraph(InertText.sanitize(String(paragraph)), width: width, marker: marker, into: &lines)
-        }
-        if let maxLines, lines.count > maxLines {
+        var (lines, more) = wrapped(text, width: width, limit: maxLines.map { max(0, $0) }, marker: marker)
+        if let maxLines, more {
             guard maxLines > 0 else { return [] }
-            lines.removeSubrange(maxLines...)
             lines[maxLines - 1] = endingInMarker(lines[maxLines - 1], width: width, marker: marker)
         }
         return lines
     }
 
-    private static func paragraphs(of text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { character in
-            character.unicodeScalars.allSatisfy { "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }
+    /// The first `count` lines of `text` wrapped as `wrap` wraps them (no marker added at the end),
+    /// and whether more lines follow. Only as much text is wrapped as the lines need, so showing
+    /// the top of a long text costs what is shown.
+    public static func prefix(_ text: String, width: Int, lines count: Int, marker: String = "…") -> (lines: [String], more: Bool) {
+        guard width > 0 else { return ([], !text.isEmpty) }
+        return wrapped(text, width: width, limit: max(0, count), marker: marker)
+    }
+
+    /// Wraps paragraph by paragraph and word by word, stopping once `limit` lines are made and
+    /// another is known to follow; the text is read only as far as the lines need.
+    private static func wrapped(_ text: String, width: Int, limit: Int?, marker: String) -> (lines: [String], more: Bool) {
+        var lines: [String] = []
+        var rest = text[...]
+        while true {
+            let (stopped, lineBreak) = wrapParagraph(&rest, width: width, marker: marker, limit: limit, into: &lines)
+            if stopped { return (lines, true) }
+            guard lineBreak else { return (lines, false) }
+            if let limit, lines.count >= limit { return (lines, true) }
         }
     }
 
-    private static func wrapParagraph(_ paragraph: String, width: Int, marker: String, into lines: inout [String]) {
+    /// Wraps the paragraph at the start of `rest` into `lines`, consuming it and its line break.
+    /// Returns whether it stopped at `limit` with more to come, and whether a line break ended it.
+    private static func wrapParagraph(
+        _ rest: inout Substring, width: Int, marker: String, limit: Int?, into lines: inout [String]
+    ) -> (stopped: Bool, lineBreak: Bool) {
+        func full() -> Bool { limit.map { lines.count >= $0 } ?? false }
         var line = ""
         var lineWidth = 0
-        for word in paragraph.split(separator: " ") {
+        var lineBreak = false
+        reading: while true {
+            let word: String
+            switch nextToken(&rest) {
+            case .end: break reading
+            case .lineBreak:
+                lineBreak = true
+                break reading
+            case .word(let next): word = next
+            }
             let wordWidth = TextWidth.width(of: word)
             if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
                 line += " " + word
@@ -37,18 +62,48 @@ public enum TextWrap {
                 continue
             }
             if lineWidth > 0 {
+                if full() { return (true, false) }
                 lines.append(line)
             }
-            var rest = word
-            while TextWidth.width(of: rest) > width {
-                let (piece, tail) = breakWord(rest, width: width, marker: marker)
-                lines.append(piece)
-                rest = tail
+            var piece = word[...]
+            while TextWidth.width(of: piece) > width {
+                if full() { return (true, false) }
+                let (head, tail) = breakWord(piece, width: width, marker: marker)
+                lines.append(head)
+                piece = tail
             }
-            line = String(rest)
-            lineWidth = TextWidth.width(of: rest)
+            line = String(piece)
+            lineWidth = TextWidth.width(of: piece)
         }
+        if full() { return (true, false) }
         lines.append(line)
+        return (false, lineBreak)
+    }
+
+    /// What comes next in a text being wrapped: a word (made inert), a line break, or the end.
+    private enum Token {
+        case word(String)
+        case lineBreak
+        case end
+    }
+
+    /// Reads the next token of `rest`, skipping the spaces and tabs before it.
+    private static func nextToken(_ rest: inout Substring) -> Token {
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard let first = rest.first else { return .end }
+        if isLineBreak(first) {
+            rest = rest.dropFirst()
+            return .lineBreak
+        }
+        let end = rest.firstIndex { $0 == " " || $0 == "\t" || isLineBreak($0) } ?? rest.endIndex
+        let word = InertText.sanitize(String(rest[..<end]))
+        rest = rest[end...]
+        return .word(word)
+    }
+
+    /// LF, CR, CRLF, U+2028 and U+2029 start a new line.
+    private static func isLineBreak(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }
     }
 
     /// The first piece of an over-wide word (ending in the marker) and the rest; always makes progress.

@@ -168,9 +168,9 @@ import Testing
         #expect(!screen.contains("200~"), "bracketed paste is still on after the board quit:\n\(screen)")
     }
 
-    /// The seconds the card's timer shows ("1:05 of 3:00 used" is 65).
+    /// The seconds the card's timer shows ("1:05 of 3 min used" is 65).
     func timerSeconds(_ screen: String) -> Int? {
-        guard let line = screen.split(separator: "\n").first(where: { $0.contains(" of 3:00 used") }),
+        guard let line = screen.split(separator: "\n").first(where: { $0.contains(" of 3 min used") }),
               let clock = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first else { return nil }
         let parts = clock.split(separator: ":").compactMap { Int($0) }
         return parts.count == 2 ? parts[0] * 60 + parts[1] : nil
@@ -192,7 +192,7 @@ import Testing
         try chair.send("n")
         let item = try currentChange(chair)
         try presenter.waitFor(item, timeout: 5)
-        try presenter.waitFor("of 3:00 used", timeout: 5)
+        try presenter.waitFor("of 3 min used", timeout: 5)
         try chair.send("c")
         try chair.waitFor("conditions")
         try chair.send("-l", "Owner on call during the window")
@@ -211,10 +211,10 @@ import Testing
         let exported = try cab("export").stdout
         let change = try #require(try cab("queue", "--json").stdout.firstMatch(of: /"id" ?: ?"(CHG-[0-9]+)"/).map { String($0.1) })
         func rehearsed(_ screen: String) -> Int {
-            screen.firstMatch(of: /rehearsal · (\d+):(\d\d) of 3:00 used/).map { Int($0.1)! * 60 + Int($0.2)! } ?? 0
+            screen.firstMatch(of: /rehearsal · (\d+):(\d\d) of 3 min used/).map { Int($0.1)! * 60 + Int($0.2)! } ?? 0
         }
         let presenter = try board("present \(change)", user: "emma.stone")
-        try presenter.waitFor("rehearsal · not started · Space starts the 3:00")
+        try presenter.waitFor("rehearsal · not started · Space starts its 3 min")
         try presenter.send("Space")
         try presenter.waitFor("the rehearsal timer moving") { rehearsed($0) >= 2 }
         try presenter.send("Space")
@@ -309,15 +309,67 @@ import Testing
         try second.send("q")
     }
 
-    @Test func aLeadOpensThePanelAndReadsTheVerdict() throws {
-        let tmux = try TmuxSession("\(CabProcess.binary) panel --db \(demo)", width: 100, height: 30,
-                                   environment: ["CAB_USER": "lead", "HOME": sandbox.path])
+    @Test func aLeadOpensThePanelReadOnlyAndEscQuitsIt() throws {
+        let tmux = try board("panel", user: "lead")
         let screen = try tmux.waitFor("the figures") { $0.contains("Pass-through") && $0.contains("%") }
         #expect(["Healthy", "Theater", "Bottleneck", "Not catching risks", "Rubber stamp", "Not enough data"].contains { screen.contains($0) })
+        let header = screen.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("effectiveness panel (read-only)") && !header.contains("chair"), "\(header)")
+        let footer = screen.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }.map(String.init) ?? ""
+        #expect(footer.contains("Esc quit") && !footer.contains("approve") && !footer.contains("minutes") && !footer.contains("back"), "\(footer)")
         try tmux.send("1")
         try tmux.waitFor("last 7 days")
+        let before = try cab("audit").stdout
+        try tmux.send("a")
         try tmux.send("m")
-        try tmux.waitFor("Minutes · CAB")
+        try tmux.waitFor("read-only panel: `cab` opens the board")
+        try tmux.send("Escape")
+        #expect(try waitForExitLine() == "exit 0")
+        #expect(try cab("audit").stdout == before)
+    }
+
+    @Test func aLongRollbackPlanScrollsToItsEndAt80x24() throws {
+        let file = sandbox.path + "/long.json"
+        let plan = (1...12).map { "Step \($0): drain traffic from pool \($0) and confirm the old pool takes it." }.joined(separator: " ")
+            + " Last: restore the DNS weights and page the owner."
+        let document: [String: Any] = ["changes": [[
+            "id": "CHG-LONG", "title": "Move checkout traffic", "owner": "raj", "team": "platform", "type": "normal",
+            "category": "infrastructure", "risk": "high", "services": ["API Gateway"], "blastRadius": "Checkout traffic.",
+            "rollbackPlan": plan, "rollbackMinutes": 4, "verification": "Error rate flat.", "submittedAt": Timestamp.now().iso8601,
+        ] as [String: Any]]]
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+        #expect(try cab("import", file).status == 0)
+        let tmux = try board("--by priya", width: 80, height: 24)
+        try tmux.waitFor("8 waiting")
+        try tmux.send("/")
+        try tmux.send("-l", "CHG-LONG")
+        try tmux.send("Enter")
+        try tmux.send("Enter")
+        try tmux.waitFor("CHG-LONG  Move checkout traffic")
+        #expect(try tmux.waitFor("more lines: Tab").contains("▼"))
+        try tmux.send("Tab")
+        try tmux.send("Tab")
+        try tmux.waitFor("more lines: j, Enter")
+        for _ in 0..<30 { try tmux.send("j") }
+        let scrolled = try tmux.waitFor("page the owner.")
+        #expect(scrolled.contains("above: k") && scrolled.contains("CHG-LONG  Move checkout traffic"), "\(scrolled)")
+        try tmux.send("Enter")
+        try tmux.send("PgUp")
+        try tmux.send("PgUp")
+        try tmux.send("PgUp")
+        try tmux.waitFor("Step 1: drain traffic")
+        try tmux.send("Escape")
+        try tmux.waitFor("Blast radius")
+        try tmux.send("q")
+        #expect(try waitForExitLine() == "exit 0")
+    }
+
+    @Test func aBrokenThemeIsNamedOnTheBoardAtStart() throws {
+        let theme = sandbox.path + "/broken.toml"
+        try "[colors]\nheader = \"not-a-colour\"\n".write(toFile: theme, atomically: true, encoding: .utf8)
+        let tmux = try board("--by priya --theme \(theme)")
+        let screen = try tmux.waitFor("the default theme is used: \(sandbox.path)")
+        #expect(screen.contains("broken.toml") && screen.contains("7 waiting"), "\(screen)")
         try tmux.send("q")
     }
 

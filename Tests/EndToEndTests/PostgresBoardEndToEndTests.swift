@@ -48,7 +48,7 @@ import Testing
         try chair.send("s")
         try chair.waitFor("meeting 0:0")
         try chair.send("n")
-        try chair.waitFor("of 3:00 used")
+        try chair.waitFor("of 3 min used")
         return try card(chair)
     }
 

@@ -24,8 +24,10 @@ enum AgendaView {
             x += width + 1
         }
         if rows.isEmpty {
-            let empty = state.filter.isEmpty ? "Nothing for the board today." : "No change matches \"\(state.filter)\" (Esc in the filter clears it)."
-            buffer.write(empty, x: 1, y: layout.listTop, role: .dim, fitting: buffer.width - 2, marker: glyphs.more)
+            let empty = state.filter.isEmpty ? emptyBoard : ["No change matches \"\(state.filter)\" (Esc clears the filter)."]
+            for (offset, line) in empty.prefix(layout.listHeight).enumerated() {
+                buffer.write(line, x: 1, y: layout.listTop + offset, role: offset == 0 ? .dim : .normal, fitting: buffer.width - 2, marker: glyphs.more)
+            }
         }
         for (offset, line) in layout.visible.enumerated() {
             let y = layout.listTop + offset
@@ -43,6 +45,15 @@ enum AgendaView {
         }
         drawDetail(state.selectedRow, state: state, snapshot: snapshot, layout: layout, into: &buffer, glyphs: glyphs)
     }
+
+    /// What a board with nothing for the day says: how to add the first change, or see the board on the demo.
+    static let emptyBoard = [
+        "Nothing for the board today.",
+        "",
+        "Add a change:  cab change add --title \"…\" --team … --category … --risk …",
+        "               (cab change add --help lists every field)",
+        "See the board with a demo history:  cab demo",
+    ]
 
     private static func drawRow(
         _ cells: [AgendaColumn: Entry], entry: QueueEntry, columns: [(column: AgendaColumn, width: Int)], y: Int, selected: Bool,
@@ -102,28 +113,28 @@ enum AgendaView {
         return cells
     }
 
-    /// The decision of the day (an emergency's review), else where the item stands.
+    /// Where the item stands, in the words `cab queue` uses (`ItemStatus`), coloured by what it means.
     private static func status(of row: BoardRow, timer: ItemTimer, snapshot: BoardSnapshot) -> Entry {
-        if let review = row.entry.pir {
-            return review.outcome == .accepted ? Entry(text: "PIR accepted", role: .good) : Entry(text: "PIR follow-up", role: .warn)
+        let clock: ItemStatus.Clock = switch timer.state {
+        case .notStarted: .notStarted
+        case .running: .running
+        case .paused: .paused
+        case .ended: .ended
         }
-        if let decision = snapshot.decisionToday(row.entry) {
-            let role: StyleRole = switch decision.outcome {
-            case .approved: .good
-            case .approvedWithConditions: .warn
-            case .rejected: .bad
-            case .deferred: .notReady
-            }
-            return Entry(text: BoardText.short(decision.outcome), role: role)
+        let status = ItemStatus(row.entry, day: snapshot.day, isLate: row.isLate, clock: clock)
+        let role: StyleRole = switch status {
+        case .decided(.approved): .good
+        case .decided(.approvedWithConditions): .warn
+        case .decided(.rejected): .bad
+        case .decided(.deferred), .notReady: .notReady
+        case .reviewed(.accepted): .good
+        case .reviewed(.followUpRequired), .reviewDue: .warn
+        case .late: .late
+        case .presenting: timer.phase.role
+        case .paused, .toDecide: .warn
+        case .ready: .ready
         }
-        if row.isLate { return Entry(text: "next meeting", role: .late) }
-        switch timer.state {
-        case .running: return Entry(text: "presenting", role: timer.phase.role)
-        case .paused: return Entry(text: "paused", role: .warn)
-        case .ended: return Entry(text: "to decide", role: .warn)
-        case .notStarted where row.entry.kind == .pir: return Entry(text: "PIR due", role: .warn)
-        case .notStarted: return row.entry.readiness.isReady ? Entry(text: "ready", role: .ready) : Entry(text: "not ready", role: .notReady)
-        }
+        return Entry(text: status.text, role: role)
     }
 
     private static func drawDetail(
@@ -161,9 +172,7 @@ enum AgendaView {
         }
         if row.isLate { return ("submitted after the agenda was frozen: it goes to the next meeting", .late) }
         let readiness = row.entry.readiness
-        let deferred = row.entry.latestDecision.flatMap { decision in
-            Deferral(decision).map { "deferred from \(BoardText.dayAndTime(decision.at).prefix(5)): \($0.reason) \(glyphs.dot) " }
-        } ?? ""
+        let deferred = row.entry.deferral(before: snapshot.day).map { "deferred from \(BoardText.dayAndTime($0.decision.at).prefix(5)): \($0.reason) \(glyphs.dot) " } ?? ""
         return readiness.isReady
             ? (deferred + "ready: the four fields are articulated", .ready)
             : (deferred + "not ready: " + readiness.problems.joined(separator: "; "), .notReady)

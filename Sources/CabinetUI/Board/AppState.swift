@@ -3,7 +3,7 @@ import TerminalKit
 
 /// Everything the board shows, as a value: `update` changes it, `render` draws it.
 public struct AppState: Hashable, Sendable {
-    /// Chair (runs the meeting) or presenter (follows it read-only).
+    /// Chair (runs the meeting), presenter (follows it read-only) or reader (`cab panel`).
     public var role: BoardRole
     /// The chair's name: who opens the meeting and whom decisions are recorded by.
     public var chair: String
@@ -26,10 +26,12 @@ public struct AppState: Hashable, Sendable {
     public var snapshot: BoardSnapshot?
     /// The change of `cab present ID` when it is not on the day's board.
     public var pinned: QueueEntry?
-    /// The screen stack; the agenda is always at the bottom.
+    /// The screen stack; the agenda is always at the bottom, but for a reader, who has the panel alone.
     public var screens: [Screen]
     /// Which change the card shows.
     public var card: CardTarget
+    /// The card's focused field, its scroll and whether it fills the screen; nil when no field is focused.
+    public var cardFocus: CardFocus?
     /// The selected row of the agenda (agenda rows, then late rows, after the filter).
     public var selection: Int
     /// The selected row of the attendance list.
@@ -58,11 +60,11 @@ public struct AppState: Hashable, Sendable {
     public var minutesWebhook: String?
 
     /// A board for `day`; the presenter starts on the card of the meeting's current item, or of `changeID`;
-    /// with `openPanel`, the board starts on the effectiveness panel for `panelPeriod`.
+    /// the reader has the effectiveness panel for `panelPeriod` alone.
     public init(
         role: BoardRole, chair: String, onCall: String? = nil, itemMinutes: Int = 3, services: [Service] = [],
         day: String, now: Timestamp, width: Int = 80, height: Int = 24, unicode: Bool = true, changeID: String? = nil,
-        openPanel: Bool = false, panelPeriod: PanelPeriod = .standard
+        panelPeriod: PanelPeriod = .standard
     ) {
         self.role = role
         self.chair = chair
@@ -74,7 +76,7 @@ public struct AppState: Hashable, Sendable {
         self.width = width
         self.height = height
         self.unicode = unicode
-        self.screens = (role == .presenter || changeID != nil ? [.agenda, .item] : [.agenda]) + (openPanel ? [.panel] : [])
+        self.screens = role == .reader ? [.panel] : role == .presenter || changeID != nil ? [.agenda, .item] : [.agenda]
         self.card = changeID.map(CardTarget.change) ?? .following
         self.selection = 0
         self.attendanceSelection = 0

@@ -16,19 +16,12 @@ enum BoardText {
         return "\(seconds / 60):" + (rest < 10 ? "0\(rest)" : "\(rest)")
     }
 
+    /// "15 min": a budget or an allotment, in whole minutes, so it never reads like a time of day.
+    static func minutes(milliseconds: Int64) -> String { "\(max(0, milliseconds) / 60_000) min" }
+
     /// "approved-with-conditions by priya.raman at 09:31".
     static func describe(_ decision: Decision) -> String {
         "\(decision.outcome.rawValue) by \(decision.by) at \(time(decision.at))"
-    }
-
-    /// The outcome in a table cell.
-    static func short(_ outcome: Outcome) -> String {
-        switch outcome {
-        case .approved: "approved"
-        case .approvedWithConditions: "conditional"
-        case .rejected: "rejected"
-        case .deferred: "deferred"
-        }
     }
 
     static func trimmed(_ text: String) -> String {

@@ -10,10 +10,9 @@ enum CardLesson {
         return "lesson: " + first.line + (lessons.count > 1 ? " (+\(lessons.count - 1) more: cab change show)" : "")
     }
 
-    /// Draws the line at row `y` when there is a lesson and `room` rows to spare; returns the rows taken.
-    static func draw(_ lessons: [ServiceLesson], y: Int, room: Int, into buffer: inout CellBuffer, glyphs: Glyphs) -> Int {
-        guard room > 0, let text = text(lessons) else { return 0 }
+    /// Draws the line at row `y` (the card's layout gives it a row only when there is a lesson).
+    static func draw(_ lessons: [ServiceLesson], y: Int, into buffer: inout CellBuffer, glyphs: Glyphs) {
+        guard let text = text(lessons) else { return }
         buffer.write(text, x: 1, y: y, role: .warn, fitting: buffer.width - 2, marker: glyphs.more)
-        return 1
     }
 }

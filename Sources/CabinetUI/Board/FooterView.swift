@@ -2,7 +2,7 @@ import CabinetModel
 import TerminalKit
 /// The two bottom rows: the status line (the filter being typed, else the latest message until
 /// the next key, else "reconnecting" while the store cannot be reached, else the filter) and
-/// the key hints from the key table.
+/// the hints of the keys that work now, most useful first (`offeredBindings`).
 enum FooterView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
         let statusY = buffer.height - 2
@@ -24,8 +24,7 @@ enum FooterView {
         }
         buffer.fill(x: 0, y: footerY, width: buffer.width, height: 1, role: .footer)
         var x = 1
-        let hidden = state.hiddenActions.union(state.filter.isEmpty ? [.clearFilter] : [])
-        let hints = KeyTable.standard.footerHints(for: state.keyScreen, width: buffer.width - 2, excluding: hidden)
+        let hints = KeyTable.standard.footerHints(state.offeredBindings(on: state.keyScreen), width: buffer.width - 2)
         for hint in hints {
             x = buffer.write(hint.key, x: x, y: footerY, role: .key)
             x = buffer.write(" " + hint.text + KeyTable.hintSeparator, x: x, y: footerY, role: .footer)

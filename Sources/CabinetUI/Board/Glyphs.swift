@@ -9,6 +9,9 @@ struct Glyphs: Sendable {
     let arrow: String
     /// Ends text that was cut.
     let more: String
+    /// Text out of sight below or above a scrolled field.
+    let moreBelow: String
+    let moreAbove: String
     let horizontal: String
     let vertical: String
     let topLeft: String
@@ -35,6 +38,8 @@ struct Glyphs: Sendable {
         dot = unicode ? "·" : "-"
         arrow = unicode ? "→" : "->"
         more = unicode ? "…" : "~"
+        moreBelow = unicode ? "▼" : "v"
+        moreAbove = unicode ? "▲" : "^"
         horizontal = unicode ? "─" : "-"
         vertical = unicode ? "│" : "|"
         topLeft = unicode ? "┌" : "+"

@@ -9,9 +9,11 @@ enum HeaderView {
         case (.chair, _): "chair \(state.chair)"
         case (.presenter, .following): "following (read-only)"
         case (.presenter, .change): "presenting (read-only)"
+        case (.reader, _): "effectiveness panel (read-only)"
         }
         let left = " CAB \(state.day) \(glyphs.dot) \(who)"
-        let (summary, overBudget) = meetingSummary(state)
+        // The panel alone (`cab panel`) is no meeting's: its header says only whose view it is.
+        let (summary, overBudget) = state.role == .reader ? ([], false) : meetingSummary(state, glyphs: glyphs)
         var parts = summary
         var right: String { parts.joined(separator: " \(glyphs.dot) ") }
         while parts.count > 1, TextWidth.width(of: right) + min(TextWidth.width(of: left), maximumLeft) + 2 > buffer.width { parts.removeLast() }
@@ -23,20 +25,21 @@ enum HeaderView {
     /// Columns of the left part that the meeting summary gives up its less important parts for.
     private static let maximumLeft = 40
 
-    /// "meeting 4:12 / 15:00", "3 items still fit", "4 waiting", most important first, and whether the budget is exceeded.
-    static func meetingSummary(_ state: AppState) -> ([String], Bool) {
+    /// "meeting 4:12 of 15 min", "3 items still fit", "4 waiting" (before the meeting, what waits
+    /// comes before what fits), most important first, and whether the budget is exceeded.
+    static func meetingSummary(_ state: AppState, glyphs: Glyphs) -> ([String], Bool) {
         guard let snapshot = state.snapshot else { return (["loading"], false) }
         let clock = MeetingClock(snapshot: snapshot, itemMinutes: state.allotmentMinutes, now: state.now)
-        let budget = BoardText.duration(milliseconds: clock.budgetMilliseconds)
+        let budget = BoardText.minutes(milliseconds: clock.budgetMilliseconds)
         let fit = "\(clock.itemsStillFit) item\(clock.itemsStillFit == 1 ? "" : "s") still fit"
         let waiting = "\(clock.waiting) waiting"
         let used = BoardText.duration(milliseconds: clock.elapsedMilliseconds)
         let parts: [String]
         switch snapshot.meeting {
-        case nil: parts = ["not opened \(budget)", fit, waiting]
-        case let meeting? where meeting.startedAt == nil: parts = ["not started \(budget)", fit, waiting]
-        case let meeting? where meeting.endedAt != nil: parts = ["ended", "\(used) / \(budget)", waiting]
-        default: parts = ["meeting \(used) / \(budget)", fit, waiting]
+        case nil: parts = ["not opened \(glyphs.dot) \(budget) budget", waiting, fit]
+        case let meeting? where meeting.startedAt == nil: parts = ["not started \(glyphs.dot) \(budget) budget", waiting, fit]
+        case let meeting? where meeting.endedAt != nil: parts = ["ended", "took \(used) of \(budget)", waiting]
+        default: parts = ["meeting \(used) of \(budget)", fit, waiting]
         }
         return (parts, clock.isOverBudget)
     }

@@ -1,7 +1,7 @@
 import CabinetModel
 import TerminalKit
 
-/// The `?` overlay: the key table's help lines for the screen beneath, in a box over it; over
+/// The `?` overlay: the help lines of the keys that work now on the screen beneath (as the footer offers them), in a box over it; over
 /// the queue, what its column headings mean follows; over the panel, what each figure counts.
 enum HelpOverlay {
     static func draw(_ state: AppState, into buffer: inout CellBuffer, glyphs: Glyphs) {
@@ -11,7 +11,7 @@ enum HelpOverlay {
         case .panel: [""] + (state.panel.showsDORA ? PanelDORAView.legend : PanelLegend.lines())
         default: [String]()
         }
-        let lines = KeyTable.standard.helpLines(for: beneath, excluding: state.hiddenActions) + legend
+        let lines = KeyTable.standard.helpLines(state.offeredBindings(on: beneath)) + legend
         let width = min(buffer.width - 4, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4)
         let height = min(buffer.height - 4, lines.count + 2)
         let x = (buffer.width - width) / 2

@@ -4,7 +4,7 @@ import TerminalKit
 extension BoardSnapshot {
     /// The entry's decision on the snapshot's day, if any: a deferral from an earlier meeting does not count.
     public func decisionToday(_ entry: QueueEntry) -> Decision? {
-        entry.latestDecision.flatMap { $0.at.day == day ? $0 : nil }
+        entry.decision(on: day)
     }
 
     /// True once the entry needs nothing more today: decided today, or (an emergency) reviewed.

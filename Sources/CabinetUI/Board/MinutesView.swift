@@ -84,7 +84,7 @@ enum MinutesView {
             let over = item.usedMilliseconds > minutes.allottedMilliseconds
             let outcome: TextRun = switch item.decision?.outcome {
             case .approved?: TextRun("approved", .good)
-            case .approvedWithConditions?: TextRun(BoardText.short(.approvedWithConditions), .warn)
+            case .approvedWithConditions?: TextRun(ItemStatus.decided(.approvedWithConditions).text, .warn)
             case .rejected?: TextRun("rejected", .bad)
             case .deferred?: TextRun("deferred", .notReady)
             case nil: TextRun(item.outcomeText, item.pir.map { $0.outcome == .accepted ? .good : .warn } ?? .dim)

@@ -39,7 +39,7 @@ enum TimerView {
     private static func statusLine(
         _ state: AppState, entry: QueueEntry, item: AgendaItem?, timer: ItemTimer, decision: Decision?, rehearsing: Bool, glyphs: Glyphs
     ) -> (String, StyleRole) {
-        let allotment = BoardText.duration(milliseconds: timer.allotmentMilliseconds)
+        let allotment = BoardText.minutes(milliseconds: timer.allotmentMilliseconds)
         let used = "\(BoardText.duration(milliseconds: timer.elapsedMilliseconds)) of \(allotment) used"
         if let decision { return (BoardText.describe(decision), .normal) }
         guard item != nil else {
@@ -51,7 +51,7 @@ enum TimerView {
         }
         switch timer.state {
         case .notStarted:
-            return (state.role == .chair || rehearsing ? "not started \(glyphs.dot) Space starts the \(allotment)" : "waiting to start \(glyphs.dot) \(allotment)", .dim)
+            return (state.role == .chair || rehearsing ? "not started \(glyphs.dot) Space starts its \(allotment)" : "waiting to start \(glyphs.dot) \(allotment)", .dim)
         case .ended:
             return ("time over \(glyphs.dot) \(used)", .dim)
         case .running, .paused:

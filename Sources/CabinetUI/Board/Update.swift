@@ -67,7 +67,7 @@ extension AppState {
             return []
         }
         let screen = keyScreen
-        guard let action = KeyTable.standard.action(for: key, on: screen) else {
+        guard let action = KeyTable.standard.action(for: key, on: screen, where: { works($0, on: screen) }) else {
             if screen == .input, case .character(let character) = key { type(String(character)) }
             return []
         }
@@ -76,8 +76,8 @@ extension AppState {
             action == .startPause ? rehearse(change) : restartRehearsal(change)
             return []
         }
-        if role == .presenter, BoardRole.chairActions.contains(action) {
-            status = StatusLine("read-only: the chair runs the meeting")
+        guard role.allows(action) else {
+            status = StatusLine(role.refusal)
             return []
         }
         return perform(action)
@@ -87,7 +87,8 @@ extension AppState {
         switch action {
         case .quit: return [.quit]
         case .help: toggleHelp()
-        case .back: if screens.count > 1 { screens.removeLast() }
+        case .back: back()
+        case .close: return [.quit]
         case .up: move(by: -1)
         case .down: move(by: 1)
         case .open: open()
@@ -117,8 +118,11 @@ extension AppState {
         case .clearFilter: clearFilter()
         case .top: selection = 0
         case .bottom: selection = max(0, rows.count - 1)
-        case .pageUp: move(by: -pageRows)
-        case .pageDown: move(by: pageRows)
+        case .pageUp: screen == .item ? scrollCard(by: -cardPage) : move(by: -pageRows)
+        case .pageDown: screen == .item ? scrollCard(by: cardPage) : move(by: pageRows)
+        case .nextField: moveFieldFocus(by: 1)
+        case .previousField: moveFieldFocus(by: -1)
+        case .zoom: toggleFullScreen()
         case .restartRehearsal: break
         case .moveItemUp: return moveItem(by: -1)
         case .moveItemDown: return moveItem(by: 1)
@@ -143,17 +147,19 @@ extension AppState {
         }
     }
 
+    /// Esc: a field shown full screen goes back into the card; otherwise the screen beneath comes back.
+    private mutating func back() {
+        if screen == .item, shownCardFocus?.fullScreen == true {
+            toggleFullScreen()
+        } else if screens.count > 1 {
+            screens.removeLast()
+        }
+    }
+
     private mutating func move(by delta: Int) {
         switch screen {
         case .item:
-            let rows = rows
-            guard let current = cardChangeID, let index = rows.firstIndex(where: { $0.entry.change.id == current }) else {
-                selection = max(0, min(selection + delta, rows.count - 1))
-                return
-            }
-            let target = max(0, min(index + delta, rows.count - 1))
-            selection = target
-            card = .change(rows[target].entry.change.id)
+            scrollCard(by: delta)
         case .attendance:
             attendanceSelection = max(0, min(attendanceSelection + delta, attendees.count - 1))
         case .help:

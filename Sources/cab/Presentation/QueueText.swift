@@ -12,19 +12,25 @@ public enum QueueText {
             let r = entry.readiness
             let marks = [r.blastRadius, r.rollbackPlan, r.verification, r.window].map { $0 ? "✓" : "✗" }.joined(separator: " ")
             let window = entry.change.windowStart.map { $0.iso8601.prefix(16).replacingOccurrences(of: "T", with: " ") + "Z" } ?? "not set"
-            let status = entry.kind == .pir
-                ? "PIR " + (entry.pir?.outcome.rawValue ?? "awaiting") + (entry.change.deployment?.isEstimated == true ? " (deployed ~est.)" : "")
-                : entry.latestDecision?.outcome.rawValue ?? (r.isReady ? "ready" : "not ready")
+            let status = ItemStatus(entry, day: day).text + (entry.kind == .pir && entry.change.deployment?.isEstimated == true ? " (deployed ~est.)" : "")
             table.add(["\(index + 1)", entry.change.id, entry.change.title.truncated(to: 40), entry.change.owner, entry.change.category.rawValue,
                        entry.change.risk.rawValue, entry.assessment.map { RiskText.percent($0.risk.probability) } ?? "—", entry.strategy, marks,
                        window, status])
         }
         var lines = ["CAB queue \(day): \(entries.count) item\(entries.count == 1 ? "" : "s")  (B blast radius, R rollback, V verification, W window)", table.rendered]
-        let problems = entries.filter { !$0.readiness.isReady && $0.latestDecision == nil && $0.kind == .review }
+        let problems = entries.filter { ItemStatus($0, day: day) == .notReady }
         if !problems.isEmpty {
             lines.append("")
             lines.append("Not ready:")
             for entry in problems { lines.append("  \(entry.change.id): \(entry.readiness.problems.joined(separator: "; "))".inert) }
+        }
+        let returning = entries.compactMap { entry in entry.deferral(before: day).map { (entry.change.id, $0) } }
+        if !returning.isEmpty {
+            lines.append("")
+            lines.append("Back from a deferral:")
+            for (id, earlier) in returning {
+                lines.append("  \(id): deferred on \(earlier.decision.at.day): \(earlier.reason)".inert)
+            }
         }
         let flagged = entries.filter { !($0.assessment?.flags.isEmpty ?? true) }
         if !flagged.isEmpty {

@@ -97,9 +97,9 @@ import Testing
         board.press("s")
         board.press("n")
         board.wait(seconds: 99)
-        #expect(board.role(of: "1:39 of 3:00 used") == .timerWarn)
+        #expect(board.role(of: "1:39 of 3 min used") == .timerWarn)
         board.wait(seconds: 50)
-        #expect(board.role(of: "2:29 of 3:00 used") == .timerUrgent)
+        #expect(board.role(of: "2:29 of 3 min used") == .timerUrgent)
     }
 
     @Test(arguments: BuiltinThemes.names)

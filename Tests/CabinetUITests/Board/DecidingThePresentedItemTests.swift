@@ -82,6 +82,8 @@ import Testing
         #expect(wrong?.outcome == .approved)
         #expect(board.shows("CHG-0001042  Resize node pool"))
 
+        // From the queue: the row above the item being presented, and a decision on it.
+        board.press(.escape)
         board.press("k")
         board.press("a")
         #expect(board.shows("Correct CHG-0001041: approved by priya.raman at 09:00 → approved"))

@@ -88,9 +88,8 @@ import Testing
 
     @Test func cabPanelOpensOnItsOwnPeriod() throws {
         let fixed = try Period(since: BoardFixture.at("00:00:00").adding(days: -14), until: BoardFixture.at("00:00:00"))
-        var state = AppState(role: .chair, chair: BoardFixture.chair, day: BoardFixture.day, now: BoardFixture.now, openPanel: true,
-                             panelPeriod: .fixed(fixed))
-        #expect(state.screens == [.agenda, .panel])
+        var state = AppState(role: .reader, chair: BoardFixture.chair, day: BoardFixture.day, now: BoardFixture.now, panelPeriod: .fixed(fixed))
+        #expect(state.screens == [.panel])
         #expect(update(&state, .loaded(BoardFixture.inMeeting)) == [.loadFigures(fixed)])
         #expect(PanelView.title(state.panel.period, shown: fixed, glyphs: Glyphs(unicode: true)) == "Effectiveness · 2026-11-13 → 2026-11-27")
         #expect(update(&state, .key(.character("3"))) == [.loadFigures(Period(lastDays: 90, endingAt: BoardFixture.now))])

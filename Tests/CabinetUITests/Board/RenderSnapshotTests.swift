@@ -114,6 +114,61 @@ import Testing
         try Snapshot.assertMatches(buffer, named: "\(name)-\(width)x\(height)")
     }
 
+    /// The screens of the meeting's truth at the two sizes a chair uses most: the card's cut
+    /// fields with their markers, a focused and scrolled field, a field full screen, the footer
+    /// before, during and after the meeting, an empty store, and `cab panel`'s read-only panel.
+    static let readingSizes = [(80, 24), (120, 36)]
+
+    static let readingScreens: [(name: String, make: @Sendable (Int, Int) -> AppState)] = [
+        ("card-cut-fields", { w, h in
+            var state = BoardFixture.board(BoardFixture.inMeeting, width: w, height: h)
+            for _ in 0..<5 { _ = update(&state, .key(.down)) }
+            _ = update(&state, .key(.enter))
+            return state
+        }),
+        ("card-rollback-scrolled", { w, h in
+            var state = BoardFixture.board(longRollbackBoard, width: w, height: h)
+            _ = update(&state, .key(.enter))
+            for key in [Key.tab, .tab, .character("j"), .character("j"), .character("j")] { _ = update(&state, .key(key)) }
+            return state
+        }),
+        ("card-rollback-full-screen", { w, h in
+            var state = BoardFixture.board(longRollbackBoard, width: w, height: h)
+            _ = update(&state, .key(.enter))
+            for key in [Key.tab, .tab, .enter] { _ = update(&state, .key(key)) }
+            return state
+        }),
+        ("card-before-meeting", { w, h in
+            var state = BoardFixture.board(BoardFixture.beforeMeeting, width: w, height: h)
+            _ = update(&state, .key(.enter))
+            return state
+        }),
+        ("queue-after-meeting", { w, h in
+            var snapshot = BoardFixture.inMeeting
+            snapshot.meeting?.endedAt = BoardFixture.at("09:05:00")
+            return BoardFixture.board(snapshot, width: w, height: h)
+        }),
+        ("queue-empty-store", { BoardFixture.board(BoardSnapshot(day: BoardFixture.day, meeting: nil, agenda: [], late: []), width: $0, height: $1) }),
+        ("panel-reader", { w, h in
+            var state = PanelFixture.panel(PanelFixture.healthy, width: w, height: h)
+            state.role = .reader
+            state.screens = [.panel]
+            return state
+        }),
+    ]
+
+    /// The board before the meeting with a change whose rollback plan runs long on top.
+    static let longRollbackBoard = BoardSnapshot(
+        day: BoardFixture.day, meeting: nil,
+        agenda: [BoardFixture.entry(ScreensTellTheTruthTests.longRollback)] + BoardFixture.changes.map { BoardFixture.entry($0) }, late: [])
+
+    @Test(arguments: readingScreens.indices, readingSizes.indices)
+    func readingScreenMatchesItsSnapshot(screen: Int, size: Int) throws {
+        let (width, height) = Self.readingSizes[size]
+        let (name, make) = Self.readingScreens[screen]
+        try Snapshot.assertMatches(render(make(width, height), width: width, height: height), named: "\(name)-\(width)x\(height)")
+    }
+
     @Test(arguments: [(59, 16), (60, 15), (30, 8), (1, 1)])
     func tooSmallNotice(width: Int, height: Int) throws {
         let buffer = render(BoardFixture.board(BoardFixture.inMeeting, width: width, height: height), width: width, height: height)

@@ -58,7 +58,9 @@ import Testing
             #expect(top != nil, "\(title) box")
             if let top { #expect(board.screen[top + 1].contains("│ ") && !board.screen[top + 1].contains("└"), "\(title) has a line of text") }
         }
-        #expect(board.shows("│ This change affects: Order Service,… │"), "the impact, cut with a marker")
+        #expect(board.shows("│ Postgres Main, Checkout Web. Last    │"), "the impact, in a box as tall as it needs while the boxes below need less")
+        #expect(board.shows("│ ▼ 2 more lines: Tab "), "the rest of the impact, below a marker that says how to reach it")
+        #expect(board.shows("└─ ▼ Risk: Tab, Enter ─"), "the risk details, with no box of their own, on the boxes' edge")
     }
 
     @Test(arguments: [80, 100])
