@@ -45,7 +45,7 @@ import Testing
         #expect(items.last?["deployedAt"] as? String == "2026-11-26T18:20:00Z" && items.last?["deploymentEstimated"] as? Bool == false)
         #expect(items.last?["pir"] == nil)
         let text = try sandbox.cab("queue").stdout
-        #expect(text.contains("PIR awaiting"), "\(text)")
+        #expect(text.contains("PIR due"), "\(text)")
 
         let before = sandbox.bytes(sandbox.db)
         let refused = try sandbox.cab("pir", "CHG-9", "follow-up-required")
