@@ -75,11 +75,34 @@ func riskChangeJSON(
     func samplesAreTheDeployedChangesOfThePeriodWithWhetherAnIncidentFollowed(backend: Backend) throws {
         let store = try stores.fresh(backend, holding: riskDocument)
         let samples = try store.riskSamples(since: nil, until: time("2026-11-20T00:00:00Z"), now: now)
-        // D1: log2(1+7) = 3, log2(1+3 affected) = 2, Order Service rate 1/3; D2: 1, log2(2) = 1, rate 0. D3 was canceled.
+        // D1: log2(1+7) = 3, log2(1+3 affected) = 2, and no change touched Order Service before it: rate 0
+        // (its own incident, INC-1, came later); D2: 1, log2(2) = 1, rate 0. D3 was canceled.
         #expect(samples.labels == [true, false])
-        #expect(Array(samples.values(at: 0)) == [3, 2, 1.0 / 3, 0, 0])
+        #expect(Array(samples.values(at: 0)) == [3, 2, 0, 0, 0])
         #expect(Array(samples.values(at: 1)) == [1, 1, 0, 0, 0])
         #expect(try store.riskSamples(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-20T00:00:00Z"), now: now).count == 1)
+    }
+
+    /// On Order Service: A (11-01) causes INC-A, opened 11-10; B (11-05) comes before it, C (11-12)
+    /// after it. B's record is A alone with no incident yet: 0 of 1. C's is A and B with A's incident: 1 of 2.
+    /// Counting the whole history would give each of them 1 of 3, A's incident included before it happened.
+    @Test(arguments: Backend.allCases)
+    func eachSampleSeesOnlyTheIncidentsOpenedBeforeItWasSubmitted(backend: Backend) throws {
+        let document = """
+            { "services": [{ "name": "Order Service", "team": "orders" }],
+              "changes": [\(riskChangeJSON("A", "Order Service", files: 1, state: "closed", submitted: "2026-11-01T10:00:00Z")),
+                          \(riskChangeJSON("B", "Order Service", files: 1, state: "closed", submitted: "2026-11-05T10:00:00Z")),
+                          \(riskChangeJSON("C", "Order Service", files: 1, state: "closed", submitted: "2026-11-12T10:00:00Z"))],
+              "incidents": [{ "id": "INC-A", "openedAt": "2026-11-10T10:00:00Z", "severity": "sev2", "causedBy": ["A"], "services": ["Order Service"] }] }
+            """
+        let store = try stores.fresh(backend, holding: document)
+        let samples = try store.riskSamples(since: nil, until: time("2026-11-20T00:00:00Z"), now: now)
+        let incidentRate = RiskFeature.allCases.firstIndex(of: .incidentRate) ?? 0
+        #expect(samples.labels == [true, false, false])
+        #expect((0..<3).map { samples.values(at: $0)[$0 * RiskSamples.dimension + incidentRate] } == [0, 0, 0.5])
+        // A period from 11-05 on still counts A as history.
+        let later = try store.riskSamples(since: time("2026-11-05T00:00:00Z"), until: time("2026-11-20T00:00:00Z"), now: now)
+        #expect((0..<2).map { later.values(at: $0)[$0 * RiskSamples.dimension + incidentRate] } == [0, 0.5])
     }
 
     @Test(arguments: Backend.allCases)

@@ -48,40 +48,53 @@ extension SQLStore {
     }
 
     /// Deployed changes (implementing, in review or closed) submitted in `[since, until)`, as
-    /// features and whether an incident they caused followed.
+    /// features and whether an incident they caused followed. Each change's features are those
+    /// known when it was submitted: its services' record counts the changes submitted before it
+    /// and only the incidents opened before it (`ServiceHistoryReplay`), so neither a change's own
+    /// incident nor a later one makes it look riskier than the board could have seen.
     public func riskSamples(since: Timestamp?, until: Timestamp, now: Timestamp) throws(CabinetError) -> RiskSamples {
         try reading { db in
             let graph = ServiceGraph(try ServiceRows.fetchAll(db))
-            let history = try ServiceHistoryRows.fetch(db, counted: nil, dated: [], now: now)
+            var firstIncidents: [String: Timestamp] = [:]
+            try db.forEachRow("""
+                SELECT ic.change_id, MIN(i.opened_at) FROM incident_causes ic JOIN incidents i ON i.id = ic.incident_id
+                WHERE i.opened_at <= ? GROUP BY ic.change_id
+                """, [SQLValue(now)]) { row in firstIncidents[try row.text(0)] = try row.timestamp(1) }
+            var replay = ServiceHistoryReplay(firstIncidents: firstIncidents)
             var samples = RiskSamples()
             var affectedCount: [[String]: Int] = [:]
-            var current: (id: String, files: Int?, migration: Bool, flags: Int, incident: Bool)?
+            var current: (id: String, sample: Bool, files: Int?, migration: Bool, flags: Int, incident: Bool)?
             var services: [String] = []
             func flush() {
                 guard let change = current else { return }
-                let affected = affectedCount[services] ?? graph.impact(of: services).affected.count
-                affectedCount[services] = affected
-                samples.append(RiskFeatures.values(filesChanged: change.files, affected: affected, services: services,
-                                                   migration: change.migration, configFlags: change.flags, history: history),
-                               incident: change.incident)
+                if change.sample {
+                    let affected = affectedCount[services] ?? graph.impact(of: services).affected.count
+                    affectedCount[services] = affected
+                    samples.append(RiskFeatures.values(filesChanged: change.files, affected: affected, services: services,
+                                                       migration: change.migration, configFlags: change.flags, history: replay.history),
+                                   incident: change.incident)
+                }
+                replay.add(change: change.id, services: services)
             }
+            // Every change up to `until`, in submission order: the earlier ones are the history of the later.
             try db.forEachRow("""
-                SELECT c.id, c.files_changed, c.has_migration, c.category, c.touches,
-                       CASE WHEN EXISTS (SELECT 1 FROM incident_causes ic WHERE ic.change_id = c.id) THEN 1 ELSE 0 END,
-                       cs.service
+                SELECT c.id, c.submitted_at,
+                       CASE WHEN c.submitted_at >= ? AND c.state IN ('implement', 'review', 'closed') THEN 1 ELSE 0 END,
+                       c.files_changed, c.has_migration, c.category, c.touches, cs.service
                 FROM changes c JOIN change_services cs ON cs.change_id = c.id
-                WHERE c.submitted_at >= ? AND c.submitted_at < ? AND c.state IN ('implement', 'review', 'closed')
+                WHERE c.submitted_at < ?
                 ORDER BY c.submitted_at, c.id, cs.position
                 """, [.integer(since?.milliseconds ?? Int64.min), SQLValue(until)]) { row in
                 let id = try row.text(0)
                 if id != current?.id {
                     flush()
                     services.removeAll(keepingCapacity: true)
-                    current = (id, try row.optionalInt(1),
-                               RiskFeatures.isMigration(hasMigration: try row.optionalBool(2), category: ChangeCategory(rawValue: try row.text(3))),
-                               try ConfigAreaColumn.decode(row.optionalText(4)).count, try row.bool(5))
+                    replay.advance(to: try row.timestamp(1))
+                    current = (id, try row.bool(2), try row.optionalInt(3),
+                               RiskFeatures.isMigration(hasMigration: try row.optionalBool(4), category: ChangeCategory(rawValue: try row.text(5))),
+                               try ConfigAreaColumn.decode(row.optionalText(6)).count, firstIncidents[id] != nil)
                 }
-                services.append(try row.text(6))
+                services.append(try row.text(7))
             }
             flush()
             return samples
@@ -95,17 +108,17 @@ extension SQLStore {
 
 /// Per-service history, aggregated in the database over the service indexes.
 enum ServiceHistoryRows {
-    /// The change counts of `counted` and the latest incident (opened up to `now`) of `dated`;
-    /// `nil` means every service.
-    static func fetch(_ db: some SQLDatabase, counted: Set<String>?, dated: Set<String>?, now: Timestamp) throws -> [String: ServiceHistory] {
+    /// The change counts of `counted` and the latest incident (opened up to `now`) of `dated`.
+    static func fetch(_ db: some SQLDatabase, counted: Set<String>, dated: Set<String>, now: Timestamp) throws -> [String: ServiceHistory] {
         var history: [String: ServiceHistory] = [:]
-        if case let (condition, arguments)? = serviceCondition(counted, column: "service") {
+        if !counted.isEmpty {
+            let (condition, arguments) = serviceCondition(counted, column: "service")
             try db.forEachRow("SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service", arguments) { row in
                 history[try row.text(0), default: ServiceHistory()].changes = try row.int(1)
             }
             // From the few changes that caused incidents to their services; `withoutIndex` keeps SQLite's
             // planner off the service index, which would walk every change of the services.
-            let (linked, _) = serviceCondition(counted, column: db.dialect.withoutIndex("service")) ?? ("TRUE", [])
+            let (linked, _) = serviceCondition(counted, column: db.dialect.withoutIndex("service"))
             try db.forEachRow("""
                 SELECT service, COUNT(DISTINCT change_id) FROM change_services
                 WHERE change_id IN (SELECT change_id FROM incident_causes) AND \(linked) GROUP BY service
@@ -113,7 +126,8 @@ enum ServiceHistoryRows {
                 history[try row.text(0), default: ServiceHistory()].changesWithIncident = try row.int(1)
             }
         }
-        if case let (condition, arguments)? = serviceCondition(dated, column: "s.service") {
+        if !dated.isEmpty {
+            let (condition, arguments) = serviceCondition(dated, column: "s.service")
             try db.forEachRow("""
                 SELECT s.service, i.id, i.opened_at FROM incident_services s JOIN incidents i ON i.id = s.incident_id
                 WHERE \(condition) AND i.opened_at <= ?
@@ -127,10 +141,8 @@ enum ServiceHistoryRows {
         return history
     }
 
-    /// `column IN (…)` and its arguments; `TRUE` for every service; `nil` for none.
-    private static func serviceCondition(_ services: Set<String>?, column: String) -> (String, [SQLValue])? {
-        guard let services else { return ("TRUE", []) }
-        guard !services.isEmpty else { return nil }
+    /// `column IN (…)` and its arguments, for a set of services that is not empty.
+    private static func serviceCondition(_ services: Set<String>, column: String) -> (String, [SQLValue]) {
         return ("\(column) IN (\(placeholders(services.count)))", services.sorted().map(SQLValue.text))
     }
 }
