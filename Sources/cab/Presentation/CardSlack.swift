@@ -1,5 +1,3 @@
-import Foundation
-
 /// `cab card ID --slack`: the card as a Slack Block Kit message for a channel; every value sits
 /// in a `plain_text` object escaped by `SlackText`, so a title cannot ping `<!channel>`.
 public enum CardSlack {
