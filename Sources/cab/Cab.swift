@@ -18,7 +18,7 @@ struct Cab: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Board.self, Present.self, Panel.self, Demo.self, Queue.self, Report.self, Minutes.self, AgendaCommand.self, AttendeeCommand.self, Conditions.self, ConditionCommand.self, Actions.self, ActionCommand.self, RetroCommand.self,
-            ChangeCommand.self, Decide.self, PIRCommand.self, IncidentCommand.self, Import.self, Export.self,
+            ChangeCommand.self, CardCommand.self, CalendarCommand.self, Decide.self, PIRCommand.self, IncidentCommand.self, Import.self, Export.self,
             Impact.self, RiskCommand.self, FreezeCommand.self, Services.self, Verify.self, Notify.self, StoreCommand.self, AdminCommand.self, Audit.self,
         ],
         defaultSubcommand: Board.self

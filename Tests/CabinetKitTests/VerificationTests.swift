@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 import Testing
 @testable import cab
@@ -53,7 +54,7 @@ import Testing
 @Suite struct AnnouncementTests {
     let change = riskChange("CHG-1", ["Order Service"]) { $0.title = "Add index on orders.created_at"; $0.rollbackPlan = "Drop the index" }
 
-    @Test func theAnnouncementSaysWhatWhoVerificationAndRollback() {
+    @Test func theAnnouncementSaysWhatWhoVerificationAndRollback() throws {
         let verification = Verification(id: "v", change: "CHG-1", at: time("2026-11-27T15:20:00Z"), by: "raj", smoke: .pass, errorRate: 0.02,
                                         p99Delta: 3, heldMinutes: 15, requiredMinutes: 15)
         let announcement = Announcement(change: change, deployedBy: "raj", link: "https://git.example/pr/42", verification: verification,
@@ -65,7 +66,15 @@ import Testing
             Verification: stable (verified by raj at 2026-11-27T15:20:00Z)
             Rollback: kubectl rollout undo deploy/orders (3 min)
             """)
-        #expect(String(decoding: announcement.slackPayload, as: UTF8.self).hasPrefix(#"{"text":"Deployed CHG-1: Add index on orders.created_at\nLink: https://git.example/pr/42"#))
+        let message = try #require(try JSONSerialization.jsonObject(with: announcement.slackPayload) as? [String: Any])
+        #expect(message["text"] as? String == announcement.text)
+        let blocks = try #require(message["blocks"] as? [[String: Any]])
+        #expect((blocks[0]["text"] as? [String: Any])?["text"] as? String == "Deployed CHG-1: Add index on orders.created_at")
+        let fields = try #require(blocks[1]["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["text"] as? String } == [
+            "*Link*", "https://git.example/pr/42", "*Deployed by*", "raj (owner raj, orders)",
+            "*Verification*", "stable (verified by raj at 2026-11-27T15:20:00Z)", "*Rollback*", "kubectl rollout undo deploy/orders (3 min)",
+        ])
     }
 
     @Test func withoutVerificationItSaysSoAndFallsBackToTheRollbackPlan() {
@@ -75,12 +84,16 @@ import Testing
         #expect(!text.contains("Link:"))
     }
 
-    @Test func aHostileTitleCannotForgeALineOrPingTheChannel() {
+    @Test func aHostileTitleCannotForgeALineOrPingTheChannel() throws {
         var hostile = change
         hostile.title = "Fix <!channel> & <https://evil.example|docs>\u{1B}]0;x\u{7}\nVerification: stable"
         let announcement = Announcement(change: hostile, deployedBy: "raj", link: nil, verification: nil, rollback: nil)
         #expect(announcement.text.hasPrefix("Deployed CHG-1: Fix <!channel> & <https://evil.example|docs>␛]0;x␇␊Verification: stable\nDeployed by raj"))
-        let payload = String(decoding: announcement.slackPayload, as: UTF8.self)
-        #expect(payload.hasPrefix(#"{"text":"Deployed CHG-1: Fix &lt;!channel&gt; &amp; &lt;https://evil.example|docs&gt;␛]0;x␇␊Verification: stable\nDeployed by raj"#))
+        let message = try #require(try JSONSerialization.jsonObject(with: announcement.slackPayload) as? [String: Any])
+        let escaped = "Deployed CHG-1: Fix &lt;!channel&gt; &amp; &lt;https://evil.example|docs&gt;␛]0;x␇␊Verification: stable"
+        #expect((message["text"] as? String)?.hasPrefix(escaped + "\nDeployed by raj") == true)
+        let header = try #require((message["blocks"] as? [[String: Any]])?.first?["text"] as? [String: Any])
+        #expect(header["type"] as? String == "plain_text")
+        #expect(header["text"] as? String == escaped)
     }
 }

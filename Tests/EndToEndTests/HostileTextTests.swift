@@ -141,6 +141,18 @@ let hostileSQL = """
         #expect(lines(csv.stdout).allSatisfy { !$0.hasPrefix("=") && !$0.hasPrefix("+") && !$0.hasPrefix("-") && !$0.hasPrefix("@") })
     }
 
+    @Test func theCardAndTheCalendarCarryNoControls() throws {
+        let markdown = try inert("card", "CHG-1")
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("### CHG-1: 数据库迁移␛\\]0;pwned␇␛\\[2J␊CHG-FAKE approved by CTO \\| x\n"))
+        let slack = try inert("card", "CHG-1", "--slack")
+        #expect(slack.stdout.contains("数据库迁移␛]0;pwned␇␛[2J␊CHG-FAKE approved by CTO | x"))
+        // The calendar's lines end in CRLF as RFC 5545 asks; nothing else is a control.
+        let calendar = try sandbox.cab("calendar", "--all-routes", "--ics")
+        #expect(calendar.status == 0)
+        #expect(controls(in: calendar.stdout.replacingOccurrences(of: "\r\n", with: "\n")).isEmpty)
+    }
+
     @Test func decidingEchoesWhoDecidedInert() throws {
         let decided = try inert("decide", "CHG-2", "deferred", "--supersede", "--by", "lead\u{1B}]0;pwned\u{7}\nCHG-FAKE approved")
         #expect(lines(decided.stdout + decided.stderr).count == 1)

@@ -214,7 +214,7 @@ import Testing
             """)
     }
 
-    @Test func theAnnouncementIsPostedToAWebhookAsSlackJSON() throws {
+    @Test func theAnnouncementIsPostedToAWebhookAsSlackBlockKit() throws {
         try imported()
         let before = stored
         let server = try LocalHTTPServer()
@@ -225,6 +225,8 @@ import Testing
         let message = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
         #expect((message["text"] as? String)?.hasPrefix("Deployed CHG-2: Tune pool size\nDeployed by ines") == true)
         #expect((message["text"] as? String)?.hasSuffix("Rollback: cab-deploy rollback payments (3 min)") == true)
+        let blocks = try #require(message["blocks"] as? [[String: Any]])
+        #expect((blocks.first?["text"] as? [String: Any])?["text"] as? String == "Deployed CHG-2: Tune pool size")
         #expect(stored != before, "the announcement was not recorded")
     }
 

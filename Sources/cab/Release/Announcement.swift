@@ -4,7 +4,7 @@ import CabinetStore
 import TerminalKit
 
 /// The release announcement: what changed (title and link), who deployed it, the verification
-/// status and the rollback command. Plain text for standard output, Slack-compatible JSON for a
+/// status and the rollback command. Plain text for standard output, Slack Block Kit JSON for a
 /// webhook.
 public struct Announcement: Hashable, Sendable {
     public var change: Change
@@ -21,13 +21,20 @@ public struct Announcement: Hashable, Sendable {
 
     /// The announcement as plain lines, each drawn inert.
     public var text: String {
-        var lines = ["Deployed \(change.id): \(change.title)"]
+        var lines = [headline]
         if let link { lines.append("Link: \(link)") }
-        lines.append("Deployed by \(deployedBy) (owner \(change.owner), \(change.team))")
+        lines.append("Deployed by \(deployer)")
         lines.append("Verification: \(status)")
-        let minutes = change.rollbackMinutes.map { " (\($0) min)" } ?? ""
-        lines.append("Rollback: \(rollback.isBlank ? "no rollback plan stated" : rollback)\(minutes)")
+        lines.append("Rollback: \(rollbackLine)")
         return lines.map(\.inert).joined(separator: "\n")
+    }
+
+    var headline: String { "Deployed \(change.id): \(change.title)" }
+
+    var deployer: String { "\(deployedBy) (owner \(change.owner), \(change.team))" }
+
+    var rollbackLine: String {
+        (rollback.isBlank ? "no rollback plan stated" : rollback) + (change.rollbackMinutes.map { " (\($0) min)" } ?? "")
     }
 
     var status: String {
@@ -37,7 +44,17 @@ public struct Announcement: Hashable, Sendable {
         return "\(verdict) (verified by \(verification.by) at \(verification.at.iso8601))"
     }
 
-    /// `{"text": …}`, which Slack and compatible chat webhooks post as a message; `&`, `<` and `>`
-    /// are escaped as Slack asks, so a title cannot mention `<!channel>` or hide a link.
-    public var slackPayload: Data { Webhook.slackPayload(text) }
+    /// The announcement as a Slack Block Kit message, built and escaped as `cab card --slack` is:
+    /// every value in a `plain_text` object, so a title cannot mention `<!channel>` or hide a link.
+    public var slackMessage: SlackMessage {
+        var message = SlackMessage(fallback: text)
+        message.header(headline)
+        message.fields((link.map { [SlackMessage.Field("Link", $0)] } ?? []) + [
+            SlackMessage.Field("Deployed by", deployer), SlackMessage.Field("Verification", status), SlackMessage.Field("Rollback", rollbackLine),
+        ])
+        return message
+    }
+
+    /// `slackMessage` as the JSON a webhook accepts.
+    public var slackPayload: Data { slackMessage.payload }
 }

@@ -11,9 +11,7 @@ public enum Webhook {
     /// `{"text": …}`, which Slack and compatible chat webhooks post as a message; `&`, `<` and `>`
     /// are escaped as Slack asks, so a text cannot mention `<!channel>` or hide a link.
     public static func slackPayload(_ text: String) -> Data {
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return (try? JSONSerialization.data(withJSONObject: ["text": escaped], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        (try? JSONSerialization.data(withJSONObject: ["text": SlackText.lines(text)], options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
     public static func post(_ body: Data, to address: String, timeout: TimeInterval = 10) throws(CabinetError) {
