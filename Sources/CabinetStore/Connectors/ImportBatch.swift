@@ -1,0 +1,35 @@
+import CabinetModel
+/// What an adapter hands the store: the interchange document of new records, the stored changes
+/// whose source-owned fields move to the source's values, and the mapping report.
+public struct ImportBatch: Sendable {
+    public var document = InterchangeDocument()
+    /// Stored changes with the source's title, four fields, window and services written in.
+    public var updates: [Change] = []
+    public var report: MappingReport
+
+    public init(report: MappingReport) { self.report = report }
+}
+
+/// What the store already holds of the records an export names, so that a re-import syncs.
+public struct StoredRecords: Sendable {
+    public var changes: [String: Change]
+    /// Each stored change's decisions, oldest first.
+    public var decisions: [String: [Decision]]
+    public var services: [String: Service]
+    public var incidents: [String: Incident]
+
+    public init(changes: [String: Change] = [:], decisions: [String: [Decision]] = [:], services: [String: Service] = [:], incidents: [String: Incident] = [:]) {
+        self.changes = changes; self.decisions = decisions; self.services = services; self.incidents = incidents
+    }
+}
+
+/// Everything an adapter maps one source change onto, before it meets the store.
+struct MappedChange: Sendable {
+    var change: Change
+    var statedRoute: Route?
+    var statedState: ChangeState?
+    /// The source's approval, as a decision outcome with its time, if the source records one.
+    var approval: (outcome: Outcome, at: Timestamp)?
+    /// The record's place in the export, for the report.
+    var record: String
+}
