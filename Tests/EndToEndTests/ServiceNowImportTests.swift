@@ -123,5 +123,13 @@ import Testing
         #expect(failed.stderr.contains("result[1] (number CHG0060002)") && failed.stderr.contains("start_date"), "\(failed.stderr)")
         // All or nothing: the good record was not written either.
         #expect(try sandbox.cab("change", "show", "servicenow:CHG0060001").status != 0)
+
+        // Text the store would refuse is refused as the interchange refuses it, naming the field.
+        let escape = try sandbox.write("escape.json", """
+            {"result": [{"number": "CHG0060003", "type": "normal", "state": "-5", "sys_created_on": "2026-11-26 09:00:00",
+              "short_description": "Fine", "backout_plan": "Revert \\u001b[2J now"}]}
+            """)
+        let control = try sandbox.cab("import", "--from", "servicenow", escape)
+        #expect(control.status != 0 && control.stderr.contains("result[0] (number CHG0060003): rollbackPlan: holds the control character U+001B"), "\(control.stderr)")
     }
 }

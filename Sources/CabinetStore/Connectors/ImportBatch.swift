@@ -30,6 +30,20 @@ struct MappedChange: Sendable {
     var statedState: ChangeState?
     /// The source's approval, as a decision outcome with its time, if the source records one.
     var approval: (outcome: Outcome, at: Timestamp)?
-    /// The record's place in the export, for the report.
+    /// The record's place in the export, for the report and errors.
     var record: String
+    /// The file it came from, for errors.
+    var file: String
+
+    /// Refuses text the store would refuse, as the interchange reader does: control characters,
+    /// a title or name over 500 characters or on several lines, a long text over 64 KiB.
+    func checkText() throws(CabinetError) {
+        let short = [("id", change.id), ("title", change.title), ("owner", change.owner), ("team", change.team)] + change.services.map { ("services", $0) }
+        let fields = short.map { (name: $0.0, text: Optional($0.1), rule: FieldText.short) }
+            + [("blastRadius", change.blastRadius), ("rollbackPlan", change.rollbackPlan), ("verification", change.verification)]
+            .map { (name: $0.0, text: Optional($0.1), rule: FieldText.long) }
+        if let (field, problem) = FieldText.firstProblem(in: fields) {
+            throw .invalidRecord(source: file, record: record, field: field, problem: problem)
+        }
+    }
 }

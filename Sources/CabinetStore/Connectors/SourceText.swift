@@ -1,7 +1,7 @@
 import Foundation
 /// Text as a source system stores it, made plain: HTML tags dropped (a line break or paragraph
-/// end kept as a new line), the common entities decoded, surrounding blanks trimmed, and an
-/// empty result read as absent.
+/// end kept as a new line), the common entities decoded, surrounding blanks trimmed, accented
+/// letters composed (Unicode NFC), and an empty result read as absent.
 enum SourceText {
     static func plain(_ text: String?) -> String? {
         guard let text else { return nil }
@@ -11,7 +11,12 @@ enum SourceText {
             .map { $0.trimmingTrailingBlanks }
             .joined(separator: "\n")
             .trimmingBlankLines
-        return trimmed.isEmpty ? nil : trimmed
+        return trimmed.isEmpty ? nil : trimmed.precomposedStringWithCanonicalMapping
+    }
+
+    /// `plain`, on one line: what a title or a name holds.
+    static func line(_ text: String?) -> String? {
+        plain(text).map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
     }
 
     private static func stripTags(_ text: String) -> String {

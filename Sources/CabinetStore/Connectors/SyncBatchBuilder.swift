@@ -26,7 +26,8 @@ struct SyncBatchBuilder {
     }
 
     /// Adds one mapped change; a later record with the same id replaces an earlier one of the same export.
-    mutating func add(_ mapped: MappedChange) {
+    mutating func add(_ mapped: MappedChange) throws(CabinetError) {
+        try mapped.checkText()
         let id = mapped.change.id
         if let earlier = changeIndex[id] {
             report.skip(batch.document.changes[earlier].change.id, "appears again at \(mapped.record): the later record is kept")

@@ -42,7 +42,7 @@ public enum JiraAdapter {
             builder.report.records = issues.count
             let mapper = JiraRecordMapper()
             for issue in issues {
-                if let mapped = try mapper.change(issue, report: &builder.report) { builder.add(mapped) }
+                if let mapped = try mapper.change(issue, report: &builder.report) { try builder.add(mapped) }
             }
             return builder.finished()
         }

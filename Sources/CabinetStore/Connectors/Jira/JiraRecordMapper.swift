@@ -31,7 +31,7 @@ struct JiraRecordMapper {
         let owner = filled(issue, "assignee", "owner", &report) ?? filled(issue, "reporter", "owner", &report) ?? team
         let category = JiraIssue.label(issue["Category"])
         let change = Change(
-            id: Self.id(key), title: filled(issue, "summary", "title", &report) ?? key, owner: owner, team: team, type: type,
+            id: Self.id(key), title: filled(issue, "summary", "title", &report).flatMap { SourceText.line($0) } ?? key, owner: owner, team: team, type: type,
             category: CategoryDerivation.category(sourceCategory: category, services: services), risk: risk ?? .medium, route: .peer,
             services: services, blastRadius: filled(issue, "Blast radius", "blastRadius", &report) ?? "",
             rollbackPlan: filled(issue, "Backout plan", "rollbackPlan", &report) ?? "",
@@ -41,7 +41,7 @@ struct JiraRecordMapper {
             submittedAt: created, state: .new)
         let state = JiraIssue.label(issue["status"]).flatMap(Self.state)
         if state != nil { report.fill("status", "state") }
-        var mapped = MappedChange(change: change, statedRoute: nil, statedState: state, approval: nil, record: issue.name)
+        var mapped = MappedChange(change: change, statedRoute: nil, statedState: state, approval: nil, record: issue.name, file: issue.file)
         mapped.approval = try approval(issue, report: &report)
         return mapped
     }

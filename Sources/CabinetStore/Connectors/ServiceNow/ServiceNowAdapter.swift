@@ -49,7 +49,7 @@ public enum ServiceNowAdapter {
                 case .change?:
                     guard let mapped = try mapper.change(row, report: &builder.report) else { continue }
                     if let sysID = row["sys_id"].value, let number = row["number"].shown { changeNumbers[sysID] = number }
-                    builder.add(mapped)
+                    try builder.add(mapped)
                 case .incident?:
                     incidents.append((mapper, row))
                 case nil:

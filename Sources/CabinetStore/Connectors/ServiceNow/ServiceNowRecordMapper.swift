@@ -62,7 +62,7 @@ struct ServiceNowRecordMapper {
         let sourceCategory = row["category"].shown
         if sourceCategory != nil { report.fill("category", "category") }
         let blastRadius = text(row, "risk_impact_analysis", "blastRadius", &report) ?? text(row, "justification", "blastRadius", &report)
-        let title = text(row, "short_description", "title", &report) ?? number
+        let title = text(row, "short_description", "title", &report).flatMap { SourceText.line($0) } ?? number
         let change = Change(
             id: Self.id(number), title: title, owner: owner, team: team, type: type,
             category: CategoryDerivation.category(sourceCategory: sourceCategory, services: services),
@@ -74,7 +74,7 @@ struct ServiceNowRecordMapper {
             submittedAt: submittedAt, state: .new)
         let state = ServiceNowCodes.state(row["state"])
         if state != nil { report.fill("state", "state") }
-        var mapped = MappedChange(change: change, statedRoute: nil, statedState: state, approval: nil, record: row.name)
+        var mapped = MappedChange(change: change, statedRoute: nil, statedState: state, approval: nil, record: row.name, file: source)
         if type == .normal, ServiceNowCodes.flag(row["cab_required"]) {
             mapped.statedRoute = .cab
             report.fill("cab_required", "route")
@@ -113,6 +113,10 @@ struct ServiceNowRecordMapper {
         let resolvedAt = try time(row, "resolved_at")
         if resolvedAt != nil { report.fill("resolved_at", "incident resolvedAt") }
         let services = [row["cmdb_ci"].shown ?? row["business_service"].shown].compactMap { $0 }
+        let names = [("id", Self.id(number))] + services.map { ("services", $0) }
+        if let (field, problem) = FieldText.firstProblem(in: names.map { (name: $0.0, text: Optional($0.1), rule: FieldText.short) }) {
+            throw .invalidRecord(source: source, record: row.name, field: field, problem: problem)
+        }
         return Incident(id: Self.id(number), openedAt: openedAt, severity: severity, causedBy: causedBy, services: services, resolvedAt: resolvedAt)
     }
 
