@@ -6,16 +6,20 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import an interchange document (JSON) or a ServiceNow or Jira export (--from), all or nothing; importing it again changes nothing, a newer export syncs.")
+        abstract: "Import an interchange document (JSON) or a ServiceNow, Jira or GitHub export (--from), all or nothing; importing it again changes nothing, a newer export syncs.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: ArgumentHelp("The system the files come from: servicenow or jira (without it, the interchange JSON).", valueName: "system"))
+    @Option(help: ArgumentHelp("The system the files come from: servicenow, jira or github (without it, the interchange JSON).", valueName: "system"))
     var from: String?
     @Option(help: ArgumentHelp("The exporting user's time zone, for display values (an IANA name such as Europe/Berlin); raw values are UTC.", valueName: "zone"))
     var timezone = "UTC"
     @Option(help: ArgumentHelp("A CSV column label and the ServiceNow field it holds, as LABEL=field (repeatable).", valueName: "label=field"))
     var columns: [String] = []
+    @Option(help: ArgumentHelp("GitHub: a CODEOWNERS-like file mapping path prefixes to services (`path-prefix service` per line).", valueName: "file"))
+    var serviceMap: String?
+    @Option(help: ArgumentHelp("GitHub: a path pattern that marks a schema migration (repeatable; default migrations/ and *.sql).", valueName: "pattern"))
+    var migrations: [String] = []
     @Argument(help: "The JSON document; with --from, one or more export files.") var files: [String]
 
     func run() throws {
@@ -58,8 +62,15 @@ struct Import: ParsableCommand {
             let export = try JiraAdapter.read(inputs)
             ids = export.ids
             mapped = { stored, now throws(CabinetError) in try export.batch(stored: stored, now: now) }
+        case "github":
+            var rules = PathRules()
+            if !migrations.isEmpty { rules.migrationPatterns = migrations }
+            if let serviceMap { rules.services = PathRules.serviceMap(String(decoding: try readInput(serviceMap), as: UTF8.self)) }
+            let export = try GitHubAdapter.read(inputs, rules: rules)
+            ids = export.ids
+            mapped = { stored, now throws(CabinetError) in try export.batch(stored: stored, now: now) }
         default:
-            throw .invalidArgument(name: "--from", problem: "'\(system)' is not a source Cabinet reads (servicenow, jira)")
+            throw .invalidArgument(name: "--from", problem: "'\(system)' is not a source Cabinet reads (servicenow, jira, github)")
         }
         let store = try store.open(.writing)
         let now = Timestamp.now()

@@ -30,10 +30,17 @@ struct MappedChange: Sendable {
     var statedState: ChangeState?
     /// The source's approval, as a decision outcome with its time, if the source records one.
     var approval: (outcome: Outcome, at: Timestamp)?
+    /// What the source says of the approval beyond its outcome (who approved a pull request).
+    var approvalNote: String?
     /// The record's place in the export, for the report and errors.
     var record: String
     /// The file it came from, for errors.
     var file: String
+
+    init(change: Change, statedRoute: Route?, statedState: ChangeState?, approval: (outcome: Outcome, at: Timestamp)?, record: String, file: String) {
+        self.change = change; self.statedRoute = statedRoute; self.statedState = statedState; self.approval = approval
+        self.record = record; self.file = file
+    }
 
     /// Refuses text the store would refuse, as the interchange reader does: control characters,
     /// a title or name over 500 characters or on several lines, a long text over 64 KiB.

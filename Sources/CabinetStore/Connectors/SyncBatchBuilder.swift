@@ -109,7 +109,7 @@ struct SyncBatchBuilder {
         let latest = history.last
         var decision = Decision(id: Decision.naturalID(change: change.id, at: approval.at, by: system), change: change.id,
                                 outcome: approval.outcome, at: approval.at, by: system,
-                                note: approval.outcome == .rejected ? "rejected in \(system)" : nil)
+                                note: mapped.approvalNote ?? (approval.outcome == .rejected ? "rejected in \(system)" : nil))
         if let latest {
             if latest.id == decision.id || (latest.by == system && latest.outcome == decision.outcome) { return }
             guard latest.by == system else {
