@@ -50,6 +50,9 @@ import Testing
         #expect(try sandbox.cab("import", "--from", "servicenow", Self.fixture("change_request-all.json")).status == 0)
         let again = try sandbox.cab("import", "--from", "servicenow", Self.fixture("change_request-all.json"))
         #expect(again.stdout.contains("0 new changes, 0 updated, 0 decisions"), "\(again.stdout)")
+        let json = try sandbox.cab("import", "--from", "servicenow", "--json", Self.fixture("change_request-all.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["mapping"] as? [String: Any])?["filled"] as? [String: String] != nil && object["summary"] != nil, "\(json.stdout)")
 
         let newer = try sandbox.cab("import", "--from", "servicenow", "--timezone", "America/New_York", Self.fixture("change_request-display-newer.json"))
         #expect(newer.status == 0, "\(newer.stderr)")
