@@ -48,7 +48,7 @@ struct Import: ParsableCommand {
         var inputs: [(name: String, bytes: [UInt8])] = []
         for file in files { inputs.append((file, Array(try readInput(file)))) }
         let ids: [String]
-        let mapped: (StoredRecords, Timestamp) throws(CabinetError) -> ImportBatch
+        let mapped: (StoredRecords) throws(CabinetError) -> ImportBatch
         switch system {
         case "servicenow":
             guard let zone = TimeZone(identifier: timezone) else {
@@ -57,25 +57,24 @@ struct Import: ParsableCommand {
             let labels = try columnLabels()
             let export = try ServiceNowAdapter.read(inputs.map { ServiceNowAdapter.File(name: $0.name, bytes: $0.bytes, columns: labels) })
             ids = export.ids
-            mapped = { stored, now throws(CabinetError) in try export.batch(zone: zone, stored: stored, now: now) }
+            mapped = { stored throws(CabinetError) in try export.batch(zone: zone, stored: stored) }
         case "jira":
             let export = try JiraAdapter.read(inputs)
             ids = export.ids
-            mapped = { stored, now throws(CabinetError) in try export.batch(stored: stored, now: now) }
+            mapped = { stored throws(CabinetError) in try export.batch(stored: stored) }
         case "github":
             var rules = PathRules()
             if !migrations.isEmpty { rules.migrationPatterns = migrations }
             if let serviceMap { rules.services = PathRules.serviceMap(String(decoding: try readInput(serviceMap), as: UTF8.self)) }
             let export = try GitHubAdapter.read(inputs, rules: rules)
             ids = export.ids
-            mapped = { stored, now throws(CabinetError) in try export.batch(stored: stored, now: now) }
+            mapped = { stored throws(CabinetError) in try export.batch(stored: stored) }
         default:
             throw .invalidArgument(name: "--from", problem: "'\(system)' is not a source Cabinet reads (servicenow, jira, github)")
         }
         let store = try store.open(.writing)
-        let now = Timestamp.now()
-        let batch = try mapped(try store.storedRecords(ids: ids), now)
-        let summary = try store.importBatch(batch, source: files.joined(separator: ", "), now: now)
+        let batch = try mapped(try store.storedRecords(ids: ids))
+        let summary = try store.importBatch(batch, source: files.joined(separator: ", "))
         print(output.json ? try JSONOutput.encode(ImportReport(summary: summary, mapping: batch.report)) : MappingReportText.render(batch.report, summary: summary))
     }
 

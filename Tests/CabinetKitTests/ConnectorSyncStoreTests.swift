@@ -23,7 +23,7 @@ import Testing
 
     static func sync(_ json: String, into store: any SQLStore) throws -> ImportBatch {
         let export = try ServiceNowAdapter.read([ServiceNowAdapter.File(name: "export.json", bytes: Array(json.utf8))])
-        let batch = try export.batch(zone: TimeZone(identifier: "UTC")!, stored: try store.storedRecords(ids: export.ids), now: now)
+        let batch = try export.batch(zone: TimeZone(identifier: "UTC")!, stored: try store.storedRecords(ids: export.ids))
         _ = try store.importBatch(batch, source: "export.json", now: now)
         return batch
     }

@@ -31,7 +31,7 @@ import Testing
              "names": {"customfield_777": "Change type", "customfield_778": "Backout plan"}}
             """
         let export = try JiraAdapter.read([("search.json", Array(response.utf8))])
-        let batch = try export.batch(stored: StoredRecords(), now: try Timestamp(iso8601: "2026-11-27T08:00:00Z"))
+        let batch = try export.batch(stored: StoredRecords())
         let change = try #require(batch.document.changes.first?.change)
         #expect(change.id == "jira:ITSM-1" && change.type == .emergency && change.rollbackPlan == "Revert")
         #expect(batch.report.filled["Backout plan"] == "rollbackPlan")

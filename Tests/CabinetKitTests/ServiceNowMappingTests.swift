@@ -13,7 +13,7 @@ import Testing
 
     static func batch(_ json: String, zone: TimeZone = utc, stored: StoredRecords = StoredRecords()) throws -> ImportBatch {
         let export = try ServiceNowAdapter.read([ServiceNowAdapter.File(name: "export.json", bytes: Array(json.utf8))])
-        return try export.batch(zone: zone, stored: stored, now: try Timestamp(iso8601: "2026-11-27T08:00:00Z"))
+        return try export.batch(zone: zone, stored: stored)
     }
 
     /// `sysparm_display_value=false`: codes, UTC times, references by sys_id.

@@ -8,14 +8,13 @@ struct SyncBatchBuilder {
     /// The source's name, as decisions record who made them (`servicenow`).
     let system: String
     let stored: StoredRecords
-    let now: Timestamp
     private(set) var batch: ImportBatch
     private var services: [String: Service]
     private var changeIndex: [String: Int] = [:]
     private var incidentIndex: [String: Int] = [:]
 
-    init(system: String, source: String, stored: StoredRecords, now: Timestamp) {
-        self.system = system; self.stored = stored; self.now = now
+    init(system: String, source: String, stored: StoredRecords) {
+        self.system = system; self.stored = stored
         batch = ImportBatch(report: MappingReport(source: source))
         services = stored.services
     }
@@ -95,6 +94,7 @@ struct SyncBatchBuilder {
     }
 
     private mutating func noteReadiness(of change: Change) {
+        // As of its submission: an export of past changes should not read as windows gone by.
         let problems = Readiness(change: change, now: change.submittedAt).problems
         if !problems.isEmpty { report.notReady.append(MappingReport.NotReady(change: change.id, problems: problems)) }
     }

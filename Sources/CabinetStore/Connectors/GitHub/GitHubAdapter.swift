@@ -38,8 +38,8 @@ public enum GitHubAdapter {
         public var ids: [String] { pulls.compactMap { GitHubAdapter.id($0.fields) } }
 
         /// Maps the pull requests against what the store holds.
-        public func batch(stored: StoredRecords, now: Timestamp) throws(CabinetError) -> ImportBatch {
-            var builder = SyncBatchBuilder(system: system, source: Set(pulls.map { $0.file }).sorted().joined(separator: ", "), stored: stored, now: now)
+        public func batch(stored: StoredRecords) throws(CabinetError) -> ImportBatch {
+            var builder = SyncBatchBuilder(system: system, source: Set(pulls.map { $0.file }).sorted().joined(separator: ", "), stored: stored)
             builder.report.records = pulls.count
             for pull in pulls {
                 if let mapped = try GitHubAdapter.change(pull, rules: rules, report: &builder.report) { try builder.add(mapped) }

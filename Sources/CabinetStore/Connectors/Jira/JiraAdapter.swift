@@ -37,8 +37,8 @@ public enum JiraAdapter {
         public var ids: [String] { issues.compactMap { $0.key.map(JiraRecordMapper.id) } }
 
         /// Maps the issues against what the store holds: an error names the file, record and field.
-        public func batch(stored: StoredRecords, now: Timestamp) throws(CabinetError) -> ImportBatch {
-            var builder = SyncBatchBuilder(system: JiraRecordMapper.system, source: Set(issues.map { $0.file }).sorted().joined(separator: ", "), stored: stored, now: now)
+        public func batch(stored: StoredRecords) throws(CabinetError) -> ImportBatch {
+            var builder = SyncBatchBuilder(system: JiraRecordMapper.system, source: Set(issues.map { $0.file }).sorted().joined(separator: ", "), stored: stored)
             builder.report.records = issues.count
             let mapper = JiraRecordMapper()
             for issue in issues {

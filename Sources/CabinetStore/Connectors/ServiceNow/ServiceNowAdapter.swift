@@ -38,8 +38,8 @@ public enum ServiceNowAdapter {
         public var ids: [String] { rows.compactMap { $0.row["number"].shown.map(ServiceNowRecordMapper.id) } }
 
         /// Maps the records against what the store holds: an error names the file, record and field.
-        public func batch(zone: TimeZone, stored: StoredRecords, now: Timestamp) throws(CabinetError) -> ImportBatch {
-            var builder = SyncBatchBuilder(system: ServiceNowRecordMapper.system, source: Set(rows.map { $0.file }).sorted().joined(separator: ", "), stored: stored, now: now)
+        public func batch(zone: TimeZone, stored: StoredRecords) throws(CabinetError) -> ImportBatch {
+            var builder = SyncBatchBuilder(system: ServiceNowRecordMapper.system, source: Set(rows.map { $0.file }).sorted().joined(separator: ", "), stored: stored)
             builder.report.records = rows.count
             var changeNumbers: [String: String] = [:]
             var incidents: [(ServiceNowRecordMapper, ServiceNowRow)] = []
