@@ -90,6 +90,24 @@ import Testing
         #expect(batch.report.skipped.first?.reason == "appears again at result[1] (number CHG1): the later record is kept")
     }
 
+    @Test func aStoredRecordTwiceInOneExportIsSyncedOnceWithOneSupersedingDecision() throws {
+        let approved = """
+            {"number": "CHG1", "type": "normal", "state": "-3", "sys_created_on": "2026-11-26 09:00:00", "short_description": "First",
+             "cmdb_ci": "orders", "approval": "approved", "approval_set": "2026-11-26 10:00:00"}
+            """
+        let first = try Self.batch("{\"result\": [\(approved)]}")
+        var stored = try #require(first.document.changes.first?.change)
+        stored.route = .peer
+        let decision = try #require(first.document.decisions.first)
+        let rejected = approved.replacingOccurrences(of: "approved", with: "rejected").replacingOccurrences(of: "First", with: "Second")
+        let again = rejected.replacingOccurrences(of: "Second", with: "Third").replacingOccurrences(of: "10:00:00", with: "11:00:00")
+        let batch = try Self.batch("{\"result\": [\(rejected), \(again)]}",
+                                   stored: StoredRecords(changes: [stored.id: stored], decisions: [stored.id: [decision]]))
+        #expect(batch.updates.map(\.title) == ["Third"])
+        #expect(batch.report.updated.count == 1)
+        #expect(batch.document.decisions.map(\.supersedes) == [decision.id])
+    }
+
     @Test func aStoredChangeTakesTheSourcesFieldsAndKeepsCabinetsOwn() throws {
         let first = try #require(try Self.batch(Self.raw).document.changes.first?.change)
         var stored = first

@@ -10,7 +10,7 @@ struct SyncBatchBuilder {
     let stored: StoredRecords
     private(set) var batch: ImportBatch
     private var services: [String: Service]
-    private var changeIndex: [String: Int] = [:]
+    private var seenChanges: Set<String> = []
     private var incidentIndex: [String: Int] = [:]
 
     init(system: String, source: String, stored: StoredRecords) {
@@ -28,15 +28,13 @@ struct SyncBatchBuilder {
     mutating func add(_ mapped: MappedChange) throws(CabinetError) {
         try mapped.checkText()
         let id = mapped.change.id
-        if let earlier = changeIndex[id] {
-            report.skip(batch.document.changes[earlier].change.id, "appears again at \(mapped.record): the later record is kept")
-            batch.document.changes.remove(at: earlier)
-            batch.document.decisions.removeAll { $0.change == id }
-            changeIndex = Dictionary(uniqueKeysWithValues: batch.document.changes.enumerated().map { ($0.element.change.id, $0.offset) })
+        if seenChanges.contains(id) {
+            report.skip(id, "appears again at \(mapped.record): the later record is kept")
+            forget(id)
         }
+        seenChanges.insert(id)
         for service in mapped.change.services { addService(service, team: mapped.change.team) }
         guard let known = stored.changes[id] else {
-            changeIndex[id] = batch.document.changes.count
             batch.document.changes.append(SubmittedChange(change: mapped.change, statedRoute: mapped.statedRoute, statedState: mapped.statedState))
             noteReadiness(of: mapped.change)
             addApproval(mapped, to: mapped.change, route: mapped.statedRoute ?? route(of: mapped.change), history: [])
@@ -44,7 +42,6 @@ struct SyncBatchBuilder {
         }
         let synced = sync(known, to: mapped.change)
         if synced != known {
-            batch.updates.removeAll { $0.id == id }
             batch.updates.append(synced)
             report.updated.append(MappingReport.Updated(change: id, fields: Self.ownedFields.filter { !$0.same(known, synced) }.map(\.name)))
             noteReadiness(of: synced)
@@ -53,6 +50,16 @@ struct SyncBatchBuilder {
             report.conflicts.append("\(id) \(field.name): the export says \(field.describe(mapped.change)), Cabinet keeps \(field.describe(known))")
         }
         addApproval(mapped, to: synced, route: known.route, history: stored.decisions[id] ?? [])
+    }
+
+    /// Drops what an earlier record of the export made of change `id`.
+    private mutating func forget(_ id: String) {
+        batch.document.changes.removeAll { $0.change.id == id }
+        batch.document.decisions.removeAll { $0.change == id }
+        batch.updates.removeAll { $0.id == id }
+        report.updated.removeAll { $0.change == id }
+        report.notReady.removeAll { $0.change == id }
+        report.conflicts.removeAll { $0.hasPrefix(id + " ") }
     }
 
     /// Adds one incident; an incident already stored is left as it is, a differing one listed.
