@@ -120,6 +120,7 @@ import Testing
         let updated = try #require(batch.updates.first)
         #expect(updated.verification == "Ping every rack" && updated.rollbackMinutes == 3 && updated.route == .cab)
         #expect(batch.report.updated == [MappingReport.Updated(change: stored.id, fields: ["verification"])])
-        #expect(batch.report.conflicts == ["servicenow:CHG0030001 risk: the export says low, Cabinet keeps high"])
+        #expect(batch.report.conflicts == ["servicenow:CHG0030001 risk: the export says low, Cabinet keeps high",
+                                           "servicenow:CHG0030001 state: the export says authorize, Cabinet keeps new"])
     }
 }

@@ -50,6 +50,12 @@ struct SyncBatchBuilder {
             report.conflicts.append("\(id) \(field.name): the export says \(field.describe(mapped.change)), Cabinet keeps \(field.describe(known))")
         }
         addApproval(mapped, to: synced, route: known.route, history: stored.decisions[id] ?? [])
+        // The state moves with Cabinet's own workflow after the first import; a disagreement is listed.
+        let appended = batch.document.decisions.last { $0.change == id }
+        let state = known.state.after(latestDecision: appended?.outcome)
+        if let said = mapped.statedState, said != state {
+            report.conflicts.append("\(id) state: the export says \(said.rawValue), Cabinet keeps \(state.rawValue)")
+        }
     }
 
     /// Drops what an earlier record of the export made of change `id`.
