@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +35,7 @@ let package = Package(
                 "CabinetModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .target(
@@ -71,7 +73,7 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "CabinetUITests", dependencies: ["CabinetUI", "CabinetModel", "TerminalKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CabinetBoardTests", dependencies: ["CabinetBoard", "CabinetUI", "CabinetStore", "CabinetModel", "TerminalKit", "Terminal"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CabinetModel", "CabinetStore", "TerminalKit", "cab"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CabinetModel", "CabinetStore", "TerminalKit", "cab"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ import CabinetModel
 /// option given twice with two values is refused rather than the last one silently winning.
 enum CommandLineFrontDoor {
     /// The options that take a list, one value each time they are given.
-    static let repeatable: Set<String> = ["--service", "--caused-by", "--touches"]
+    static let repeatable: Set<String> = ["--service", "--caused-by", "--touches", "--columns", "--migrations"]
 
     /// How the completion scripts call `cab` back for an argument's values.
     static let completionRequest = "---completion"

@@ -6,26 +6,94 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import an interchange document (JSON), all or nothing; importing it again changes nothing.")
+        abstract: "Import an interchange document (JSON) or a ServiceNow, Jira or GitHub export (--from), all or nothing; importing it again changes nothing, a newer export syncs.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The JSON document.") var file: String
+    @Option(help: ArgumentHelp("The system the files come from: servicenow, jira or github (without it, the interchange JSON).", valueName: "system"))
+    var from: String?
+    @Option(help: ArgumentHelp("The exporting user's time zone, for display values (an IANA name such as Europe/Berlin); raw values are UTC.", valueName: "zone"))
+    var timezone = "UTC"
+    @Option(help: ArgumentHelp("A CSV column label and the ServiceNow field it holds, as LABEL=field (repeatable).", valueName: "label=field"))
+    var columns: [String] = []
+    @Option(help: ArgumentHelp("GitHub: a CODEOWNERS-like file mapping path prefixes to services (`path-prefix service` per line).", valueName: "file"))
+    var serviceMap: String?
+    @Option(help: ArgumentHelp("GitHub: a path pattern that marks a schema migration (repeatable; default migrations/ and *.sql).", valueName: "pattern"))
+    var migrations: [String] = []
+    @Argument(help: "The JSON document; with --from, one or more export files.") var files: [String]
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let document = try InterchangeReader.read(try readInput(file), source: file)
-            let summary = try store.open(.writing).importDocument(document, source: file)
-            let others = [
-                (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
-                (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),
-                (summary.pirs, "post-implementation reviews"),
-                (summary.riskCalibrations, "risk calibrations"), (summary.roles, "roles"), (summary.settings, "settings"),
-            ].filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
-            print(output.json ? try JSONOutput.encode(summary)
-                : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents\(others) (\(summary.unchanged) already stored)".inert)
+            guard let from else { return try importInterchange() }
+            try importExport(from: from)
         }
     }
+
+    private func importInterchange() throws(CabinetError) {
+        guard files.count == 1, let file = files.first else { throw .invalidArgument(name: "FILE", problem: "give one interchange document") }
+        let document = try InterchangeReader.read(try readInput(file), source: file)
+        let summary = try store.open(.writing).importDocument(document, source: file)
+        let others = [
+            (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
+            (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),
+            (summary.pirs, "post-implementation reviews"),
+            (summary.riskCalibrations, "risk calibrations"), (summary.roles, "roles"), (summary.settings, "settings"),
+        ].filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
+        print(output.json ? try JSONOutput.encode(summary)
+            : "Imported \(file): \(summary.services) services, \(summary.changes) changes, \(summary.decisions) decisions, \(summary.incidents) incidents\(others) (\(summary.unchanged) already stored)".inert)
+    }
+
+    /// Reads every file of the export, maps it against what the store holds, and writes it in one transaction.
+    private func importExport(from system: String) throws(CabinetError) {
+        var inputs: [(name: String, bytes: [UInt8])] = []
+        for file in files { inputs.append((file, Array(try readInput(file)))) }
+        let ids: [String]
+        let mapped: (StoredRecords) throws(CabinetError) -> ImportBatch
+        switch system {
+        case "servicenow":
+            guard let zone = TimeZone(identifier: timezone) else {
+                throw .invalidArgument(name: "--timezone", problem: "'\(timezone)' is not a time zone name (such as Europe/Berlin)")
+            }
+            let labels = try columnLabels()
+            let export = try ServiceNowAdapter.read(inputs.map { ServiceNowAdapter.File(name: $0.name, bytes: $0.bytes, columns: labels) })
+            ids = export.ids
+            mapped = { stored throws(CabinetError) in try export.batch(zone: zone, stored: stored) }
+        case "jira":
+            let export = try JiraAdapter.read(inputs)
+            ids = export.ids
+            mapped = { stored throws(CabinetError) in try export.batch(stored: stored) }
+        case "github":
+            var rules = PathRules()
+            if !migrations.isEmpty { rules.migrationPatterns = migrations }
+            if let serviceMap { rules.services = PathRules.serviceMap(String(decoding: try readInput(serviceMap), as: UTF8.self)) }
+            let export = try GitHubAdapter.read(inputs, rules: rules)
+            ids = export.ids
+            mapped = { stored throws(CabinetError) in try export.batch(stored: stored) }
+        default:
+            throw .invalidArgument(name: "--from", problem: "'\(system)' is not a source Cabinet reads (servicenow, jira, github)")
+        }
+        let store = try store.open(.writing)
+        let batch = try mapped(try store.storedRecords(ids: ids))
+        let summary = try store.importBatch(batch, source: files.joined(separator: ", "))
+        print(output.json ? try JSONOutput.encode(ImportReport(summary: summary, mapping: batch.report)) : MappingReportText.render(batch.report, summary: summary))
+    }
+
+    /// `--columns LABEL=field`, as a map.
+    private func columnLabels() throws(CabinetError) -> [String: String] {
+        var mapping: [String: String] = [:]
+        for pair in columns {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw .invalidArgument(name: "--columns", problem: "'\(pair)' is not LABEL=field") }
+            mapping[parts[0]] = parts[1]
+        }
+        return mapping
+    }
+}
+
+/// What `cab import --from SYSTEM --json` prints: what was written and how the export mapped.
+struct ImportReport: Encodable {
+    var summary: ImportSummary
+    var mapping: MappingReport
 }
 
 struct Export: ParsableCommand {

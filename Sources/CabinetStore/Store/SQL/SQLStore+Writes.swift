@@ -7,16 +7,19 @@ extension SQLStore {
     /// Imports all-or-nothing inside one write transaction; `source` names the input in errors.
     /// A new incident blamed on an approved change that opened within 30 days of `now` opens its review.
     public func importDocument(_ document: InterchangeDocument, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
-        try writingInBulk { db in
-            let recorder = try recorder(db)
-            var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
-            existing.submitterIsChair = try isChair(recorder, db)
-            existing.roles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
-            let plan = try ImportPlan(document: document, source: source, existing: existing)
-            try ImportRows.write(plan, recordedBy: recorder, now: now, db)
-            try importRoles(plan.roles, db)
-            return plan.summary
-        }
+        try writingInBulk { db in try importDocument(document, source: source, now: now, db) }
+    }
+
+    /// Imports `document` inside the caller's write transaction.
+    func importDocument(_ document: InterchangeDocument, source: String, now: Timestamp, _ db: Connection) throws -> ImportSummary {
+        let recorder = try recorder(db)
+        var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
+        existing.submitterIsChair = try isChair(recorder, db)
+        existing.roles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let plan = try ImportPlan(document: document, source: source, existing: existing)
+        try ImportRows.write(plan, recordedBy: recorder, now: now, db)
+        try importRoles(plan.roles, db)
+        return plan.summary
     }
 
     public func record(_ decision: Decision) throws(CabinetError) {

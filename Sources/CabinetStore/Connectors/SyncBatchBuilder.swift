@@ -1,0 +1,179 @@
+import CabinetModel
+/// Turns an adapter's mapped records into an import batch against what the store holds: new
+/// changes, incidents and services go into the interchange document; a stored change takes the
+/// source's title, four fields, window and services; the source's approval is appended as a
+/// decision (superseding the source's earlier one when it changed); what Cabinet recorded itself
+/// is kept, and every disagreement is listed.
+struct SyncBatchBuilder {
+    /// The source's name, as decisions record who made them (`servicenow`).
+    let system: String
+    let stored: StoredRecords
+    private(set) var batch: ImportBatch
+    private var services: [String: Service]
+    private var seenChanges: Set<String> = []
+    private var incidentIndex: [String: Int] = [:]
+
+    init(system: String, source: String, stored: StoredRecords) {
+        self.system = system; self.stored = stored
+        batch = ImportBatch(report: MappingReport(source: source))
+        services = stored.services
+    }
+
+    var report: MappingReport {
+        get { batch.report }
+        set { batch.report = newValue }
+    }
+
+    /// Adds one mapped change; a later record with the same id replaces an earlier one of the same export.
+    mutating func add(_ mapped: MappedChange) throws(CabinetError) {
+        try mapped.checkText()
+        let id = mapped.change.id
+        if seenChanges.contains(id) {
+            report.skip(id, "appears again at \(mapped.record): the later record is kept")
+            forget(id)
+        }
+        seenChanges.insert(id)
+        for service in mapped.change.services { addService(service, team: mapped.change.team) }
+        guard let known = stored.changes[id] else {
+            batch.document.changes.append(SubmittedChange(change: mapped.change, statedRoute: mapped.statedRoute, statedState: mapped.statedState))
+            noteReadiness(of: mapped.change)
+            addApproval(mapped, to: mapped.change, route: mapped.statedRoute ?? route(of: mapped.change), history: [])
+            return
+        }
+        let synced = sync(known, to: mapped.change)
+        if synced != known {
+            batch.updates.append(synced)
+            report.updated.append(MappingReport.Updated(change: id, fields: Self.ownedFields.filter { !$0.same(known, synced) }.map(\.name)))
+            noteReadiness(of: synced)
+        }
+        for field in Self.cabinetKeptFields where !field.same(known, mapped.change) {
+            report.conflicts.append("\(id) \(field.name): the export says \(field.describe(mapped.change)), Cabinet keeps \(field.describe(known))")
+        }
+        addApproval(mapped, to: synced, route: known.route, history: stored.decisions[id] ?? [])
+        // The state moves with Cabinet's own workflow after the first import; a disagreement is listed.
+        let appended = batch.document.decisions.last { $0.change == id }
+        let state = known.state.after(latestDecision: appended?.outcome)
+        if let said = mapped.statedState, said != state {
+            report.conflicts.append("\(id) state: the export says \(said.rawValue), Cabinet keeps \(state.rawValue)")
+        }
+    }
+
+    /// Drops what an earlier record of the export made of change `id`.
+    private mutating func forget(_ id: String) {
+        batch.document.changes.removeAll { $0.change.id == id }
+        batch.document.decisions.removeAll { $0.change == id }
+        batch.updates.removeAll { $0.id == id }
+        report.updated.removeAll { $0.change == id }
+        report.notReady.removeAll { $0.change == id }
+        report.conflicts.removeAll { $0.hasPrefix(id + " ") }
+    }
+
+    /// Adds one incident; an incident already stored is left as it is, a differing one listed.
+    mutating func add(_ incident: Incident, record: String) {
+        if let known = stored.incidents[incident.id] {
+            if known != incident { report.conflicts.append("\(incident.id): already stored with other content; Cabinet keeps its record") }
+            return
+        }
+        for service in incident.services { addService(service, team: system) }
+        if let earlier = incidentIndex[incident.id] {
+            report.skip(incident.id, "appears again at \(record): the later record is kept")
+            batch.document.incidents[earlier] = incident
+            return
+        }
+        incidentIndex[incident.id] = batch.document.incidents.count
+        batch.document.incidents.append(incident)
+    }
+
+    /// The finished batch, with its counts.
+    func finished() -> ImportBatch {
+        var batch = batch
+        batch.report.changes = batch.document.changes.count
+        batch.report.decisions = batch.document.decisions.count
+        batch.report.incidents = batch.document.incidents.count
+        batch.report.services = batch.document.services.count
+        return batch
+    }
+
+    private mutating func addService(_ name: String, team: String) {
+        guard services[name] == nil else { return }
+        let service = Service(name: name, team: team)
+        services[name] = service
+        batch.document.services.append(service)
+    }
+
+    private func route(of change: Change) -> Route {
+        Routing.route(type: change.type, category: change.category, risk: change.risk, team: change.team,
+                      services: change.services, serviceTeams: services.mapValues(\.team))
+    }
+
+    private mutating func noteReadiness(of change: Change) {
+        // As of its submission: an export of past changes should not read as windows gone by.
+        let problems = Readiness(change: change, now: change.submittedAt).problems
+        if !problems.isEmpty { report.notReady.append(MappingReport.NotReady(change: change.id, problems: problems)) }
+    }
+
+    /// The source's approval as a decision: the first one, or one superseding the source's
+    /// earlier decision when the approval changed; never one over a decision Cabinet recorded.
+    private mutating func addApproval(_ mapped: MappedChange, to change: Change, route: Route, history: [Decision]) {
+        guard let approval = mapped.approval else { return }
+        guard route == .peer || route == .cab else {
+            return report.skip(change.id, "its \(approval.outcome.rawValue) approval is not a decision: the \(route.rawValue) route has no board gate")
+        }
+        let latest = history.last
+        var decision = Decision(id: Decision.naturalID(change: change.id, at: approval.at, by: system), change: change.id,
+                                outcome: approval.outcome, at: approval.at, by: system,
+                                note: mapped.approvalNote ?? (approval.outcome == .rejected ? "rejected in \(system)" : nil))
+        if let latest {
+            if latest.id == decision.id || (latest.by == system && latest.outcome == decision.outcome) { return }
+            guard latest.by == system else {
+                return report.conflicts.append("\(change.id) approval: the export says \(approval.outcome.rawValue), Cabinet keeps \(latest.by)'s \(latest.outcome.rawValue) decision")
+            }
+            guard ChangeState.movedByDecisions.contains(change.state), decision.at >= latest.at else {
+                return report.conflicts.append("\(change.id) approval: the export says \(approval.outcome.rawValue), but the change is \(change.state.rawValue); Cabinet keeps its record")
+            }
+            decision.supersedes = latest.id
+        }
+        batch.document.decisions.append(decision)
+    }
+
+    /// The fields the source owns: a re-import writes them over the stored change.
+    static let ownedFields: [ChangeField] = [
+        ChangeField("title", \.title), ChangeField("blastRadius", \.blastRadius), ChangeField("rollbackPlan", \.rollbackPlan),
+        ChangeField("verification", \.verification), ChangeField("windowStart", \.windowStart), ChangeField("windowEnd", \.windowEnd),
+        ChangeField("services", \.services),
+    ]
+
+    /// Fields set on the first import that Cabinet keeps afterwards (its routing depends on them).
+    static let cabinetKeptFields: [ChangeField] = [
+        ChangeField("owner", \.owner), ChangeField("team", \.team), ChangeField("type", \.type), ChangeField("risk", \.risk),
+        ChangeField("category", \.category),
+    ]
+
+    private func sync(_ known: Change, to source: Change) -> Change {
+        var synced = known
+        synced.title = source.title
+        synced.blastRadius = source.blastRadius
+        synced.rollbackPlan = source.rollbackPlan
+        synced.verification = source.verification
+        synced.windowStart = source.windowStart
+        synced.windowEnd = source.windowEnd
+        synced.services = source.services
+        return synced
+    }
+}
+
+/// One field of a change, compared and described for the mapping report.
+struct ChangeField: Sendable {
+    let name: String
+    let same: @Sendable (Change, Change) -> Bool
+    let describe: @Sendable (Change) -> String
+
+    init<Value: Equatable & Sendable>(_ name: String, _ path: KeyPath<Change, Value> & Sendable) {
+        self.name = name
+        same = { $0[keyPath: path] == $1[keyPath: path] }
+        describe = { change in
+            let value = change[keyPath: path]
+            return (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)"
+        }
+    }
+}
