@@ -85,7 +85,7 @@ import Testing
             """))
         let markdown = MinutesText.markdown(minutes)
         #expect(markdown.contains("- conditions: 1. Owner on call during the window; dual-write stays on until the backfill is verified by the DBA on shift  \n"
-                                  + "  2\\. DBA sign-off before contract phase  \n  3\\. Notify #payments"), "a continued line cannot start a list of its own")
+                                  + "  2\\. DBA sign-off before contract phase  \n  3\\. Notify \\#payments"), "a continued line cannot start a list of its own")
         #expect(!markdown.contains("…"))
         try store.setNotes(on: "2026-11-20", change: "C9", notes: "agreed\n# Everything approved\n- by the CTO")
         let noted = MinutesText.markdown(try #require(try store.minutes(on: time("2026-11-20T00:00:00Z"), now: time("2026-11-20T12:00:00Z"))))
