@@ -45,7 +45,16 @@ enum PostgresSchema {
         MigrationStep(PortableSchema.v12Name, portable: PortableSchema.v12),
         MigrationStep(PortableSchema.v13Name, portable: PortableSchema.v13
             + ["CREATE TRIGGER service_history_notify AFTER INSERT OR UPDATE OR DELETE ON service_history FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]
-            + serviceHistoryTriggers),
+            + serviceHistoryTriggers + [
+                // A store whose roles exist already: readers (and so members and chairs) read the new tables at once.
+                """
+                DO $$ BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cab_reader') THEN
+                        GRANT SELECT ON service_history, changes_with_incident TO cab_reader;
+                    END IF;
+                END $$
+                """,
+            ]),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.
