@@ -68,7 +68,7 @@ public enum PostgresRoles {
 
     private static var statements: [String] {
         let reader = TeamRole.reader.groupRole, member = TeamRole.member.groupRole, chair = TeamRole.chair.groupRole
-        let everything = (StoreTables.all.map(\.name) + ["cabinet_migrations"]).joined(separator: ", ")
+        let everything = (StoreTables.all.map(\.name) + StoreTables.derived + ["cabinet_migrations"]).joined(separator: ", ")
         let isChair = "pg_has_role(current_user, '\(chair)', 'MEMBER')"
         return [
             """

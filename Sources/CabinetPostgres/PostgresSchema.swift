@@ -43,6 +43,18 @@ enum PostgresSchema {
             "CREATE TRIGGER pirs_are_not_truncated BEFORE TRUNCATE ON pirs FOR EACH STATEMENT EXECUTE FUNCTION cabinet_refuse_pir_change()",
         ]),
         MigrationStep(PortableSchema.v12Name, portable: PortableSchema.v12),
+        MigrationStep(PortableSchema.v13Name, portable: PortableSchema.v13
+            + ["CREATE TRIGGER service_history_notify AFTER INSERT OR UPDATE OR DELETE ON service_history FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]
+            + serviceHistoryTriggers + [
+                // A store whose roles exist already: readers (and so members and chairs) read the new tables at once.
+                """
+                DO $$ BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cab_reader') THEN
+                        GRANT SELECT ON service_history, changes_with_incident TO cab_reader;
+                    END IF;
+                END $$
+                """,
+            ]),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.
@@ -77,6 +89,28 @@ enum PostgresSchema {
     fileprivate static func postgresTypes(_ sql: String) -> String {
         sql.replacingOccurrences(of: #"\bINTEGER\b"#, with: "BIGINT", options: .regularExpression)
             .replacingOccurrences(of: #"\bTEXT\b"#, with: "TEXT COLLATE \"C\"", options: .regularExpression)
+    }
+
+    /// v13's triggers keep `service_history` as the tables' owner (SECURITY DEFINER): members
+    /// only read it, and the rows they may write keep it in step.
+    private static let serviceHistoryTriggers: [String] = ServiceHistoryTriggers.followed.flatMap { followed -> [String] in
+        let function = "cabinet_\(followed.table)_keep_service_history"
+        let inserted: String = followed.inserted.map { statement in statement + ";" }.joined(separator: "\n")
+        let deleted: String = followed.deleted.map { statement in statement + ";" }.joined(separator: "\n")
+        return [
+            """
+            CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            BEGIN
+            IF TG_OP = 'INSERT' THEN
+            \(inserted)
+            ELSE
+            \(deleted)
+            END IF;
+            RETURN NULL;
+            END $$
+            """,
+            "CREATE TRIGGER \(followed.table)_keep_service_history AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
+        ]
     }
 
     /// The decision trigger runs as the schema's owner (SECURITY DEFINER): a chair records

@@ -5,11 +5,13 @@ import TerminalKit
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the decision log's hash chain: intact, or the first decision altered, removed or inserted out of order.",
+        abstract: "Check the decision log's hash chain and the summaries kept from the rows: intact, or the first place they do not hold.",
         discussion: """
             Each decision stores a hash of its content and of the previous decision's hash. The walk finds a decision changed, \
             removed or slipped in after the fact, even by the owner of the database. Decisions cut off the end leave a shorter \
-            chain that is still whole: only a hash printed earlier (minutes, reports) shows it, with --expect.
+            chain that is still whole: only a hash printed earlier (minutes, reports) shows it, with --expect. \
+            The summaries the store keeps as records are written (each service's history) are recomputed from the rows and \
+            compared: the first service whose summary differs is named.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -23,9 +25,11 @@ struct Audit: ParsableCommand {
             if let expect, expect.range(of: "^[0-9a-f]{64}$", options: .regularExpression) == nil {
                 throw .invalidArgument(name: "--expect", problem: "'\(expect)' is not a hash (64 lower-case hex digits, as minutes and reports print it)")
             }
-            let audit = try store.open(.reading).auditDecisionLog(expecting: expect)
-            print(output.json ? try JSONOutput.serialize(AuditText.object(audit)) : AuditText.render(audit))
-            intact = audit.intact
+            let opened = try store.open(.reading)
+            let audit = try opened.auditDecisionLog(expecting: expect)
+            let difference = try opened.auditSummaries()
+            print(output.json ? try JSONOutput.serialize(AuditText.object(audit, summaries: difference)) : AuditText.render(audit, summaries: difference))
+            intact = audit.intact && difference == nil
         }
         if !intact { throw ExitCode(1) }
     }

@@ -189,6 +189,23 @@ import Testing
         #expect(try team.admin.change(id: "M3") == nil)
     }
 
+    /// The service summary is written by the triggers as the tables' owner: a member's submission
+    /// counts in it, but the member cannot write it, even with raw SQL.
+    @Test func aMembersSubmissionCountsInTheServiceSummaryThatOnlyTheTriggersWrite() throws {
+        let team = try team()
+        #expect(try team.member.store.importDocument(try submission("M2", owner: team.member.name), source: "M2.json").changes == 1)
+        let submitted = try #require(try team.member.store.change(id: "M2"))
+        // S1: M1, O1 and M2.
+        #expect(try team.member.store.riskContext(for: [submitted], now: time("2026-11-20T09:00:00Z")).history["S1"]?.changes == 3)
+        #expect(throws: CabinetError.self) {
+            try rawWrite("UPDATE service_history SET change_count = 0", in: team.member.store)
+        }
+        #expect(throws: CabinetError.self) {
+            try rawWrite("UPDATE service_history SET change_count = 0", in: team.chair.store)
+        }
+        #expect(try team.admin.auditSummaries() == nil)
+    }
+
     @Test func aReaderReadsButCannotSubmitAChange() throws {
         let team = try team()
         #expect(try team.reader.store.change(id: "M1")?.owner == team.member.name)

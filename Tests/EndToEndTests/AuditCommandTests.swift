@@ -46,4 +46,16 @@ import Testing
         let malformed = try sandbox.cab("audit", "--expect", "abc")
         #expect(malformed.status == 1 && malformed.stderr.contains("--expect: 'abc' is not a hash"))
     }
+
+    @Test func aServiceSummaryWrittenAroundCabIsNamedByTheAudit() throws {
+        _ = try decided()
+        try sandbox.sqlite("UPDATE service_history SET change_count = change_count + 5 WHERE service = (SELECT MIN(service) FROM service_history)")
+        let audit = try sandbox.cab("audit")
+        #expect(audit.status == 1)
+        #expect(audit.stdout.contains("Intact: every decision follows the one before it.\nSummary differs: service_history for "), "\(audit.stdout)")
+        #expect(audit.stdout.contains("but its rows give "), "\(audit.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(try sandbox.cab("audit", "--json").stdout.utf8)) as? [String: Any]
+        #expect(json?["intact"] as? Bool == false)
+        #expect((json?["summaryDifference"] as? [String: Any])?["summary"] as? String == "service_history")
+    }
 }

@@ -2,14 +2,15 @@ import CabinetModel
 import CabinetStore
 import TerminalKit
 /// What `cab audit` prints: the chain intact with its head, or the first decision whose link
-/// does not hold and what that means.
+/// does not hold and what that means; then the summaries, when one differs from its rows.
 public enum AuditText {
-    public static func render(_ audit: ChainAudit) -> String {
+    public static func render(_ audit: ChainAudit, summaries difference: SummaryDifference? = nil) -> String {
         var lines = [audit.head.line]
         if let expected = audit.expected, audit.passesThroughExpected == true {
             lines.append("The chain passes through \(expected).")
         }
         lines.append(verdict(audit))
+        if let difference { lines.append(summaryVerdict(difference)) }
         return lines.joined(separator: "\n")
     }
 
@@ -30,8 +31,14 @@ public enum AuditText {
         return "Intact: every decision follows the one before it."
     }
 
-    public static func object(_ audit: ChainAudit) -> [String: Any] {
-        var object: [String: Any] = ["intact": audit.intact, "count": audit.head.count, "lastHash": audit.head.hash, "verdict": verdict(audit)]
+    /// One line: the first summary that no longer matches its rows, and both readings.
+    public static func summaryVerdict(_ difference: SummaryDifference) -> String {
+        "Summary differs: \(difference.summary) for \(difference.key.inert) holds \(difference.stored.inert), "
+            + "but its rows give \(difference.recomputed.inert): run cab store copy to a fresh store to rebuild it, and find what wrote around cab."
+    }
+
+    public static func object(_ audit: ChainAudit, summaries difference: SummaryDifference? = nil) -> [String: Any] {
+        var object: [String: Any] = ["intact": audit.intact && difference == nil, "count": audit.head.count, "lastHash": audit.head.hash, "verdict": verdict(audit)]
         if let expected = audit.expected {
             object["expected"] = expected
             object["passesThroughExpected"] = audit.passesThroughExpected
@@ -44,6 +51,10 @@ public enum AuditText {
             case .unknownRule: "unknown-rule"
             }
             object["firstBreak"] = ["position": broken.position, "decision": broken.decision, "change": broken.change, "problem": problem]
+        }
+        if let difference {
+            object["summaryDifference"] = ["summary": difference.summary, "key": difference.key, "stored": difference.stored,
+                                           "recomputed": difference.recomputed, "verdict": summaryVerdict(difference)]
         }
         return object
     }

@@ -17,6 +17,7 @@ public enum PortableSchema {
     public static let v10Name = "v10: agenda items pulled in late and their notes, the team an attendee speaks for"
     public static let v11Name = "v11: deployments, restorations and post-implementation reviews"
     public static let v12Name = "v12: the risk score a decision was recorded with, lessons by incident"
+    public static let v13Name = "v13: each service's history kept as changes and incidents are written"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -341,6 +342,32 @@ public enum PortableSchema {
     public static let v12: [String] = [
         "ALTER TABLE decisions ADD COLUMN risk_score DOUBLE PRECISION",
         "CREATE INDEX action_items_by_incident ON action_items(incident_id, kind)",
+    ]
+
+    /// Each service's history as the risk assessment reads it, kept by each engine's triggers in
+    /// the transaction of every write to `change_services`, `incident_causes` and
+    /// `incident_services` (derived: neither exported nor copied, rebuilt from the rows), so the
+    /// queue reads one row per service instead of counting the service's whole history; and the
+    /// changes that caused an incident, marked once each, from which the triggers count.
+    /// Filled here from the rows already written.
+    public static let v13: [String] = [
+        """
+        CREATE TABLE service_history (
+            service TEXT PRIMARY KEY,
+            change_count INTEGER NOT NULL,
+            incident_change_count INTEGER NOT NULL,
+            last_incident_id TEXT,
+            last_incident_opened_at INTEGER
+        )
+        """,
+        "CREATE TABLE changes_with_incident (change_id TEXT PRIMARY KEY REFERENCES changes(id))",
+        "INSERT INTO changes_with_incident (change_id) SELECT DISTINCT change_id FROM incident_causes",
+        "INSERT INTO service_history (service, change_count, incident_change_count) \(ServiceHistoryTriggers.recomputedCounts)",
+        """
+        INSERT INTO service_history (service, change_count, incident_change_count, last_incident_id, last_incident_opened_at)
+        SELECT service, 0, 0, id, opened_at FROM (\(ServiceHistoryTriggers.recomputedLastIncidents)) latest WHERE TRUE
+        ON CONFLICT (service) DO UPDATE SET last_incident_id = excluded.last_incident_id, last_incident_opened_at = excluded.last_incident_opened_at
+        """,
     ]
 
     /// The message of the triggers that keep decisions append-only.

@@ -106,44 +106,38 @@ extension SQLStore {
     }
 }
 
-/// Per-service history, aggregated in the database over the service indexes.
+/// Per-service history, read from `service_history` (one row per service, kept by v13's
+/// triggers), so the cost is the services asked for, not the length of their history.
 enum ServiceHistoryRows {
     /// The change counts of `counted` and the latest incident (opened up to `now`) of `dated`.
     static func fetch(_ db: some SQLDatabase, counted: Set<String>, dated: Set<String>, now: Timestamp) throws -> [String: ServiceHistory] {
         var history: [String: ServiceHistory] = [:]
-        if !counted.isEmpty {
-            let (condition, arguments) = serviceCondition(counted, column: "service")
-            try db.forEachRow("SELECT service, COUNT(*) FROM change_services WHERE \(condition) GROUP BY service", arguments) { row in
-                history[try row.text(0), default: ServiceHistory()].changes = try row.int(1)
+        var openedLater: [String] = []
+        let asked = counted.union(dated)
+        guard !asked.isEmpty else { return history }
+        let condition = "service IN (\(placeholders(asked.count)))", arguments = asked.sorted().map(SQLValue.text)
+        try db.forEachRow("""
+            SELECT service, change_count, incident_change_count, last_incident_id, last_incident_opened_at
+            FROM service_history WHERE \(condition)
+            """, arguments) { row in
+            let name = try row.text(0)
+            if counted.contains(name), try row.int(1) > 0 {
+                history[name, default: ServiceHistory()].changes = try row.int(1)
+                history[name, default: ServiceHistory()].changesWithIncident = try row.int(2)
             }
-            // From the few changes that caused incidents to their services; `withoutIndex` keeps SQLite's
-            // planner off the service index, which would walk every change of the services.
-            let (linked, _) = serviceCondition(counted, column: db.dialect.withoutIndex("service"))
-            try db.forEachRow("""
-                SELECT service, COUNT(DISTINCT change_id) FROM change_services
-                WHERE change_id IN (SELECT change_id FROM incident_causes) AND \(linked) GROUP BY service
-                """, arguments) { row in
-                history[try row.text(0), default: ServiceHistory()].changesWithIncident = try row.int(1)
-            }
+            guard dated.contains(name), let id = try row.optionalText(3) else { return }
+            let incident = LastIncident(id: id, openedAt: try row.timestamp(4))
+            if incident.openedAt <= now { history[name, default: ServiceHistory()].lastIncident = incident } else { openedLater.append(name) }
         }
-        if !dated.isEmpty {
-            let (condition, arguments) = serviceCondition(dated, column: "s.service")
-            try db.forEachRow("""
-                SELECT s.service, i.id, i.opened_at FROM incident_services s JOIN incidents i ON i.id = s.incident_id
-                WHERE \(condition) AND i.opened_at <= ?
-                """, arguments + [SQLValue(now)]) { row in
-                let incident = LastIncident(id: try row.text(1), openedAt: try row.timestamp(2))
-                let name = try row.text(0)
-                if let known = history[name]?.lastIncident, (known.openedAt, known.id) >= (incident.openedAt, incident.id) { return }
-                history[name, default: ServiceHistory()].lastIncident = incident
-            }
+        // An incident recorded ahead of `now` (an assessment of an earlier day): the latest before
+        // it, from the service's range of the incident-services index.
+        for name in openedLater {
+            history[name, default: ServiceHistory()].lastIncident = try db.firstRow("""
+                SELECT i.id, i.opened_at FROM incident_services s JOIN incidents i ON i.id = s.incident_id
+                WHERE s.service = ? AND i.opened_at <= ? ORDER BY i.opened_at DESC, i.id DESC LIMIT 1
+                """, [.text(name), SQLValue(now)]) { LastIncident(id: try $0.text(0), openedAt: try $0.timestamp(1)) }
         }
         return history
-    }
-
-    /// `column IN (…)` and its arguments, for a set of services that is not empty.
-    private static func serviceCondition(_ services: Set<String>, column: String) -> (String, [SQLValue]) {
-        return ("\(column) IN (\(placeholders(services.count)))", services.sorted().map(SQLValue.text))
     }
 }
 

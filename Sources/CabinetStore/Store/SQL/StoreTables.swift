@@ -20,6 +20,10 @@ public struct StoreTables: Sendable {
     /// The columns the decision trigger keeps: a change's first decision and approval.
     public static let derivedChangeColumns = ["first_decision_at", "first_outcome", "approved_at"]
 
+    /// Tables derived from the others and kept by triggers (v13's service history and the marks
+    /// it counts from): readable by everyone, written by no one, neither exported nor copied.
+    public static let derived = ["service_history", "changes_with_incident"]
+
     public static let all: [StoreTables] = [
         StoreTables(name: "meta", columns: ["key", "value"], order: "key"),
         StoreTables(name: "services", columns: ["name", "team"], order: "name"),

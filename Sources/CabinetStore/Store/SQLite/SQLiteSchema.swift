@@ -26,6 +26,7 @@ enum SQLiteSchema {
         MigrationStep(PortableSchema.v10Name, PortableSchema.v10),
         MigrationStep(PortableSchema.v11Name, PortableSchema.v11 + [pirsNotUpdated, pirsNotDeleted, pirsNotReplaced]),
         MigrationStep(PortableSchema.v12Name, PortableSchema.v12),
+        MigrationStep(PortableSchema.v13Name, PortableSchema.v13 + serviceHistoryTriggers),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -77,6 +78,17 @@ enum SQLiteSchema {
         WHEN EXISTS (SELECT 1 FROM pirs WHERE change_id = NEW.change_id)
         BEGIN SELECT RAISE(ABORT, '\(PortableSchema.pirsAppendOnly)'); END
         """
+
+    /// v13's triggers that keep `service_history` as rows are inserted and deleted; they stay on
+    /// during a copy, which deletes and inserts through them.
+    static let serviceHistoryTriggers: [String] = ServiceHistoryTriggers.followed.flatMap { followed -> [String] in
+        [trigger(on: followed.table, after: "INSERT", followed.inserted), trigger(on: followed.table, after: "DELETE", followed.deleted)]
+    }
+
+    private static func trigger(on table: String, after event: String, _ statements: [String]) -> String {
+        let body = statements.map { statement in statement + ";\n" }.joined()
+        return "CREATE TRIGGER \(table)_\(event.lowercased())_keeps_service_history AFTER \(event) ON \(table)\nBEGIN\n\(body)END"
+    }
 
     /// The triggers of the latest schema, by name: a copy drops them while it writes rows as
     /// they were, then puts them back.
