@@ -38,6 +38,9 @@ struct BoardLoop {
     var goneProblem: String?
     /// Where the minutes go when the chair publishes them; nil when this board cannot publish.
     let publisher: MinutesPublisher?
+    /// What the last frame was rendered from, its clock to the second: an event that leaves it
+    /// the same (an idle tick) renders nothing, so a long field costs nothing while the board waits.
+    private var drawn: AppState?
 
     init(
         store: any Store, options: BoardOptions, environment: [String: String], waiting: WaitingWrites = WaitingWrites(),
@@ -85,7 +88,13 @@ struct BoardLoop {
         }
         drain()
         if quitting { return .quit }
-        return figures.isBusy ? .proceedAndTickWithin(milliseconds: BoardLoop.busyPollMilliseconds) : .proceed
+        if figures.isBusy { return .proceedAndTickWithin(milliseconds: BoardLoop.busyPollMilliseconds) }
+        // The board shows time to the second at most (the item's timer), so a tick within the second changes nothing.
+        var shown = state
+        shown.now = Timestamp(milliseconds: state.now.milliseconds - state.now.milliseconds % 1000)
+        if shown == drawn { return .unchanged }
+        drawn = shown
+        return .proceed
     }
 
     /// How soon the loop looks again for figures being computed in the background.

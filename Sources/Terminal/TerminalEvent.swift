@@ -15,6 +15,8 @@ public enum LoopControl: Hashable, Sendable {
     /// Go on, and tick again after `milliseconds` rather than a whole tick: the app waits for
     /// work done elsewhere (a background computation) and wants its answer painted at once.
     case proceedAndTickWithin(milliseconds: Int)
+    /// Go on; nothing the screen shows changed, so no frame is rendered or painted (an idle tick).
+    case unchanged
     case quit
 }
 

@@ -84,6 +84,8 @@ public struct TerminalSession: Sendable {
             case .quit: return .quit
             case .proceedAndTickWithin(let milliseconds): nextTick = min(nextTick, clock.now + .milliseconds(max(1, milliseconds)))
             case .proceed: break
+            // A resize cleared what was shown, so it is drawn again whatever the app says.
+            case .unchanged: if event != .key(.resize) { continue }
             }
             redraw()
         }

@@ -72,6 +72,13 @@ final class LiveBoard {
     /// Text as a terminal with bracketed paste hands it over: whole, line breaks and all.
     func paste(_ text: String) { send(.paste(text)) }
 
+    /// Lets `milliseconds` pass and ticks once; returns what the board asks of the terminal.
+    func tick(after milliseconds: Int64) -> LoopControl {
+        now = Timestamp(milliseconds: now.milliseconds + milliseconds)
+        loop.environment["CAB_NOW"] = now.iso8601
+        return loop.handle(.tick, context: context)
+    }
+
     /// Lets `seconds` pass, a tick a second, as the terminal's read timeout does.
     func wait(seconds: Int) {
         for _ in 0..<seconds {

@@ -54,6 +54,12 @@ final class LocalHTTPServer: @unchecked Sendable {
         return lock.withLock { received }.flatMap { $0.components(separatedBy: "\r\n\r\n").dropFirst().first }
     }
 
+    /// The whole request (request line, headers and body) once it arrived (waits up to `seconds`).
+    func request(waiting seconds: Double = 10) -> String? {
+        guard finished.wait(timeout: .now() + seconds) == .success else { return nil }
+        return lock.withLock { received }
+    }
+
     /// Reads headers, then as many body bytes as Content-Length says.
     private static func readRequest(_ connection: Int32) -> String {
         var data = [UInt8]()

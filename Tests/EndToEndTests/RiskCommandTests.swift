@@ -245,4 +245,25 @@ import Testing
         let nonsense = try sandbox.cab("notify", "CHG-2", "--webhook", "slack://team")
         #expect(nonsense.stderr == "cab: --webhook: 'slack://team' is not an http or https URL\n")
     }
+
+    @Test func theWebhookGoesThroughTheProxyTheEnvironmentNamesExceptForHostsInNoProxy() throws {
+        try imported()
+        let before = stored
+        let proxy = try LocalHTTPServer(status: 407)
+        var environment = sandbox.environment
+        environment["http_proxy"] = "http://127.0.0.1:\(proxy.port)"
+        let viaProxy = try CabProcess.run(["notify", "CHG-2", "--webhook", "http://hooks.example/cab", "--db", sandbox.db], environment: environment)
+        #expect(try #require(proxy.request()).hasPrefix("CONNECT hooks.example:80 HTTP/1.1\r\n"), "the proxy was not asked")
+        #expect(viaProxy.status == 1)
+        #expect(viaProxy.stderr == "cab: cannot reach the webhook http://hooks.example/cab: the proxy asks for a user name and password: nothing was announced\n")
+        #expect(stored == before, "an announcement was recorded")
+        let server = try LocalHTTPServer()
+        environment["no_proxy"] = "localhost, .127.0.0.1"
+        let direct = try CabProcess.run(["notify", "CHG-2", "--webhook", server.url, "--db", sandbox.db], environment: environment)
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(server.body() != nil, "the webhook was not reached directly")
+        environment["https_proxy"] = "ftp://proxy.example"
+        let badProxy = try CabProcess.run(["notify", "CHG-2", "--webhook", "https://hooks.example/cab", "--db", sandbox.db], environment: environment)
+        #expect(badProxy.stderr == "cab: https_proxy: 'ftp://proxy.example': only http:// and socks5:// proxies are supported\n")
+    }
 }
