@@ -50,8 +50,9 @@ enum AgendaView {
     static let emptyBoard = [
         "Nothing for the board today.",
         "",
-        "Add a change:  cab change add --title \"…\" --team … --category … --risk …",
-        "               (cab change add --help lists every field)",
+        "Add a change:  cab services import FILE    (the services changes touch, first)",
+        "               cab change add --title \"…\" --type normal --service …",
+        "                 --team … --category … --risk …    (--help lists every field)",
         "See the board with a demo history:  cab demo",
     ]
 

@@ -20,6 +20,7 @@ extension SQLiteStore {
         try store.writingInBulk { db in
             let recorder = SystemUser.name
             var last = DecisionChain.Link.start
+            var incidents: [Incident] = []
             try history.generate { record in
                 switch record {
                 case .service(let service):
@@ -29,11 +30,15 @@ extension SQLiteStore {
                 case .decision(var decision):
                     decision.recordedBy = recorder
                     try DecisionRows.insert(db, decision, after: &last)
-                case .incident(let incident): try IncidentRows.insert(db, incident)
+                case .incident(let incident):
+                    try IncidentRows.insert(db, incident)
+                    incidents.append(incident)
                 case let .conditionMet(decision, by, at): try ConditionRows.insertMet(db, decision: decision, by: by, at: at, note: nil, recordedBy: recorder)
                 case .meeting(let meeting): try MeetingRows.insert(db, meeting)
                 }
             }
+            // As an import of the same history would: the recent incidents of approved changes get their review.
+            try ReviewRows.open(db, for: incidents, now: history.now, recordedBy: recorder)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [
                 demoMarker, "cab demo --changes \(history.changeCount) --seed \(history.seed) at \(history.now.iso8601)",
             ])
