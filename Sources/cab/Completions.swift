@@ -16,7 +16,8 @@ extension CompletionKind {
     }
 
     /// The ids of the changes awaiting the board and of those submitted in the last 30 days, read
-    /// from the SQLite store the command line names; nothing when there is none.
+    /// from the SQLite store the command line names (index ranges only: no risk assessment at TAB);
+    /// nothing when there is none.
     static var changeIDs: CompletionKind {
         .custom { words, _, prefix in ChangeIDCompletion.ids(words: words, prefix: prefix, environment: ProcessInfo.processInfo.environment) }
     }
@@ -45,7 +46,7 @@ enum ChangeIDCompletion {
         guard case .file(let path)? = try? StoreLocation.address(option: databaseOption(in: words), environment: environment),
               let store = try? SQLiteStore(path: path, intent: .reading) else { return [] }
         let now = Timestamp.now(environment: environment)
-        let waiting = (try? store.queue(on: now.startOfDay, now: now).map(\.change.id)) ?? []
+        let waiting = (try? store.changes(matching: ChangeFilter(route: .cab, state: .authorize, limit: recentLimit)).map(\.id)) ?? []
         let recent = (try? store.changes(matching: ChangeFilter(submittedSince: now.adding(days: -recentDays), limit: recentLimit)).map(\.id)) ?? []
         var seen = Set<String>()
         return (waiting + recent).filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }

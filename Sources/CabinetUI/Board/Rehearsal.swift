@@ -28,7 +28,7 @@ extension AppState {
 
     /// Space on a presenter's card: starts, pauses or resumes the practice timer. Writes nothing.
     mutating func rehearse(_ change: String) {
-        var run = rehearsal?.change == change ? rehearsal ?? Rehearsal(change: change) : Rehearsal(change: change)
+        var run = rehearsal.flatMap { $0.change == change ? $0 : nil } ?? Rehearsal(change: change)
         let action: ClockAction = run.clock.startedAt == nil ? .start : run.clock.pausedAt == nil ? .pause : .resume
         if let moved = run.clock.applying(action, at: now) { run.clock = moved }
         rehearsal = run
