@@ -14,8 +14,10 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try guarded { () throws(CabinetError) in
-            let document = try InterchangeReader.read(try readInput(file), source: file)
-            let summary = try store.open(.writing).importDocument(document, source: file)
+            // The file is mapped and its sections found before the store is opened; its records
+            // are read one at a time inside the import's transaction.
+            let document = try StreamedDocument(path: file, source: file)
+            let summary = try store.open(.writing).importRecords(document, source: file)
             let others = [
                 (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
                 (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),
