@@ -56,7 +56,7 @@ import Testing
     @Test func sectionsInAnyOrderAreTakenInTheOrderTheirReferencesNeed() throws {
         let store = try stores.sqlite()
         let summary = try streamed(#"{"decisions": [\#(decision)], "changes": [\#(change("C1"))], \#(services)}"#, into: store)
-        #expect([summary.services, summary.changes, summary.decisions] == [1, 1, 1])
+        #expect([summary.services, summary.changes, summary.decisions] == [1, 1, 1] as [Int])
         #expect(try store.change(id: "C1")?.state == .scheduled)
     }
 

@@ -101,10 +101,10 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     }
 
     private mutating func importChanges(graph: ServiceGraph, history: [String: ServiceHistory], policy: RiskPolicy) throws {
+        let db = self.db, records = self.records
         let serviceTeams = services.mapValues(\.team)
         // Into a store without changes, only a duplicate within the document needs looking up.
         let storeHadChanges = try db.integer("SELECT 1 FROM changes LIMIT 1") != nil
-        let db = self.db, records = self.records
         try records.forEach(InterchangeReader.changes) { submitted, index in
             let overThreshold = (submitted.statedRoute == nil || !submitterIsChair) && policy.model.score(
                 RiskFeatures(change: submitted.change, radius: graph.impact(of: submitted.change.services), history: history),
@@ -183,9 +183,9 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     }
 
     private mutating func importIncidents() throws {
+        let db = self.db, records = self.records
         let storeHadIncidents = try db.integer("SELECT 1 FROM incidents LIMIT 1") != nil
         let since = now.adding(days: -Review.openingWindowDays)
-        let db = self.db, records = self.records
         try records.forEach(InterchangeReader.incidents) { incident, index in
             let record = "incidents[\(index)] (id \(incident.id))"
             var blamed: [Change] = []
