@@ -11,8 +11,8 @@ import CabinetModel
 final class MappedInput {
     let bytes: UnsafeBufferPointer<UInt8>
     private let mapped: Bool
-    /// The pages before this offset have been handed back.
-    private var released = 0
+    /// Where the reader stood when pages were last handed back.
+    private var releasedAt = 0
     /// Pages are handed back in steps this large, not after every record.
     private static let releaseStep = 4 << 20
 
@@ -42,15 +42,14 @@ final class MappedInput {
         mapped = false
     }
 
-    /// Hands back the pages wholly before `offset`, which will not be read again unless an
-    /// error sends the reader back (the kernel then reads them from the file once more).
+    /// Hands back the pages wholly before `offset`, which will not be read again unless the
+    /// reader goes back (to the next section, or for an error; the kernel then reads them from
+    /// the file once more).
     func release(before offset: Int) {
-        guard mapped, offset - released >= Self.releaseStep, let base = bytes.baseAddress else { return }
+        guard mapped, abs(offset - releasedAt) >= Self.releaseStep, let base = bytes.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = offset / page * page
-        guard end > released else { return }
-        madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, Int32(MADV_DONTNEED))
-        released = end
+        madvise(UnsafeMutableRawPointer(mutating: base), offset / page * page, Int32(MADV_DONTNEED))
+        releasedAt = offset
     }
 
     deinit {

@@ -14,7 +14,9 @@ extension SQLStore {
     /// transaction: a `StreamedDocument` is imported without ever being held whole, and its
     /// memory does not grow with the file's size.
     public func importRecords(_ records: some InterchangeRecords, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
-        try writingInBulk { db in
+        // A plain write, with the engine's usual cache: the pages of one big transaction spill to
+        // the log rather than filling memory.
+        try writing { db in
             let recorder = try recorder(db)
             var session = ImportSession(db: db, records: records, source: source, recorder: recorder, now: now,
                                         submitterIsChair: try isChair(recorder, db))
