@@ -36,10 +36,10 @@ def run(args, stdin=None, env=ENV, stdout=subprocess.DEVNULL):
     return time.perf_counter() - start
 
 
-def timed_peak(args, env=ENV, stdout=subprocess.DEVNULL):
+def timed_peak(args, env=ENV, stdout=subprocess.DEVNULL, stdin=None):
     """Wall-clock seconds and peak RSS (MB, from /usr/bin/time -v) of one run."""
     start = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-v"] + args, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env)
+    done = subprocess.run(["/usr/bin/time", "-v"] + args, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env)
     seconds = time.perf_counter() - start
     if done.returncode:
         sys.exit(f"{' '.join(args)}: {done.stderr}")

@@ -31,8 +31,10 @@ struct Import: ParsableCommand {
 
     private func importInterchange() throws(CabinetError) {
         guard files.count == 1, let file = files.first else { throw .invalidArgument(name: "FILE", problem: "give one interchange document") }
-        let document = try InterchangeReader.read(try readInput(file), source: file)
-        let summary = try store.open(.writing).importDocument(document, source: file)
+        // The file is mapped and its sections found before the store is opened; its records
+        // are read one at a time inside the import's transaction.
+        let document = try StreamedDocument(path: file, source: file)
+        let summary = try store.open(.writing).importRecords(document, source: file)
         let others = [
             (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
             (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),

@@ -2,7 +2,8 @@ import Foundation
 import CabinetModel
 
 /// Reads an interchange document, checking every record on its own (types, words, zones,
-/// window order); duplicates and references are checked against the store by `ImportPlan`.
+/// window order); duplicates and references are checked against the store by `ImportSession`.
+/// `StreamedDocument` reads a file the same way, one record at a time.
 public enum InterchangeReader {
     /// The sections of a document, in the order they are read and written.
     public static let sections = [
@@ -11,13 +12,8 @@ public enum InterchangeReader {
     ]
 
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
-        guard case .object(let top) = try parse(data, source: source) else {
-            throw .unreadableInput(source: source, problem: "expected a JSON object with services, changes, decisions and incidents")
-        }
-        if let unknown = top.keys.sorted().first(where: { !sections.contains($0) }) {
-            let hint = NearestWord.nearest(to: unknown, among: sections).map { "did you mean '\($0)'? " } ?? ""
-            throw .unreadableInput(source: source, problem: "unknown section '\(unknown)' (\(hint)expected \(sections.joined(separator: ", ")))")
-        }
+        guard case .object(let top) = try parse(data, source: source) else { throw notAnObject(source) }
+        try checkSectionNames(top.keys, source: source)
         func records<T>(_ kind: String, _ read: (RecordFields) throws(CabinetError) -> T) throws(CabinetError) -> [T] {
             try section(top, kind, source).enumerated().map { index, value throws(CabinetError) in
                 try RecordFields.read(value, source: source, kind: kind, index: index, read)
@@ -42,6 +38,18 @@ public enum InterchangeReader {
             document.settings = try RecordFields.read(settings, source: source, kind: "settings", index: nil, self.settings)
         }
         return document
+    }
+
+    static func notAnObject(_ source: String) -> CabinetError {
+        .unreadableInput(source: source, problem: "expected a JSON object with services, changes, decisions and incidents")
+    }
+
+    /// Refuses a section nobody reads, naming the nearest known one.
+    static func checkSectionNames(_ names: some Collection<String>, source: String) throws(CabinetError) {
+        if let unknown = names.sorted().first(where: { !sections.contains($0) }) {
+            let hint = NearestWord.nearest(to: unknown, among: sections).map { "did you mean '\($0)'? " } ?? ""
+            throw .unreadableInput(source: source, problem: "unknown section '\(unknown)' (\(hint)expected \(sections.joined(separator: ", ")))")
+        }
     }
 
     /// A service catalogue (by `cab services import`): `{"services": [...]}` or the bare list.

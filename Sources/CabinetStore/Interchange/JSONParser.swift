@@ -1,19 +1,41 @@
 import CabinetModel
 /// A strict JSON parser (RFC 8259) over bytes, producing `JSONValue`s and, on bad input, the
-/// line and column of the first error.
+/// line and column of the first error. It reads a whole document, or (for an import that
+/// streams) one value at a time from where it is placed in a larger buffer.
 public struct JSONParser {
-    private let bytes: [UInt8]
-    private var index = 0
-    private var depth = 0
+    /// The bytes parsed; they must outlive the parser.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the parser stands in `bytes`.
+    var index: Int
+    /// How deep the parser stands: a record of a section is read at depth 2.
+    var depth = 0
+    /// Whether the elements of the sections' lists are checked and then dropped, so that a
+    /// whole document is checked in the memory of its largest record.
+    private var dropsSectionElements = false
 
     /// Deeper nesting than this is refused rather than risking the stack.
     static let maximumDepth = 512
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(bytes))
-        try parser.checkUTF8()
-        // A UTF-8 byte-order mark, as some editors write, is not part of the document.
-        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        let parsed = Array(bytes).withUnsafeBufferPointer { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer: buffer) } }
+        return try parsed.get()
+    }
+
+    /// Parses the whole of `buffer` as one document.
+    static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        try parse(buffer: buffer, droppingSectionElements: false)
+    }
+
+    /// Checks the whole of `buffer` as `parse` does, with the same first error, keeping none of
+    /// the records of the sections' lists.
+    static func check(buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
+        _ = try parse(buffer: buffer, droppingSectionElements: true)
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, droppingSectionElements: Bool) throws(JSONSyntaxError) -> JSONValue {
+        _ = try checkUTF8(buffer, from: 0, to: buffer.count)
+        var parser = JSONParser(buffer, at: documentStart(buffer))
+        parser.dropsSectionElements = droppingSectionElements
         parser.skipWhitespace()
         let value = try parser.value()
         parser.skipWhitespace()
@@ -21,23 +43,30 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    /// A parser placed at `index` of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) { self.bytes = bytes; self.index = index }
 
-    private func error(_ problem: String) -> JSONSyntaxError {
+    /// Where the document begins: after a UTF-8 byte-order mark, as some editors write, which is not part of it.
+    static func documentStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    func error(_ problem: String) -> JSONSyntaxError {
         var line = 1, column = 1
-        for byte in bytes[0..<min(index, bytes.count)] {
+        for byte in UnsafeBufferPointer(rebasing: bytes[0..<min(index, bytes.count)]) {
             if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
         return JSONSyntaxError(line: line, column: column, problem: problem)
     }
 
-    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     /// Refuses a document that is not UTF-8, naming the first bad byte, rather than reading
-    /// it with replacement characters in place of the text it meant.
-    private mutating func checkUTF8() throws(JSONSyntaxError) {
-        var offset = 0
-        while offset < bytes.count {
+    /// it with replacement characters in place of the text it meant. Checks the characters that
+    /// begin from `start` up to `end` and returns where the next one begins.
+    static func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) throws(JSONSyntaxError) -> Int {
+        var offset = start
+        while offset < end {
             let lead = bytes[offset]
             let length: Int, lowest: UInt32
             switch lead {
@@ -55,18 +84,18 @@ public struct JSONParser {
                 scalar = scalar << 6 | UInt32(byte & 0x3F)
             }
             guard valid, scalar >= lowest, scalar <= 0x10FFFF, !(0xD800..<0xE000).contains(scalar) else {
-                index = offset
-                throw error("invalid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
+                throw JSONParser(bytes, at: offset).error("invalid UTF-8 at byte offset \(offset) (save the file as UTF-8)")
             }
             offset += length
         }
+        return offset
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+    mutating func value() throws(JSONSyntaxError) -> JSONValue {
         guard let byte = current else { throw error("the document ends where a value should be") }
         switch byte {
         case UInt8(ascii: "{"): return try object()
@@ -135,7 +164,8 @@ public struct JSONParser {
         if current == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
             skipWhitespace()
-            elements.append(try value())
+            let element = try value()
+            if !(dropsSectionElements && depth == 2) { elements.append(element) }
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
@@ -145,7 +175,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func string() throws(JSONSyntaxError) -> String {
+    mutating func string() throws(JSONSyntaxError) -> String {
         index += 1
         let start = index
         // The common case: no escapes, decoded in one go.
@@ -156,7 +186,7 @@ public struct JSONParser {
         guard let stop = current else { throw error("a string is not closed") }
         if stop == UInt8(ascii: "\"") {
             index += 1
-            return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
         }
         var scalars = Array(bytes[start..<index])
         while let byte = current {
@@ -259,5 +289,39 @@ public struct JSONParser {
         let start = index
         while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
         return index - start
+    }
+}
+
+extension JSONParser {
+    /// Steps over one value without building it, checking only that its strings and brackets
+    /// close: the quick look a streamed import takes to find a document's sections. The value
+    /// is checked in full when it is read.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        guard let first = current else { throw error("the document ends where a value should be") }
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"") else {
+            while let byte = current, !Self.endsScalar(byte) { index += 1 }
+            return
+        }
+        var open = 0
+        repeat {
+            guard let byte = current else { throw error("the document ends inside a value") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                while let inside = current, inside != UInt8(ascii: "\"") { index += inside == UInt8(ascii: "\\") ? 2 : 1 }
+                guard current != nil else { throw error("a string is not closed") }
+                index += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["): open += 1; index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): open -= 1; index += 1
+            default: index += 1
+            }
+        } while open > 0
+    }
+
+    private static func endsScalar(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"): true
+        default: false
+        }
     }
 }

@@ -27,7 +27,7 @@ extension SQLStore {
     /// updates (a chair's write). `source` names the files in errors.
     public func importBatch(_ batch: ImportBatch, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
         try writingInBulk { db in
-            let summary = try importDocument(batch.document, source: source, now: now, db)
+            let summary = try importRecords(batch.document, source: source, now: now, db)
             if !batch.updates.isEmpty {
                 let recorder = try recorder(db)
                 try authorize(.editOthersChanges, by: recorder, db,

@@ -7,19 +7,26 @@ extension SQLStore {
     /// Imports all-or-nothing inside one write transaction; `source` names the input in errors.
     /// A new incident blamed on an approved change that opened within 30 days of `now` opens its review.
     public func importDocument(_ document: InterchangeDocument, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
-        try writingInBulk { db in try importDocument(document, source: source, now: now, db) }
+        try importRecords(document, source: source, now: now)
     }
 
-    /// Imports `document` inside the caller's write transaction.
-    func importDocument(_ document: InterchangeDocument, source: String, now: Timestamp, _ db: Connection) throws -> ImportSummary {
+    /// Checks and writes `records` a record at a time, all-or-nothing inside one write
+    /// transaction: a `StreamedDocument` is imported without ever being held whole, and its
+    /// memory does not grow with the file's size.
+    public func importRecords(_ records: some InterchangeRecords, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
+        // A plain write, with the engine's usual cache: the pages of one big transaction spill to
+        // the log rather than filling memory.
+        try writing { db in try importRecords(records, source: source, now: now, db) }
+    }
+
+    /// Imports `records` inside the caller's write transaction.
+    func importRecords(_ records: some InterchangeRecords, source: String, now: Timestamp, _ db: Connection) throws -> ImportSummary {
         let recorder = try recorder(db)
-        var existing = try ImportRows.existing(db, ImportPlan.lookups(for: document))
-        existing.submitterIsChair = try isChair(recorder, db)
-        existing.roles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
-        let plan = try ImportPlan(document: document, source: source, existing: existing)
-        try ImportRows.write(plan, recordedBy: recorder, now: now, db)
-        try importRoles(plan.roles, db)
-        return plan.summary
+        var session = ImportSession(db: db, records: records, source: source, recorder: recorder, now: now,
+                                    submitterIsChair: try isChair(recorder, db))
+        let storedRoles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
+        try importRoles(try session.run(storedRoles: storedRoles), db)
+        return session.summary
     }
 
     public func record(_ decision: Decision) throws(CabinetError) {
@@ -73,86 +80,5 @@ extension SQLStore {
             guard !updated.isEmpty else { throw refusal }
             return edited
         }
-    }
-}
-
-/// What an import reads before it plans, and how it writes the plan.
-enum ImportRows {
-    static func existing(_ db: some SQLDatabase, _ lookups: ImportPlan.Lookups) throws -> ImportPlan.Existing {
-        let services = Dictionary(uniqueKeysWithValues: try ServiceRows.fetchAll(db).map { ($0.name, $0) })
-        var changes: [String: Change] = [:]
-        for chunk in try knownIDs(db, table: "changes", among: lookups.changeIDs).chunked(500) {
-            for change in try ChangeRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
-                changes[change.id] = change
-            }
-        }
-        var decisions: [String: Decision] = [:]
-        for chunk in try knownIDs(db, table: "decisions", among: lookups.decisionIDs).chunked(500) {
-            for decision in try DecisionRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
-                decisions[decision.id] = decision
-            }
-        }
-        var histories: [String: [Decision]] = [:]
-        for chunk in try knownIDs(db, table: "changes", among: lookups.decidedChangeIDs).chunked(500) {
-            for decision in try DecisionRows.fetch(db, where: "change_id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
-                histories[decision.change, default: []].append(decision)
-            }
-        }
-        var incidents: [String: Incident] = [:]
-        for chunk in lookups.incidentIDs.sorted().chunked(500) {
-            for incident in try IncidentRows.fetch(db, where: "id IN (\(placeholders(chunk.count)))", arguments: chunk.map(SQLValue.text)) {
-                incidents[incident.id] = incident
-            }
-        }
-        var existing = ImportPlan.Existing(
-            services: services, changes: changes, decisions: decisions, incidents: incidents,
-            history: try ServiceHistoryRows.fetch(db, counted: lookups.scoredServices, dated: [], now: Timestamp.now()),
-            policy: try RiskRows.policy(db))
-        existing.decisionHistory = histories
-        existing.meetings = Dictionary(uniqueKeysWithValues: try MeetingRows.fetchAll(db).map { ($0.date, $0) })
-        existing.conditionsMet = Dictionary(uniqueKeysWithValues: try ConditionRows.fetchMet(db).map { ($0.decision, $0) })
-        existing.freezes = Dictionary(uniqueKeysWithValues: try FreezeRows.fetchRecords(db).map { ($0.freeze.id, $0) })
-        existing.verifications = Dictionary(uniqueKeysWithValues: try VerificationRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
-        existing.announcements = Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) })
-        existing.actionItems = Dictionary(uniqueKeysWithValues: try ActionItemRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
-        existing.reviews = Dictionary(uniqueKeysWithValues: try ReviewRows.fetch(db, where: "TRUE").map { ($0.incident, $0) })
-        existing.pirs = Dictionary(uniqueKeysWithValues: try PIRRows.fetch(db, where: "TRUE").map { ($0.change, $0) })
-        existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
-        existing.riskThreshold = try RiskRows.threshold(db)
-        return existing
-    }
-
-    /// The ids of `table` that exist among `ids`, asked 500 at a time.
-    private static func knownIDs(_ db: some SQLDatabase, table: String, among ids: Set<String>) throws -> [String] {
-        try ids.sorted().chunked(500).flatMap { chunk in
-            try db.strings("SELECT id FROM \(table) WHERE id IN (\(placeholders(chunk.count)))", chunk.map(SQLValue.text))
-        }
-    }
-
-    static func write(_ plan: ImportPlan, recordedBy recorder: String, now: Timestamp, _ db: some SQLDatabase) throws {
-        for service in plan.services { try ServiceRows.insert(db, service) }
-        for service in plan.services { try ServiceRows.insertDependencies(db, service) }
-        for change in plan.changes { try ChangeRows.insert(db, change, recordedBy: recorder) }
-        var last = try DecisionChainRows.last(db)
-        for decision in plan.decisions {
-            var decision = decision
-            decision.recordedBy = recorder
-            try DecisionRows.insert(db, decision, after: &last)
-        }
-        for incident in plan.incidents { try IncidentRows.insert(db, incident) }
-        for (id, state) in plan.statedStates { try ChangeRows.setState(db, id: id, state) }
-        for meeting in plan.meetings { try MeetingRows.insert(db, meeting) }
-        for met in plan.conditionsMet {
-            try ConditionRows.insertMet(db, decision: met.decision, by: met.by, at: met.at, note: met.note, recordedBy: recorder)
-        }
-        for freeze in plan.freezes { try FreezeRows.insert(db, freeze, recordedBy: recorder) }
-        for verification in plan.verifications { try VerificationRows.insert(db, verification, recordedBy: recorder) }
-        for announcement in plan.announcements { try AnnouncementRows.insert(db, announcement, recordedBy: recorder) }
-        for item in plan.actionItems { try ActionItemRows.insert(db, item, recordedBy: recorder) }
-        for review in plan.reviews { try ReviewRows.insert(db, review, recordedBy: recorder) }
-        try ReviewRows.open(db, for: plan.incidents, now: now, recordedBy: recorder)
-        for review in plan.pirs { try PIRRows.insert(db, review, recordedBy: recorder) }
-        for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
-        if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }
 }

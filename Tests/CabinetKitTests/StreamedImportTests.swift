@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import CabinetModel
+@testable import CabinetStore
+
+/// `cab import` reads its file a record at a time (`StreamedDocument`) and writes each record as
+/// it comes: the store it leaves and the error it gives are those of reading the whole document
+/// first, on both engines, and a refused import leaves nothing behind.
+@Suite struct StreamedImportTests {
+    let used = StoreCopyTests()
+    let stores = TestStores()
+
+    /// `contents` written to a file of its own; its path.
+    func file(_ contents: Data) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).json").path
+        try contents.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func streamed(_ json: String, into store: some SQLStore) throws -> ImportSummary {
+        try store.importRecords(try StreamedDocument(path: try file(Data(json.utf8)), source: "d.json"), source: "d.json")
+    }
+
+    /// The error of importing `json` read whole, and the error of importing it streamed, each into a fresh store.
+    func refusals(_ json: String, on backend: Backend = .sqlite) throws -> (whole: String?, streamed: String?) {
+        var whole: String?
+        do {
+            _ = try stores.fresh(backend).importDocument(try InterchangeReader.read(Data(json.utf8), source: "d.json"), source: "d.json")
+        } catch { whole = "\(error)" }
+        var streamed: String?
+        do { _ = try self.streamed(json, into: try stores.fresh(backend)) } catch { streamed = "\(error)" }
+        return (whole, streamed)
+    }
+
+    let services = #""services": [{"name": "S1", "team": "alpha"}]"#
+    func change(_ id: String, title: String = "Change", services: String = #"["S1"]"#) -> String {
+        #"{"id": "\#(id)", "title": "\#(title)", "owner": "o", "team": "alpha", "type": "normal", "category": "single-service", "risk": "low", "services": \#(services), "rollbackPlan": "redeploy", "submittedAt": "2026-11-20T00:00:00Z"}"#
+    }
+    let decision = #"{"change": "C1", "outcome": "approved", "at": "2026-11-20T10:00:00Z", "by": "priya"}"#
+
+    @Test(arguments: Backend.allCases)
+    func aStreamedExportImportsToTheSameStoreAsTheWholeDocument(backend: Backend) throws {
+        let exported = try InterchangeWriter.write(try used.usedStore().exportDocument())
+        let whole = try stores.fresh(backend)
+        let wholeSummary = try whole.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
+        let store = try stores.fresh(backend)
+        let path = try file(exported)
+        let summary = try store.importRecords(try StreamedDocument(path: path, source: "export.json"), source: "export.json")
+        #expect(summary == wholeSummary)
+        #expect(try InterchangeWriter.write(try store.exportDocument()) == InterchangeWriter.write(try whole.exportDocument()))
+        // Importing the same file again writes nothing new.
+        let again = try store.importRecords(try StreamedDocument(path: path, source: "export.json"), source: "export.json")
+        #expect(again.changes == 0 && again.decisions == 0 && again.incidents == 0 && again.unchanged > 0)
+    }
+
+    @Test func sectionsInAnyOrderAreTakenInTheOrderTheirReferencesNeed() throws {
+        let store = try stores.sqlite()
+        let summary = try streamed(#"{"decisions": [\#(decision)], "changes": [\#(change("C1"))], \#(services)}"#, into: store)
+        #expect([summary.services, summary.changes, summary.decisions] == [1, 1, 1] as [Int])
+        #expect(try store.change(id: "C1")?.state == .scheduled)
+    }
+
+    @Test func aRecordThatCannotBeReadIsNamedBeforeOneThatBreaksARuleEarlierInTheFile() throws {
+        // changes[0] names an unknown service (a rule across records); decisions[0] has no valid outcome (the record itself).
+        let json = #"{\#(services), "changes": [\#(change("C1", services: #"["S9"]"#))], "decisions": [\#(decision.replacingOccurrences(of: "approved", with: "approve"))]}"#
+        let refused = try refusals(json)
+        #expect(refused.streamed == refused.whole)
+        #expect(refused.streamed?.hasPrefix("d.json: decisions[0] (change C1): outcome: unknown value 'approve'") == true)
+    }
+
+    @Test func aJSONErrorAtTheEndIsNamedBeforeARecordErrorAtTheStart() throws {
+        let json = "{\(services),\n \"changes\": [\(change("C1", title: ""))],\n \"incidents\": [{\"id\": \"I1\" ]}"
+        let refused = try refusals(json)
+        #expect(refused.streamed == refused.whole)
+        #expect(refused.streamed?.hasPrefix("d.json: not valid JSON (line 3, column ") == true)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aDuplicateWithinTheFileNamesItsFirstCopy(backend: Backend) throws {
+        let changes = try refusals(#"{\#(services), "changes": [\#(change("C1")), \#(change("C2")), \#(change("C1", title: "Other"))]}"#, on: backend)
+        #expect(changes.streamed == changes.whole)
+        #expect(changes.streamed == "d.json: changes[2] (id C1): title: duplicate of changes[0] with different content")
+        let other = decision.replacingOccurrences(of: "priya", with: "raj").replacingOccurrences(of: #""change""#, with: #""id": "D1", "change""#)
+        let decisions = try refusals(#"{\#(services), "changes": [\#(change("C1"))], "decisions": [\#(decision.replacingOccurrences(of: #""change""#, with: #""id": "D1", "change""#)), \#(other)]}"#, on: backend)
+        #expect(decisions.streamed == decisions.whole)
+        #expect(decisions.streamed == "d.json: decisions[1] (id D1): outcome, at, by or text: duplicate of decisions[0] with different content")
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anErrorInTheLastSectionLeavesTheStoreAsItWas(backend: Backend) throws {
+        let store = try stores.fresh(backend)
+        let json = #"{\#(services), "changes": [\#(change("C1")), \#(change("C2"))], "decisions": [\#(decision)], "roles": [{"name": "raj", "role": "king"}]}"#
+        #expect(throws: CabinetError.self) { try streamed(json, into: store) }
+        #expect(try store.services().isEmpty)
+        #expect(try store.change(id: "C1") == nil)
+    }
+
+    @Test func aDocumentThatIsNotAnObjectOrHasAnUnknownSectionIsRefusedAsBefore() throws {
+        for json in ["[1, 2]", #"{"chnages": []}"#, #"{"changes": {}}"#, "", "{\"changes\": [] } x"] {
+            let refused = try refusals(json)
+            #expect(refused.streamed != nil && refused.streamed == refused.whole, "\(json)")
+        }
+    }
+}
