@@ -95,6 +95,26 @@ import Testing
         #expect(try store.change(id: "C1") == nil)
     }
 
+    /// A year's history in one file (20,000 changes, each approved; 2,000 on PostgreSQL) whose
+    /// very last record, a decision on a change nobody submitted, is bad: every change and
+    /// decision before it was already written inside the import's transaction, and the store
+    /// holds what it held before, no more.
+    @Test(arguments: Backend.allCases)
+    func aBadRecordAtTheEndOfALargeFileLeavesTheStoreUntouched(backend: Backend) throws {
+        let count = backend == .sqlite ? 20_000 : 2_000
+        let store = try stores.fresh(backend)
+        _ = try streamed(#"{\#(services), "changes": [\#(change("KEPT"))]}"#, into: store)
+        let before = try InterchangeWriter.write(try store.exportDocument())
+        let changes = (1...count).map { change("C\($0)") }.joined(separator: ",\n")
+        let decisions = ((1...count).map { "C\($0)" } + ["C0"]).map { decision.replacingOccurrences(of: #""C1""#, with: #""\#($0)""#) }
+        let json = "{\(services), \"changes\": [\(changes)],\n\"decisions\": [\(decisions.joined(separator: ",\n"))]}"
+        if backend == .sqlite { #expect(json.utf8.count > 4 << 20, "larger than the step in which read pages are handed back") }
+        let error = #expect(throws: CabinetError.self) { try streamed(json, into: store) }
+        #expect(error?.description == "d.json: decisions[\(count)] (change C0): change: no change 'C0' in the document or the store")
+        #expect(try InterchangeWriter.write(try store.exportDocument()) == before)
+        #expect(try store.change(id: "C1") == nil)
+    }
+
     @Test func aDocumentThatIsNotAnObjectOrHasAnUnknownSectionIsRefusedAsBefore() throws {
         for json in ["[1, 2]", #"{"chnages": []}"#, #"{"changes": {}}"#, "", "{\"changes\": [] } x"] {
             let refused = try refusals(json)
