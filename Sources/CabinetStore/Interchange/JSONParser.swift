@@ -295,15 +295,21 @@ public struct JSONParser {
 extension JSONParser {
     /// Steps over one value without building it, checking only that its strings and brackets
     /// close: the quick look a streamed import takes to find a document's sections. The value
-    /// is checked in full when it is read.
-    mutating func skipValue() throws(JSONSyntaxError) {
+    /// is checked in full when it is read. `passed` is told, every `step` bytes, where the
+    /// parser stands, so that the pages behind it can be handed back inside a large value.
+    mutating func skipValue(step: Int = .max, passed: (Int) -> Void = { _ in }) throws(JSONSyntaxError) {
         guard let first = current else { throw error("the document ends where a value should be") }
         guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"") else {
             while let byte = current, !Self.endsScalar(byte) { index += 1 }
             return
         }
         var open = 0
+        var mark = index
         repeat {
+            if index >= mark {
+                passed(index)
+                mark = index > Int.max - step ? Int.max : index + step
+            }
             guard let byte = current else { throw error("the document ends inside a value") }
             switch byte {
             case UInt8(ascii: "\""):

@@ -14,7 +14,7 @@ final class MappedInput {
     /// Where the reader stood when pages were last handed back.
     private var releasedAt = 0
     /// Pages are handed back in steps this large, not after every record.
-    private static let releaseStep = 4 << 20
+    static let releaseStep = 4 << 20
 
     init(path: String, source: String) throws(CabinetError) {
         let unreadable = CabinetError.unreadableInput(source: source, problem: "cannot read the file (missing, a folder, or not permitted)")

@@ -152,7 +152,7 @@ public final class StreamedDocument: InterchangeRecords {
             parser.index += 1
             parser.skipWhitespace()
             starts[key] = parser.index
-            try parser.skipValue()
+            try parser.skipValue(step: MappedInput.releaseStep) { input.release(before: $0) }
             input.release(before: parser.index)
             parser.skipWhitespace()
             switch parser.current {

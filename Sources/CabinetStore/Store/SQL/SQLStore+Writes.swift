@@ -19,14 +19,27 @@ extension SQLStore {
         try writing { db in try importRecords(records, source: source, now: now, db) }
     }
 
-    /// Imports `records` inside the caller's write transaction.
+    /// Imports `records` inside the caller's write transaction; where the engine gains by it, the
+    /// rows go in many a statement (`BufferedInserts`).
     func importRecords(_ records: some InterchangeRecords, source: String, now: Timestamp, _ db: Connection) throws -> ImportSummary {
         let recorder = try recorder(db)
-        var session = ImportSession(db: db, records: records, source: source, recorder: recorder, now: now,
-                                    submitterIsChair: try isChair(recorder, db))
+        let submitterIsChair = try isChair(recorder, db)
         let storedRoles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
-        try importRoles(try session.run(storedRoles: storedRoles), db)
-        return session.summary
+        func run(_ writer: some SQLDatabase) throws -> (roles: [TeamMember], summary: ImportSummary) {
+            var session = ImportSession(db: writer, records: records, source: source, recorder: recorder, now: now,
+                                        submitterIsChair: submitterIsChair)
+            return (try session.run(storedRoles: storedRoles), session.summary)
+        }
+        let imported: (roles: [TeamMember], summary: ImportSummary)
+        if db.dialect.sendsRowsTogether {
+            let buffered = BufferedInserts(db)
+            imported = try run(buffered)
+            try buffered.flush()
+        } else {
+            imported = try run(db)
+        }
+        try importRoles(imported.roles, db)
+        return imported.summary
     }
 
     public func record(_ decision: Decision) throws(CabinetError) {

@@ -1,0 +1,89 @@
+import CabinetModel
+/// A connection that holds back single-row `INSERT … VALUES (…)` statements and sends them many
+/// rows a statement, for an engine where every statement is a round trip (PostgreSQL). Any other
+/// statement, and every read, first sends what is held, the statements in the order they were
+/// first held: so the SQL always sees the rows written before it, and parents go in before the
+/// rows that reference them. `flush()` sends the rest; the caller's transaction keeps it all or
+/// nothing.
+final class BufferedInserts<Base: SQLDatabase>: SQLDatabase {
+    typealias Row = Base.Row
+
+    /// Rows sent in one statement (a change has 22 columns: 11,000 bound values, well under
+    /// PostgreSQL's 65,535).
+    static var rowsPerStatement: Int { 500 }
+
+    private let base: Base
+    /// The statements held, in the order first held, with their rows.
+    private var held: [(insert: MultiRowInsert, rows: [[SQLValue]])] = []
+    /// Where each statement's text is in `held`.
+    private var positions: [String: Int] = [:]
+    private var heldRows = 0
+
+    init(_ base: Base) { self.base = base }
+
+    var dialect: SQLDialect { base.dialect }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws {
+        if let position = positions[sql] {
+            held[position].rows.append(arguments)
+        } else if let insert = MultiRowInsert(sql) {
+            positions[sql] = held.count
+            held.append((insert, [arguments]))
+        } else {
+            try flush()
+            return try base.execute(sql, arguments)
+        }
+        heldRows += 1
+        if heldRows >= Self.rowsPerStatement { try flush() }
+    }
+
+    func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws -> Void) throws {
+        try flush()
+        try base.forEachRow(sql, arguments, body)
+    }
+
+    func forEachRowOfLargeResult(_ sql: String, _ body: (Row) throws -> Void) throws {
+        try flush()
+        try base.forEachRowOfLargeResult(sql, body)
+    }
+
+    /// Sends every row held.
+    func flush() throws {
+        guard heldRows > 0 else { return }
+        let statements = held
+        held = []
+        positions = [:]
+        heldRows = 0
+        for (insert, rows) in statements {
+            for chunk in rows.chunked(Self.rowsPerStatement) {
+                try base.execute(insert.sql(rows: chunk.count), chunk.flatMap { $0 })
+            }
+        }
+    }
+}
+
+/// A single-row `INSERT INTO t (…) VALUES (…)` (nothing after the row) written for many rows.
+struct MultiRowInsert {
+    private let head: Substring
+    private let row: Substring
+
+    /// Nil for any other statement (one with `ON CONFLICT`, `RETURNING`, a `SELECT`, …).
+    init?(_ sql: String) {
+        guard sql.hasPrefix("INSERT INTO "), let values = sql.range(of: " VALUES ("), sql.hasSuffix(")") else { return nil }
+        let row = sql[sql.index(before: values.upperBound)...]
+        var depth = 0
+        for index in row.indices {
+            if row[index] == "(" { depth += 1 }
+            if row[index] == ")" { depth -= 1 }
+            // The row's parenthesis must close at the very end.
+            if depth == 0, row.index(after: index) != row.endIndex { return nil }
+        }
+        head = sql[..<row.startIndex]
+        self.row = row
+    }
+
+    /// The statement for `count` rows.
+    func sql(rows count: Int) -> String {
+        head + repeatElement(row, count: count).joined(separator: ", ")
+    }
+}
