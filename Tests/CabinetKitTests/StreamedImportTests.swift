@@ -95,6 +95,20 @@ import Testing
         #expect(try store.change(id: "C1") == nil)
     }
 
+    /// An empty store takes 1,200 changes, each approved, whole: on PostgreSQL their rows go in
+    /// 500 a statement, and every link to a service after the change it belongs to.
+    @Test(arguments: Backend.allCases)
+    func manyChangesIntoAnEmptyStoreGoInWithTheirServicesAndDecisions(backend: Backend) throws {
+        let store = try stores.fresh(backend)
+        let changes = (1...1_200).map { change("C\($0)") }.joined(separator: ",\n")
+        let decisions = (1...1_200).map { decision.replacingOccurrences(of: #""C1""#, with: #""C\#($0)""#) }.joined(separator: ",\n")
+        let summary = try streamed("{\(services), \"changes\": [\(changes)],\n\"decisions\": [\(decisions)]}", into: store)
+        #expect([summary.services, summary.changes, summary.decisions] == [1, 1_200, 1_200] as [Int])
+        let stored = try store.exportDocument()
+        #expect(stored.changes.count == 1_200 && stored.changes.allSatisfy { $0.change.services == ["S1"] && $0.change.state == .scheduled })
+        #expect(stored.decisions.count == 1_200)
+    }
+
     /// A year's history in one file (20,000 changes, each approved; 2,000 on PostgreSQL) whose
     /// very last record, a decision on a change nobody submitted, is bad: every change and
     /// decision before it was already written inside the import's transaction, and the store

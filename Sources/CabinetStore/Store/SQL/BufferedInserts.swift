@@ -8,33 +8,35 @@ import CabinetModel
 final class BufferedInserts<Base: SQLDatabase>: SQLDatabase {
     typealias Row = Base.Row
 
-    /// Rows sent in one statement (a change has 22 columns: 11,000 bound values, well under
-    /// PostgreSQL's 65,535).
+    /// The most rows sent in one statement (a change has 22 columns: 11,000 bound values, well
+    /// under PostgreSQL's 65,535).
     static var rowsPerStatement: Int { 500 }
 
     private let base: Base
-    /// The statements held, in the order first held, with their rows.
+    /// Every statement held since the start, in the order first held (kept across flushes, so
+    /// that a parent's rows always go before its children's), with the rows held now.
     private var held: [(insert: MultiRowInsert, rows: [[SQLValue]])] = []
     /// Where each statement's text is in `held`.
     private var positions: [String: Int] = [:]
-    private var heldRows = 0
 
     init(_ base: Base) { self.base = base }
 
     var dialect: SQLDialect { base.dialect }
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws {
-        if let position = positions[sql] {
+        let position: Int
+        if let known = positions[sql] {
+            position = known
             held[position].rows.append(arguments)
         } else if let insert = MultiRowInsert(sql) {
-            positions[sql] = held.count
+            position = held.count
+            positions[sql] = position
             held.append((insert, [arguments]))
         } else {
             try flush()
             return try base.execute(sql, arguments)
         }
-        heldRows += 1
-        if heldRows >= Self.rowsPerStatement { try flush() }
+        if held[position].rows.count >= Self.rowsPerStatement { try flush() }
     }
 
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws -> Void) throws {
@@ -47,17 +49,13 @@ final class BufferedInserts<Base: SQLDatabase>: SQLDatabase {
         try base.forEachRowOfLargeResult(sql, body)
     }
 
-    /// Sends every row held.
+    /// Sends every row held, one statement for each statement held (none has more than
+    /// `rowsPerStatement` rows: it is sent when it reaches them).
     func flush() throws {
-        guard heldRows > 0 else { return }
-        let statements = held
-        held = []
-        positions = [:]
-        heldRows = 0
-        for (insert, rows) in statements {
-            for chunk in rows.chunked(Self.rowsPerStatement) {
-                try base.execute(insert.sql(rows: chunk.count), chunk.flatMap { $0 })
-            }
+        for position in held.indices where !held[position].rows.isEmpty {
+            let rows = held[position].rows
+            held[position].rows.removeAll(keepingCapacity: true)
+            try base.execute(held[position].insert.sql(rows: rows.count), rows.flatMap { $0 })
         }
     }
 }

@@ -35,7 +35,8 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     /// Checks and writes every section in turn; roles are left to the store (`importRoles`).
     mutating func run(storedRoles: [String: TeamRole]) throws -> [TeamMember] {
         // What the rules route by is the store as it was before the import.
-        let history = try ServiceHistoryRows.fetch(db, counted: nil, dated: [], now: Timestamp.now())
+        let stored = Set(try db.strings("SELECT name FROM services"))
+        let history = try ServiceHistoryRows.fetch(db, counted: stored, dated: [], now: Timestamp.now())
         let policy = try RiskRows.policy(db)
         storedChainEnd = try DecisionChainRows.last(db)
         chain = storedChainEnd
