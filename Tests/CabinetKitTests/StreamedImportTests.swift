@@ -127,6 +127,9 @@ import Testing
         #expect(error?.description == "d.json: decisions[\(count)] (change C0): change: no change 'C0' in the document or the store")
         #expect(try InterchangeWriter.write(try store.exportDocument()) == before)
         #expect(try store.change(id: "C1") == nil)
+        // The file put right imports: nothing of the refused import is left in the way.
+        let fixed = "{\(services), \"changes\": [\(changes)],\n\"decisions\": [\(decisions.dropLast().joined(separator: ",\n"))]}"
+        #expect(try streamed(fixed, into: store).decisions == count)
     }
 
     @Test func aDocumentThatIsNotAnObjectOrHasAnUnknownSectionIsRefusedAsBefore() throws {
