@@ -57,4 +57,21 @@ import Testing
         default: .null
         }
     }
+
+    /// The quick look a streamed import takes over a section's list tells, every step, where it
+    /// stands, so that the pages behind it go back to the system (the 1M import's 874 MB).
+    @Test func skippingALargeListTellsWhereItStandsEveryStep() throws {
+        // 1,000 elements of 10 bytes and their commas: 11,000 bytes.
+        let bytes = Array(("[" + Array(repeating: "\"abcdefgh\"", count: 1_000).joined(separator: ",") + "]").utf8)
+        var passed: [Int] = []
+        var end = 0
+        try bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer, at: 0)
+            try parser.skipValue(step: 1_000) { passed.append($0) }
+            end = parser.index
+        }
+        #expect(end == bytes.count)
+        #expect(passed.first == 0 && passed.count == 11)
+        #expect(zip(passed, passed.dropFirst()).allSatisfy { $1 - $0 >= 1_000 && $1 - $0 <= 1_011 })
+    }
 }
