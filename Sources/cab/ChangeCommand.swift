@@ -10,6 +10,7 @@ struct ChangeCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Submit a change, from flags or from a JSON file holding one change in the interchange format.")
 
         @OptionGroup var store: StoreOptions
@@ -76,6 +77,7 @@ struct ChangeCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Edit the four fields of a change: only its owner (or a chair) may.")
 
         @OptionGroup var store: StoreOptions
@@ -99,7 +101,7 @@ struct ChangeCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a change: the four fields, readiness, strategy, impact, risk score, flags, decisions, incidents.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a change: the four fields, readiness, strategy, impact, risk score, flags, decisions, incidents.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -119,7 +121,7 @@ struct ChangeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List changes, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List changes, newest first.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

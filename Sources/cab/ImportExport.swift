@@ -6,6 +6,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import an interchange document (JSON) or a ServiceNow, Jira or GitHub export (--from), all or nothing; importing it again changes nothing, a newer export syncs.")
 
     @OptionGroup var store: StoreOptions
@@ -97,7 +98,7 @@ struct ImportReport: Encodable {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export everything as an interchange document (JSON).")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export everything as an interchange document (JSON).")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "Write here instead of standard output.") var file: String?
