@@ -7,7 +7,7 @@ public enum InterchangeReader {
     /// The sections of a document, in the order they are read and written.
     public static let sections = [
         "services", "changes", "decisions", "incidents", "meetings", "conditionsMet", "freezes", "verifications",
-        "announcements", "actionItems", "reviews", "pirs", "riskCalibrations", "roles", "settings",
+        "announcements", "actionItems", "reviews", "pirs", "sourceLinks", "riskCalibrations", "roles", "settings",
     ]
 
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
@@ -36,6 +36,7 @@ public enum InterchangeReader {
         document.actionItems = try records("actionItems", actionItem)
         document.reviews = try records("reviews", review)
         document.pirs = try records("pirs", pir)
+        document.sourceLinks = try records("sourceLinks", sourceLink)
         document.riskCalibrations = try records("riskCalibrations", calibration)
         document.roles = try records("roles", member)
         if let settings = top["settings"] {
@@ -245,6 +246,16 @@ extension InterchangeReader {
                rollbackWorked: try fields.optionalBool("rollbackWorked"), rollbackMinutesTaken: try fields.optionalInt("rollbackMinutesTaken"),
                verificationCaught: try fields.optionalBool("verificationCaught"), note: try fields.optionalString("note", .long),
                closedAt: try fields.optionalTimestamp("closedAt"), closedBy: try fields.optionalString("closedBy"))
+    }
+
+    /// A source link: its fingerprint is 64 lowercase hex digits (a SHA-256).
+    static func sourceLink(_ fields: RecordFields) throws(CabinetError) -> SourceLink {
+        let fingerprint = try fields.nonEmptyString("fingerprint")
+        guard fingerprint.utf8.count == 64, fingerprint.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw fields.fail("fingerprint", "'\(fingerprint)' is not a SHA-256 in 64 lowercase hex digits")
+        }
+        return SourceLink(change: try fields.nonEmptyString("change"), system: try fields.nonEmptyString("system"),
+                          sourceID: try fields.nonEmptyString("sourceID"), fingerprint: fingerprint, importedAt: try fields.timestamp("importedAt"))
     }
 
     static func pir(_ fields: RecordFields) throws(CabinetError) -> PostImplementationReview {

@@ -115,6 +115,7 @@ extension SQLStore {
             document.actionItems = try ActionItemRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
             document.reviews = try ReviewRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.incident) < ($1.openedAt, $1.incident) }
             document.pirs = try PIRRows.fetch(db, where: "TRUE")
+            document.sourceLinks = try SourceLinkRows.fetch(db, where: "TRUE")
             document.riskCalibrations = try RiskRows.fetch(db)
             document.roles = try teamRoles(db)
             document.settings.riskThreshold = try RiskRows.threshold(db)
