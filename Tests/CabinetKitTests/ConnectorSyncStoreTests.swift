@@ -10,13 +10,14 @@ import Testing
     let stores = TestStores()
     static let now = try! Timestamp(iso8601: "2026-11-27T20:00:00Z")
 
-    static func export(backout: String, service: String, approval: String, at: String, end: String = "2026-11-27 15:00:00", state: String = "-3") -> String {
+    static func export(backout: String, service: String, approval: String, at: String, end: String = "2026-11-27 15:00:00", state: String = "-3",
+                       testPlan: String = "p99 flat") -> String {
         """
         {"result": [{"number": "CHG0030001", "type": "normal", "state": "\(state)", "risk": "3", "impact": "2", "category": "Software",
           "short_description": "Add index", "cmdb_ci": {"display_value": "\(service)", "value": "x"},
           "assignment_group": {"display_value": "Database", "value": "g"}, "assigned_to": {"display_value": "Raj", "value": "u"},
           "sys_created_on": "2026-11-26 16:00:00", "start_date": "2026-11-27 14:00:00", "end_date": "\(end)",
-          "backout_plan": "\(backout)", "test_plan": "p99 flat", "justification": "orders only",
+          "backout_plan": "\(backout)", "test_plan": "\(testPlan)", "justification": "orders only",
           "approval": "\(approval)", "approval_set": "\(at)"}]}
         """
     }
@@ -89,6 +90,14 @@ import Testing
         #expect(batch.report.keptLocal == [MappingReport.Updated(change: "servicenow:CHG0030001", fields: ["rollbackPlan"])])
         #expect(batch.report.updated.isEmpty && batch.report.conflicts.isEmpty)
         #expect(try store.exportDocument().sourceLinks == [link])
+        // Field by field: the source's new test plan is written, Raj's rollback plan (unchanged there) stays, and nothing conflicts.
+        let newer = try Self.sync(Self.export(backout: "Drop the index", service: "orders-db", approval: "requested", at: "", testPlan: "p99 flat for 15 min"),
+                                  into: store)
+        let change = try #require(try store.change(id: "servicenow:CHG0030001"))
+        #expect(change.rollbackPlan == "Drop the index concurrently, then vacuum" && change.verification == "p99 flat for 15 min")
+        #expect(newer.report.updated == [MappingReport.Updated(change: "servicenow:CHG0030001", fields: ["verification"])])
+        #expect(newer.report.keptLocal == [MappingReport.Updated(change: "servicenow:CHG0030001", fields: ["rollbackPlan"])])
+        #expect(newer.report.conflicts.isEmpty)
     }
 
     @Test(arguments: Backend.allCases)

@@ -1,6 +1,6 @@
 /// Where an imported change came from (the system and the change's id there) and a fingerprint
-/// of the fields the source owns as the last import wrote them: a re-import compares it with the
-/// stored change to tell an edit made in Cabinet since from a change at the source.
+/// of the fields the source owns as the last import wrote them: a re-import compares it, field by
+/// field, with the stored change to tell an edit made in Cabinet since from a change at the source.
 public struct SourceLink: Hashable, Sendable {
     /// The Cabinet id of the change, `servicenow:CHG0030001`.
     public var change: String
@@ -17,14 +17,31 @@ public struct SourceLink: Hashable, Sendable {
         self.change = change; self.system = system; self.sourceID = sourceID; self.fingerprint = fingerprint; self.importedAt = importedAt
     }
 
-    /// The SHA-256 (`FieldDigest`) of the line `cabinet-source/1`, then the fields a source owns:
-    /// title, blast radius, rollback plan, verification, window start and end (milliseconds since
-    /// the epoch, in decimal), the number of services and each service in order.
+    /// The fields a source owns, in the fingerprint's order, each with the values its digest covers.
+    public static let fields: [(name: String, values: @Sendable (Change) -> [String?])] = [
+        ("title", { [$0.title] }), ("blastRadius", { [$0.blastRadius] }), ("rollbackPlan", { [$0.rollbackPlan] }),
+        ("verification", { [$0.verification] }),
+        ("windowStart", { [$0.windowStart.map { String($0.milliseconds) }] }), ("windowEnd", { [$0.windowEnd.map { String($0.milliseconds) }] }),
+        ("services", { [String($0.services.count)] + $0.services }),
+    ]
+
+    /// `name=digest` per field of `fields`, joined by `;`. A field's digest is the first 16 hex
+    /// digits of the SHA-256 (`FieldDigest`) of the line `cabinet-source/1 NAME`, then its values:
+    /// the text; a time in milliseconds since the epoch, in decimal; for the services, their count
+    /// and each in order.
     public static func fingerprint(of change: Change) -> String {
-        let columns: [String?] = [
-            change.title, change.blastRadius, change.rollbackPlan, change.verification,
-            change.windowStart.map { String($0.milliseconds) }, change.windowEnd.map { String($0.milliseconds) }, String(change.services.count),
-        ] + change.services
-        return FieldDigest.sha256(prefix: Array("cabinet-source/1\n".utf8), columns: columns)
+        fields.map { field in
+            "\(field.name)=" + FieldDigest.sha256(prefix: Array("cabinet-source/1 \(field.name)\n".utf8), columns: field.values(change)).prefix(16)
+        }.joined(separator: ";")
+    }
+
+    /// Each field's digest in `fingerprint`, by name; nil when it is not a fingerprint of `fields`.
+    public static func digests(_ fingerprint: String) -> [String: Substring]? {
+        let pairs = fingerprint.split(separator: ";", omittingEmptySubsequences: false).map { $0.split(separator: "=", maxSplits: 1) }
+        guard pairs.count == fields.count, zip(pairs, fields).allSatisfy({ pair, field in
+            pair.count == 2 && pair[0] == field.name && pair[1].utf8.count == 16
+                && pair[1].utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        }) else { return nil }
+        return Dictionary(uniqueKeysWithValues: pairs.map { (String($0[0]), $0[1]) })
     }
 }

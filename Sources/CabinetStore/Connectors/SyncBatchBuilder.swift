@@ -183,44 +183,44 @@ struct SyncBatchBuilder {
     /// When a change was deployed: the source's (a merge) fills it where Cabinet recorded none.
     static let deployment = ChangeField("deployedAt", \.deployedAt)
 
-    /// `known` with the source's fields, as its link says: a change not edited in Cabinet since
-    /// the last import (or imported before links existed) takes them; one edited locally keeps
-    /// its edit while the source left its fields as they were, and otherwise takes the source's,
-    /// each local value it overwrites listed as a conflict.
+    /// `known` with the source's fields, field by field as its link says: a field not edited in
+    /// Cabinet since the last import (or of a change imported before links existed) takes the
+    /// source's value; one edited in Cabinet keeps the edit while the source left it as it was, and
+    /// otherwise takes the source's, the local value it overwrites listed as a conflict.
     private mutating func sync(_ known: Change, to source: Change) -> Change {
         var synced = known
         synced.deployedAt = known.deployedAt ?? source.deployedAt
-        let differing = Self.ownedFields.filter { !$0.same(known, source) }
-        if let link = stored.links[known.id], link.fingerprint != SourceLink.fingerprint(of: known), !differing.isEmpty {
-            guard link.fingerprint != SourceLink.fingerprint(of: source) else {
-                report.keptLocal.append(MappingReport.Updated(change: known.id, fields: differing.map(\.name)))
-                return synced
-            }
-            for field in differing {
+        let imported = stored.links[known.id].flatMap { SourceLink.digests($0.fingerprint) }
+        let here = SourceLink.digests(SourceLink.fingerprint(of: known)) ?? [:], there = SourceLink.digests(SourceLink.fingerprint(of: source)) ?? [:]
+        var kept: [String] = []
+        for field in Self.ownedFields where !field.same(known, source) {
+            if let imported, imported[field.name] != here[field.name] {
+                guard imported[field.name] != there[field.name] else {
+                    kept.append(field.name)
+                    continue
+                }
                 report.conflicts.append("\(known.id) \(field.name): edited in Cabinet since the last import and changed at the source; "
                                         + "the source's \(field.describe(source)) overwrites Cabinet's \(field.describe(known))")
             }
+            field.take(&synced, source)
         }
-        synced.title = source.title
-        synced.blastRadius = source.blastRadius
-        synced.rollbackPlan = source.rollbackPlan
-        synced.verification = source.verification
-        synced.windowStart = source.windowStart
-        synced.windowEnd = source.windowEnd
-        synced.services = source.services
+        if !kept.isEmpty { report.keptLocal.append(MappingReport.Updated(change: known.id, fields: kept)) }
         return synced
     }
 }
 
-/// One field of a change, compared and described for the mapping report.
+/// One field of a change, compared, copied and described for the mapping report.
 struct ChangeField: Sendable {
     let name: String
     let same: @Sendable (Change, Change) -> Bool
+    /// Writes the field's value of the second change into the first.
+    let take: @Sendable (inout Change, Change) -> Void
     let describe: @Sendable (Change) -> String
 
-    init<Value: Equatable & Sendable>(_ name: String, _ path: KeyPath<Change, Value> & Sendable) {
+    init<Value: Equatable & Sendable>(_ name: String, _ path: WritableKeyPath<Change, Value> & Sendable) {
         self.name = name
         same = { $0[keyPath: path] == $1[keyPath: path] }
+        take = { $0[keyPath: path] = $1[keyPath: path] }
         describe = { change in Self.describe(change[keyPath: path]) }
     }
 

@@ -248,11 +248,12 @@ extension InterchangeReader {
                closedAt: try fields.optionalTimestamp("closedAt"), closedBy: try fields.optionalString("closedBy"))
     }
 
-    /// A source link: its fingerprint is 64 lowercase hex digits (a SHA-256).
+    /// A source link: its fingerprint holds a digest per field a source owns (`SourceLink.fingerprint`).
     static func sourceLink(_ fields: RecordFields) throws(CabinetError) -> SourceLink {
         let fingerprint = try fields.nonEmptyString("fingerprint")
-        guard fingerprint.utf8.count == 64, fingerprint.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-            throw fields.fail("fingerprint", "'\(fingerprint)' is not a SHA-256 in 64 lowercase hex digits")
+        guard SourceLink.digests(fingerprint) != nil else {
+            let expected = SourceLink.fields.map { "\($0.name)=<16 hex digits>" }.joined(separator: ";")
+            throw fields.fail("fingerprint", "'\(fingerprint)' is not a source fingerprint (\(expected))")
         }
         return SourceLink(change: try fields.nonEmptyString("change"), system: try fields.nonEmptyString("system"),
                           sourceID: try fields.nonEmptyString("sourceID"), fingerprint: fingerprint, importedAt: try fields.timestamp("importedAt"))
