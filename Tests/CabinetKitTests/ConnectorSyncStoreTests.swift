@@ -163,4 +163,19 @@ import Testing
         #expect(entry.change.state == .authorize && entry.latestDecision == nil)
         #expect(try store.decisions(forChange: "servicenow:CHG0030001").isEmpty)
     }
+
+    @Test(arguments: Backend.allCases)
+    func aChangePlannedForALaterCABWaitsForThatMeeting(backend: Backend) throws {
+        let store = try stores.fresh(backend)
+        // ServiceNow plans CHG0030001 for the CAB of Monday 30 November: it is not on Friday's queue.
+        let planned = Self.export(backout: "Drop the index", service: "orders-db", approval: "requested", at: "")
+            .replacingOccurrences(of: "\"category\": \"Software\"", with: "\"category\": \"Software\", \"cab_date\": \"2026-11-30\"")
+        let batch = try Self.sync(planned, into: store)
+        #expect(batch.report.filled["cab_date"] == "route, meeting")
+        #expect(try store.change(id: "servicenow:CHG0030001")?.route == .cab)
+        #expect(try store.exportDocument().sourceLinks.map(\.meeting) == ["2026-11-30"])
+        #expect(try store.queue(on: Self.now, now: Self.now).map(\.change.id) == [])
+        let monday = try Timestamp(iso8601: "2026-11-30T08:00:00Z")
+        #expect(try store.queue(on: monday, now: Self.now).map(\.change.id) == ["servicenow:CHG0030001"])
+    }
 }

@@ -160,4 +160,13 @@ import Testing
         #expect(batch.report.filled["task_ci.ci_item"] == "services")
         #expect(batch.report.skipped.map(\.reason) == ["task_ci: task names sys_id ffff, no change of this import"])
     }
+
+    @Test func aCABDateRoutesToTheBoardAndNamesTheMeeting() throws {
+        let planned = Self.raw.replacingOccurrences(of: "\"cab_required\": \"false\"", with: "\"cab_required\": \"false\", \"cab_date\": \"2026-11-30\"")
+        let batch = try Self.batch(planned)
+        #expect(batch.document.changes.first?.statedRoute == .cab)
+        #expect(batch.links["servicenow:CHG0030001"]?.meeting == "2026-11-30")
+        let error = #expect(throws: CabinetError.self) { try Self.batch(planned.replacingOccurrences(of: "2026-11-30", with: "30/11/2026")) }
+        #expect(error?.description == "export.json: result[0] (number CHG0030001): cab_date: '30/11/2026' is not a day YYYY-MM-DD")
+    }
 }

@@ -12,9 +12,13 @@ public struct SourceLink: Hashable, Sendable {
     public var fingerprint: String
     /// When the import that wrote the fingerprint ran.
     public var importedAt: Timestamp
+    /// The UTC day of the board meeting the source plans the change for (ServiceNow's `cab_date`):
+    /// the change waits on no earlier day's queue.
+    public var meeting: String?
 
-    public init(change: String, system: String, sourceID: String, fingerprint: String, importedAt: Timestamp) {
+    public init(change: String, system: String, sourceID: String, fingerprint: String, importedAt: Timestamp, meeting: String? = nil) {
         self.change = change; self.system = system; self.sourceID = sourceID; self.fingerprint = fingerprint; self.importedAt = importedAt
+        self.meeting = meeting
     }
 
     /// The fields a source owns, in the fingerprint's order, each with the values its digest covers.

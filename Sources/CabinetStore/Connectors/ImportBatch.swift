@@ -11,8 +11,9 @@ public struct ImportBatch: Sendable {
     /// Stored incidents with the source's severity and resolution written in.
     public var incidentUpdates: [Incident] = []
     /// Change id → the fingerprint (`SourceLink.fingerprint`) of the source's fields as this
-    /// import leaves them, for each change whose link is new or moves.
-    public var links: [String: String] = [:]
+    /// import leaves them and the meeting the source plans the change for, for each change whose
+    /// link is new or moves.
+    public var links: [String: (fingerprint: String, meeting: String?)] = [:]
     public var report: MappingReport
 
     public init(system: String, report: MappingReport) { self.system = system; self.report = report }
@@ -48,6 +49,8 @@ struct MappedChange: Sendable {
     var approval: (outcome: Outcome, at: Timestamp)?
     /// What the source says of the approval beyond its outcome (who approved a pull request).
     var approvalNote: String?
+    /// The UTC day of the board meeting the source plans the change for.
+    var meeting: String?
     /// The record's place in the export, for the report and errors.
     var record: String
     /// The file it came from, for errors.

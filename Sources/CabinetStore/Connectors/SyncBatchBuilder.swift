@@ -37,7 +37,7 @@ struct SyncBatchBuilder {
         seenChanges.insert(id)
         for service in mapped.change.services { addService(service, team: mapped.change.team) }
         let fingerprint = SourceLink.fingerprint(of: mapped.change)
-        if stored.links[id]?.fingerprint != fingerprint { batch.links[id] = fingerprint }
+        if stored.links[id]?.fingerprint != fingerprint || stored.links[id]?.meeting != mapped.meeting { batch.links[id] = (fingerprint, mapped.meeting) }
         guard let known = stored.changes[id] else {
             batch.document.changes.append(SubmittedChange(change: mapped.change, statedRoute: mapped.statedRoute, statedState: mapped.statedState))
             noteReadiness(of: mapped.change)

@@ -59,7 +59,8 @@ extension ImportPlan {
             return PIRRules.breach(of: review, on: change, existing: nil).map { ($0.field, $0.problem) }
         }
         sourceLinks = try newRecords(document.sourceLinks, "sourceLinks", \SourceLink.change, existing.sourceLinks, source, &seen, label: "change", fields: { link in
-            [("system", link.system), ("sourceID", link.sourceID), ("fingerprint", link.fingerprint), ("importedAt", link.importedAt)]
+            [("system", link.system), ("sourceID", link.sourceID), ("fingerprint", link.fingerprint), ("importedAt", link.importedAt),
+             ("meeting", link.meeting)]
         }) { noChange($0.change).map { ("change", $0) } }
         riskCalibrations = try newRecords(document.riskCalibrations, "riskCalibrations", \RiskCalibration.id, existing.riskCalibrations, source, &seen,
                                           fields: { calibration in

@@ -255,8 +255,13 @@ extension InterchangeReader {
             let expected = SourceLink.fields.map { "\($0.name)=<16 hex digits>" }.joined(separator: ";")
             throw fields.fail("fingerprint", "'\(fingerprint)' is not a source fingerprint (\(expected))")
         }
+        let meeting = try fields.optionalString("meeting")
+        if let meeting, meeting.utf8.count != 10 || (try? Timestamp(dayOrInstant: meeting)) == nil {
+            throw fields.fail("meeting", "'\(meeting)' is not a day like 2026-11-27")
+        }
         return SourceLink(change: try fields.nonEmptyString("change"), system: try fields.nonEmptyString("system"),
-                          sourceID: try fields.nonEmptyString("sourceID"), fingerprint: fingerprint, importedAt: try fields.timestamp("importedAt"))
+                          sourceID: try fields.nonEmptyString("sourceID"), fingerprint: fingerprint, importedAt: try fields.timestamp("importedAt"),
+                          meeting: meeting)
     }
 
     static func pir(_ fields: RecordFields) throws(CabinetError) -> PostImplementationReview {

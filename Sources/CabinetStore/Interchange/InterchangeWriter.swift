@@ -176,7 +176,10 @@ public enum InterchangeWriter {
     }
 
     public static func object(_ link: SourceLink) -> [String: Any] {
-        ["change": link.change, "system": link.system, "sourceID": link.sourceID, "fingerprint": link.fingerprint, "importedAt": link.importedAt.iso8601]
+        var object: [String: Any] = ["change": link.change, "system": link.system, "sourceID": link.sourceID, "fingerprint": link.fingerprint,
+                                     "importedAt": link.importedAt.iso8601]
+        object["meeting"] = link.meeting
+        return object
     }
 
     public static func object(_ calibration: RiskCalibration) -> [String: Any] {

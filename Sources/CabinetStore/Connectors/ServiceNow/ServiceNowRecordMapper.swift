@@ -102,6 +102,11 @@ struct ServiceNowRecordMapper {
             mapped.statedRoute = .cab
             report.fill("cab_required", "route")
         }
+        if type == .normal, let day = try day(row, "cab_date") {
+            mapped.statedRoute = .cab
+            mapped.meeting = day
+            report.fill("cab_date", "route, meeting")
+        }
         if let outcome = ServiceNowCodes.approval(row["approval"]) {
             guard let at = try time(row, "approval_set") else {
                 report.skip(row.name, "approval '\(outcome.rawValue)' has no approval_set time: no decision recorded")
@@ -147,6 +152,15 @@ struct ServiceNowRecordMapper {
     private func text(_ row: ServiceNowRow, _ field: String, _ cabinetField: String, _ report: inout MappingReport) -> String? {
         guard let text = SourceText.plain(row[field].shown) else { return nil }
         report.fill(field, cabinetField)
+        return text
+    }
+
+    /// A date field (`YYYY-MM-DD`), as the UTC day it names.
+    private func day(_ row: ServiceNowRow, _ field: String) throws(CabinetError) -> String? {
+        guard let text = row[field].value ?? row[field].display else { return nil }
+        guard text.utf8.count == 10, (try? Timestamp(dayOrInstant: text))?.day == text else {
+            throw .invalidRecord(source: source, record: row.name, field: field, problem: "'\(text)' is not a day YYYY-MM-DD")
+        }
         return text
     }
 

@@ -371,9 +371,10 @@ public enum PortableSchema {
         """,
     ]
 
-    /// Each imported change's system, its id there and the fingerprint (`SourceLink.fingerprint`)
+    /// Each imported change's system, its id there, the fingerprint (`SourceLink.fingerprint`)
     /// of the fields the source owns as the last import wrote them, so a re-import tells an edit
-    /// made in Cabinet from the source's. Changes imported before v15 get their link at their next import.
+    /// made in Cabinet from the source's, and the day of the meeting the source plans it for.
+    /// Changes imported before v15 get their link at their next import.
     public static let v15: [String] = [
         """
         CREATE TABLE source_links (
@@ -381,7 +382,8 @@ public enum PortableSchema {
             system TEXT NOT NULL,
             source_id TEXT NOT NULL,
             fingerprint TEXT NOT NULL,
-            imported_at INTEGER NOT NULL
+            imported_at INTEGER NOT NULL,
+            meeting_date TEXT
         )
         """,
         "CREATE UNIQUE INDEX source_links_by_source ON source_links(system, source_id)",

@@ -59,9 +59,9 @@ extension SQLStore {
                 try db.execute("UPDATE incidents SET severity = ?, resolved_at = ? WHERE id = ?",
                                [.text(incident.severity.rawValue), SQLValue(incident.resolvedAt), .text(incident.id)])
             }
-            for (change, fingerprint) in batch.links.sorted(by: { $0.key < $1.key }) {
+            for (change, link) in batch.links.sorted(by: { $0.key < $1.key }) {
                 try SourceLinkRows.write(db, SourceLink(change: change, system: batch.system, sourceID: batch.sourceID(of: change),
-                                                        fingerprint: fingerprint, importedAt: now))
+                                                        fingerprint: link.fingerprint, importedAt: now, meeting: link.meeting))
             }
             return summary
         }
