@@ -73,4 +73,16 @@ import Testing
         }
         #expect(notADiff?.description.contains("8.diff: not a unified diff") == true)
     }
+
+    @Test func changedFilesCountsThePathsGhLeavesOut() throws {
+        // gh pr view --json files lists the first 100 files; changedFiles counts all 140.
+        let pull = """
+            {"number": 9, "title": "Rename the orders package", "author": {"login": "lee"}, "createdAt": "2026-11-27T08:00:00Z", "mergedAt": null,
+             "changedFiles": 140, "files": [{"path": "orders/a.go", "additions": 1, "deletions": 1, "changeType": "RENAMED"}], "labels": [], "reviews": [],
+             "url": "https://github.com/acme/shop/pull/9"}
+            """
+        let batch = try GitHubAdapter.read([(name: "pr.json", bytes: Array(pull.utf8))], rules: PathRules()).batch(stored: StoredRecords())
+        #expect(batch.document.changes.first?.change.filesChanged == 140)
+        #expect(batch.report.filled["changedFiles"] == "filesChanged")
+    }
 }

@@ -109,6 +109,12 @@ public enum GitHubAdapter {
             guard case .array(let list)? = fields["labels"] else { return [] }
             return list.compactMap { if case .object(let label) = $0, case .string(let name)? = label["name"] { return name.lowercased() }; return nil }
         }()
+        // gh lists at most 100 files; `changedFiles`, where the export has it, counts them all.
+        var filesChanged = paths.isEmpty ? nil : paths.count
+        if case .number(let count)? = fields["changedFiles"], count >= 0, count == count.rounded() {
+            filesChanged = Int(count)
+            report.fill("changedFiles", "filesChanged")
+        }
         let services = paths.compactMap(rules.service).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if !services.isEmpty { report.fill("files", "services") }
         let hasMigration = paths.contains(where: rules.isMigration)
@@ -130,7 +136,7 @@ public enum GitHubAdapter {
         let change = Change(
             id: id, title: title, owner: owner, team: repository, type: type,
             category: hasMigration ? .databaseSchema : CategoryDerivation.category(sourceCategory: labels.joined(separator: " "), services: services),
-            risk: risk, route: .peer, services: services, filesChanged: paths.isEmpty ? nil : paths.count, hasMigration: hasMigration,
+            risk: risk, route: .peer, services: services, filesChanged: filesChanged, hasMigration: hasMigration,
             blastRadius: "", rollbackPlan: "", verification: "", windowStart: nil, windowEnd: nil, submittedAt: created, state: .new,
             touches: touches, deployedAt: deployedAt)
         var mapped = MappedChange(change: change, statedRoute: nil, statedState: deployedAt == nil ? nil : .closed, approval: nil, record: record, file: pull.file)
