@@ -39,6 +39,9 @@ public struct SourceLink: Hashable, Sendable {
         }.joined(separator: ";")
     }
 
+    /// Each field's digest of `change`, by name.
+    public static func digests(of change: Change) -> [String: Substring] { digests(fingerprint(of: change)) ?? [:] }
+
     /// Each field's digest in `fingerprint`, by name; nil when it is not a fingerprint of `fields`.
     public static func digests(_ fingerprint: String) -> [String: Substring]? {
         let pairs = fingerprint.split(separator: ";", omittingEmptySubsequences: false).map { $0.split(separator: "=", maxSplits: 1) }

@@ -191,7 +191,7 @@ struct SyncBatchBuilder {
         var synced = known
         synced.deployedAt = known.deployedAt ?? source.deployedAt
         let imported = stored.links[known.id].flatMap { SourceLink.digests($0.fingerprint) }
-        let here = SourceLink.digests(SourceLink.fingerprint(of: known)) ?? [:], there = SourceLink.digests(SourceLink.fingerprint(of: source)) ?? [:]
+        let here = SourceLink.digests(of: known), there = SourceLink.digests(of: source)
         var kept: [String] = []
         for field in Self.ownedFields where !field.same(known, source) {
             if let imported, imported[field.name] != here[field.name] {
