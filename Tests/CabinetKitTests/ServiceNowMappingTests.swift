@@ -169,4 +169,13 @@ import Testing
         let error = #expect(throws: CabinetError.self) { try Self.batch(planned.replacingOccurrences(of: "2026-11-30", with: "30/11/2026")) }
         #expect(error?.description == "export.json: result[0] (number CHG0030001): cab_date: '30/11/2026' is not a day YYYY-MM-DD")
     }
+
+    @Test func affectedCIsFromTheTaskCIListViewCSV() throws {
+        // The Affected CIs list view exported as CSV: display values, the change by its number.
+        let csv = "\"Task\",\"Configuration Item\"\r\n\"CHG0030001\",\"orders-replica\"\r\n\"CHG0030001\",\"payments\"\r\n"
+        let export = try ServiceNowAdapter.read([ServiceNowAdapter.File(name: "changes.json", bytes: Array(Self.raw.utf8)),
+                                                 ServiceNowAdapter.File(name: "task_ci.csv", bytes: Array(csv.utf8))])
+        let batch = try export.batch(zone: Self.utc, stored: StoredRecords())
+        #expect(batch.document.changes.first?.change.services == ["281a4d5fc0a8000b00e4ba489a83eedc", "orders-replica", "payments"])
+    }
 }

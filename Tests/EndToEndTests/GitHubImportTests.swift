@@ -51,4 +51,18 @@ import Testing
         let list = try sandbox.cab("change", "from-pr", Self.fixture("pr-list.json"))
         #expect(list.status != 0 && list.stderr.contains("from-pr submits one"), "\(list.stderr)")
     }
+
+    @Test func aDiffInAListNamesItsPullRequest() throws {
+        let unnamed = try sandbox.cab("import", "--from", "github", "--diff", Self.fixture("pr-125.diff"), Self.fixture("pr-list.json"))
+        #expect(unnamed.status != 0 && unnamed.stderr.contains("names no pull request and the export holds 2: give --diff NUMBER=FILE"), "\(unnamed.stderr)")
+        #expect(try sandbox.cab("change", "list", "--json").stdout.contains("github:") == false)
+        let named = try sandbox.cab("import", "--from", "github", "--diff", "124=" + Self.fixture("pr-125.diff"), Self.fixture("pr-list.json"))
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("diff") && named.stdout.contains("touches"), "\(named.stdout)")
+        let flagged = try sandbox.cab("change", "show", "github:acme/shop#124", "--json")
+        // The path names the network policy; the diff's changed lines add the resource limits.
+        #expect(flagged.stdout.contains("\"resource-limits\"") && flagged.stdout.contains("\"networking\""), "\(flagged.stdout)")
+        let unflagged = try sandbox.cab("change", "show", "github:acme/shop#123", "--json")
+        #expect(!unflagged.stdout.contains("\"resource-limits\""), "\(unflagged.stdout)")
+    }
 }
