@@ -6,7 +6,7 @@ import Foundation
 
 struct ChangeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, Edit.self, Show.self, List.self])
+        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, FromPR.self, Edit.self, Show.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -70,6 +70,35 @@ struct ChangeCommand: ParsableCommand {
                 guard let change = try store.change(id: submitted.change.id) else { throw .notFound(kind: "change", id: submitted.change.id) }
                 let readiness = Readiness(change: change, now: Timestamp.now())
                 print(("\(summary.changes == 1 ? "Submitted" : "Already submitted") \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), "
+                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
+            }
+        }
+    }
+
+    struct FromPR: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "from-pr",
+            abstract: "Submit one pull request (the saved output of gh pr view --json number,title,author,createdAt,mergedAt,files,labels,reviews,url) "
+                + "as a change, and print its route and risk score.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var github: GitHubOptions
+        @Argument(help: "The saved gh pr view --json output.") var file: String
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let export = try github.export([(file, Array(try readInput(file)))])
+                guard export.ids.count == 1, let id = export.ids.first else {
+                    throw .unreadableInput(source: file, problem: "holds \(export.ids.count) pull requests with a number and url: from-pr submits one (cab import --from github takes a list)")
+                }
+                let (batch, summary, store) = try SourceSync.run(store, ids: [id], source: file) { stored throws(CabinetError) in try export.batch(stored: stored) }
+                let now = Timestamp.now()
+                let (change, assessment, _) = try store.assessedChange(id, now: now)
+                let readiness = Readiness(change: change, now: now)
+                let verb = summary.changes == 1 ? "Submitted" : batch.report.updated.isEmpty ? "Already submitted" : "Updated"
+                print(("\(verb) \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), risk score \(RiskText.percent(assessment.risk.probability))"
+                    + " (the board from \(RiskText.percent(assessment.risk.threshold)))"
+                    + (change.touches.isEmpty ? "" : ", touches \(change.touches.map(\.rawValue).joined(separator: ", "))") + ", "
                     + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
             }
         }

@@ -58,6 +58,10 @@ extension ImportPlan {
             if let day = review.meeting, !meetingDays.contains(day) { return ("meeting", "no meeting on \(day) in the document or the store") }
             return PIRRules.breach(of: review, on: change, existing: nil).map { ($0.field, $0.problem) }
         }
+        sourceLinks = try newRecords(document.sourceLinks, "sourceLinks", \SourceLink.change, existing.sourceLinks, source, &seen, label: "change", fields: { link in
+            [("system", link.system), ("sourceID", link.sourceID), ("fingerprint", link.fingerprint), ("importedAt", link.importedAt),
+             ("meeting", link.meeting)]
+        }) { noChange($0.change).map { ("change", $0) } }
         riskCalibrations = try newRecords(document.riskCalibrations, "riskCalibrations", \RiskCalibration.id, existing.riskCalibrations, source, &seen,
                                           fields: { calibration in
             [("calibratedAt", calibration.calibratedAt), ("since", calibration.since), ("until", calibration.until), ("changes", calibration.changes),
@@ -82,6 +86,7 @@ extension ImportPlan {
         summary.actionItems = actionItems.count
         summary.reviews = reviews.count
         summary.pirs = pirs.count
+        summary.sourceLinks = sourceLinks.count
         summary.riskCalibrations = riskCalibrations.count
         summary.roles = roles.count
         summary.settings = riskThreshold == nil ? 0 : 1

@@ -17,6 +17,7 @@ public struct ImportPlan: Sendable {
     public var actionItems: [ActionItem] = []
     public var reviews: [Review] = []
     public var pirs: [PostImplementationReview] = []
+    public var sourceLinks: [SourceLink] = []
     public var riskCalibrations: [RiskCalibration] = []
     public var roles: [TeamMember] = []
     /// The risk threshold to set, when the document gives one the store does not have yet.
@@ -61,6 +62,8 @@ public struct ImportPlan: Sendable {
         public var reviews: [String: Review] = [:]
         /// Every post-implementation review, by its change.
         public var pirs: [String: PostImplementationReview] = [:]
+        /// Every source link, by its change.
+        public var sourceLinks: [String: SourceLink] = [:]
         public var riskCalibrations: [String: RiskCalibration] = [:]
         public var roles: [String: TeamRole] = [:]
         /// The threshold the store keeps, if one was set.
@@ -90,6 +93,7 @@ public struct ImportPlan: Sendable {
         lookups.changeIDs.formUnion(document.reviews.map(\.change))
         lookups.incidentIDs.formUnion(document.reviews.map(\.incident))
         lookups.changeIDs.formUnion(document.pirs.map(\.change))
+        lookups.changeIDs.formUnion(document.sourceLinks.map(\.change))
         lookups.decisionIDs.formUnion(document.conditionsMet.map(\.decision))
         lookups.incidentIDs.formUnion(document.incidents.map(\.id))
         lookups.scoredServices.formUnion(document.changes.filter { $0.statedRoute == nil }.flatMap(\.change.services))

@@ -117,6 +117,7 @@ enum ImportRows {
         existing.actionItems = Dictionary(uniqueKeysWithValues: try ActionItemRows.fetch(db, where: "TRUE").map { ($0.id, $0) })
         existing.reviews = Dictionary(uniqueKeysWithValues: try ReviewRows.fetch(db, where: "TRUE").map { ($0.incident, $0) })
         existing.pirs = Dictionary(uniqueKeysWithValues: try PIRRows.fetch(db, where: "TRUE").map { ($0.change, $0) })
+        existing.sourceLinks = Dictionary(uniqueKeysWithValues: try SourceLinkRows.fetch(db, where: "TRUE").map { ($0.change, $0) })
         existing.riskCalibrations = Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) })
         existing.riskThreshold = try RiskRows.threshold(db)
         return existing
@@ -152,6 +153,7 @@ enum ImportRows {
         for review in plan.reviews { try ReviewRows.insert(db, review, recordedBy: recorder) }
         try ReviewRows.open(db, for: plan.incidents, now: now, recordedBy: recorder)
         for review in plan.pirs { try PIRRows.insert(db, review, recordedBy: recorder) }
+        for link in plan.sourceLinks { try SourceLinkRows.insert(db, link) }
         for calibration in plan.riskCalibrations { try RiskRows.insert(db, calibration) }
         if let threshold = plan.riskThreshold { try RiskRows.setThreshold(db, threshold) }
     }
