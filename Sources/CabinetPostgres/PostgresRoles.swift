@@ -9,10 +9,13 @@ import CabinetStore
 public enum PostgresRoles {
     /// The fields of a change its owner may edit.
     static let editableColumns = ["blast_radius", "rollback_plan", "verification", "window_start", "window_end"]
+    /// The columns of a change a chair writes besides its owner's: the state, and what a
+    /// re-import of its source syncs (the title, the services through `change_services`, the deployment).
+    static let chairSyncedColumns = ["state", "title", "deployed_at"]
     /// Tables only a chair writes, besides the decisions and the meeting.
     static let chairTables = [
         "incidents", "incident_causes", "incident_services", "services", "service_dependencies", "freezes", "meta",
-        "risk_calibrations", "risk_weights", "verifications", "announcements", "action_items", "reviews",
+        "risk_calibrations", "risk_weights", "verifications", "announcements", "action_items", "reviews", "source_links",
     ]
 
     /// Creates the group roles if missing and (re)writes their grants and policies; run by the
@@ -84,10 +87,12 @@ public enum PostgresRoles {
             "GRANT SELECT ON \(everything) TO \(reader)",
             "GRANT INSERT (\((StoreTables.submittedChangeColumns + ["recorded_by"]).joined(separator: ", "))) ON changes TO \(member)",
             "GRANT INSERT ON change_services TO \(member)",
+            "GRANT INSERT ON source_links TO \(member)",
             "GRANT UPDATE (\(editableColumns.joined(separator: ", "))) ON changes TO \(member)",
             "GRANT INSERT ON decisions, conditions_met, pirs TO \(chair)",
             "GRANT INSERT, UPDATE ON meetings, agenda_items, meeting_attendees TO \(chair)",
-            "GRANT UPDATE (\((editableColumns + ["state"]).joined(separator: ", "))) ON changes TO \(chair)",
+            "GRANT UPDATE (\((editableColumns + chairSyncedColumns).joined(separator: ", "))) ON changes TO \(chair)",
+            "GRANT DELETE ON change_services TO \(chair)",
             "GRANT INSERT, UPDATE, DELETE ON \(chairTables.joined(separator: ", ")) TO \(chair)",
             "ALTER TABLE changes ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE change_services ENABLE ROW LEVEL SECURITY",
@@ -110,6 +115,21 @@ public enum PostgresRoles {
             "CREATE POLICY changes_submit ON changes FOR INSERT WITH CHECK (\(isChair) OR (owner = current_user AND \(routedByRules)))",
             "CREATE POLICY changes_edit ON changes FOR UPDATE USING (owner = current_user OR \(isChair)) WITH CHECK (owner = current_user OR \(isChair))",
             "CREATE POLICY change_services_read ON change_services FOR SELECT USING (true)",
+            "ALTER TABLE source_links ENABLE ROW LEVEL SECURITY",
+            "DROP POLICY IF EXISTS source_links_read ON source_links",
+            "DROP POLICY IF EXISTS source_links_submit ON source_links",
+            "DROP POLICY IF EXISTS source_links_resync ON source_links",
+            "DROP POLICY IF EXISTS source_links_remove ON source_links",
+            "CREATE POLICY source_links_read ON source_links FOR SELECT USING (true)",
+            // A member links the changes they import in their own name; re-syncing a link is a chair's.
+            """
+            CREATE POLICY source_links_submit ON source_links FOR INSERT WITH CHECK (\(isChair) OR EXISTS (
+                SELECT 1 FROM changes c WHERE c.id = change_id AND c.owner = current_user))
+            """,
+            "CREATE POLICY source_links_resync ON source_links FOR UPDATE USING (\(isChair)) WITH CHECK (\(isChair))",
+            "CREATE POLICY source_links_remove ON source_links FOR DELETE USING (\(isChair))",
+            "DROP POLICY IF EXISTS change_services_resync ON change_services",
+            "CREATE POLICY change_services_resync ON change_services FOR DELETE USING (\(isChair))",
             """
             CREATE POLICY change_services_submit ON change_services FOR INSERT WITH CHECK (\(isChair) OR EXISTS (
                 SELECT 1 FROM changes c WHERE c.id = change_id AND c.owner = current_user

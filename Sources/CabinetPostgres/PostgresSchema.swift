@@ -55,6 +55,19 @@ enum PostgresSchema {
                 END $$
                 """,
             ]),
+        MigrationStep(PortableSchema.v15Name, portable: PortableSchema.v15 + [
+            "CREATE TRIGGER source_links_notify AFTER INSERT OR UPDATE OR DELETE ON source_links FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()",
+            // A store whose roles exist already: everyone reads the links, a chair's re-import writes them.
+            """
+            DO $$ BEGIN
+                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cab_reader') THEN
+                    GRANT SELECT ON source_links TO cab_reader;
+                    GRANT INSERT ON source_links TO cab_member;
+                    GRANT INSERT, UPDATE, DELETE ON source_links TO cab_chair;
+                END IF;
+            END $$
+            """,
+        ]),
     ]
 
     /// Brings the schema up to date; a database already up to date is only read.

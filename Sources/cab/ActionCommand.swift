@@ -5,7 +5,7 @@ import TerminalKit
 
 /// `cab actions`: what people owe after the board spoke, open first by due day.
 struct Actions: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the open action items and lessons (with --all, the closed ones too).")
+    static let configuration = CommandConfiguration(commandName: "actions", abstract: "List the open action items and lessons (with --all, the closed ones too).")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -25,7 +25,7 @@ struct ActionCommand: ParsableCommand {
         commandName: "action", abstract: "Record an action item or a lesson, and close it when done.", subcommands: [Add.self, Close.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an action item (or, with --kind lesson, a review's lesson).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an action item (or, with --kind lesson, a review's lesson).")
 
         @OptionGroup var store: StoreOptions
         @Option(help: "What is to be done.") var text: String
@@ -49,7 +49,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close an action item: who closed it and when are kept.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close an action item: who closed it and when are kept.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The item's id (ACT-n).") var id: String

@@ -11,6 +11,7 @@ struct AdminCommand: ParsableCommand {
 
     struct Roles: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "roles",
             abstract: "Who may do what: readers read, members submit and edit their own changes, chairs decide and run the meeting.",
             discussion: """
                 On PostgreSQL the database enforces the roles (grants and row-level security): run these as the owner of the \
@@ -40,7 +41,7 @@ struct AdminCommand: ParsableCommand {
     }
 
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a person a role (on PostgreSQL, to the login of that name).")
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give a person a role (on PostgreSQL, to the login of that name).")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The login name (PostgreSQL) or the name used with --by (SQLite).") var name: String

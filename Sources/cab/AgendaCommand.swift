@@ -21,6 +21,7 @@ struct AgendaCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Pull a late or urgent change into today's meeting, last on the agenda; the reason is recorded and in the minutes.")
 
         @OptionGroup var store: StoreOptions
@@ -40,7 +41,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move an agenda item to another place (1 is first); the others keep their order.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move an agenda item to another place (1 is first); the others keep their order.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var meeting: MeetingDayOption
@@ -57,7 +58,7 @@ struct AgendaCommand: ParsableCommand {
     }
 
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the discussion notes of an agenda item (they go in the minutes).")
+        static let configuration = CommandConfiguration(commandName: "note", abstract: "Set the discussion notes of an agenda item (they go in the minutes).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var meeting: MeetingDayOption
@@ -80,6 +81,7 @@ struct AttendeeCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an attendee (present unless --absent), or update one already listed; --for names the team they speak for.")
 
         @OptionGroup var store: StoreOptions

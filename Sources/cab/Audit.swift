@@ -5,6 +5,7 @@ import TerminalKit
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Check the decision log's hash chain and the summaries kept from the rows: intact, or the first place they do not hold.",
         discussion: """
             Each decision stores a hash of its content and of the previous decision's hash. The walk finds a decision changed, \

@@ -39,6 +39,7 @@ struct MinutesPublishing: ParsableArguments {
 
 struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "board",
         abstract: "Open the board on today's meeting (what `cab` alone does).")
 
     @OptionGroup var store: StoreOptions
@@ -66,6 +67,7 @@ struct Board: ParsableCommand {
 
 struct Present: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "present",
         abstract: "Follow the meeting read-only: the current item's card and timer; with an id, that change's card.")
 
     @OptionGroup var store: StoreOptions

@@ -6,10 +6,11 @@ import Foundation
 
 struct ChangeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, Edit.self, Show.self, List.self])
+        commandName: "change", abstract: "Submit, show and list changes.", subcommands: [Add.self, FromPR.self, Edit.self, Show.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Submit a change, from flags or from a JSON file holding one change in the interchange format.")
 
         @OptionGroup var store: StoreOptions
@@ -74,8 +75,38 @@ struct ChangeCommand: ParsableCommand {
         }
     }
 
+    struct FromPR: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "from-pr",
+            abstract: "Submit one pull request (the saved output of gh pr view --json number,title,author,createdAt,mergedAt,files,labels,reviews,url) "
+                + "as a change, and print its route and risk score.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var github: GitHubOptions
+        @Argument(help: "The saved gh pr view --json output.") var file: String
+
+        func run() throws {
+            try guarded { () throws(CabinetError) in
+                let export = try github.export([(file, Array(try readInput(file)))])
+                guard export.ids.count == 1, let id = export.ids.first else {
+                    throw .unreadableInput(source: file, problem: "holds \(export.ids.count) pull requests with a number and url: from-pr submits one (cab import --from github takes a list)")
+                }
+                let (batch, summary, store) = try SourceSync.run(store, ids: [id], source: file) { stored throws(CabinetError) in try export.batch(stored: stored) }
+                let now = Timestamp.now()
+                let (change, assessment, _) = try store.assessedChange(id, now: now)
+                let readiness = Readiness(change: change, now: now)
+                let verb = summary.changes == 1 ? "Submitted" : batch.report.updated.isEmpty ? "Already submitted" : "Updated"
+                print(("\(verb) \(change.id): route \(change.route.rawValue), state \(change.state.rawValue), risk score \(RiskText.percent(assessment.risk.probability))"
+                    + " (the board from \(RiskText.percent(assessment.risk.threshold)))"
+                    + (change.touches.isEmpty ? "" : ", touches \(change.touches.map(\.rawValue).joined(separator: ", "))") + ", "
+                    + (readiness.isReady ? "ready" : "not ready: \(readiness.problems.joined(separator: "; "))")).inert)
+            }
+        }
+    }
+
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Edit the four fields of a change: only its owner (or a chair) may.")
 
         @OptionGroup var store: StoreOptions
@@ -99,7 +130,7 @@ struct ChangeCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a change: the four fields, readiness, strategy, impact, risk score, flags, decisions, incidents.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a change: the four fields, readiness, strategy, impact, risk score, flags, decisions, incidents.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -119,7 +150,7 @@ struct ChangeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List changes, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List changes, newest first.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

@@ -7,6 +7,7 @@ import Foundation
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "decide",
         abstract: "Record the board's decision on a change.",
         discussion: "Decisions are never edited. To correct one, record a new decision with --supersede.")
 

@@ -7,6 +7,7 @@ import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Write a deterministic demo history into a demo database and open the board on it.",
         discussion: "The demo database is never your real one: by default it is demo.sqlite beside it, and an existing file is replaced only if an earlier demo wrote it.")
 

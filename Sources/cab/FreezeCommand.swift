@@ -9,7 +9,7 @@ struct FreezeCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a freeze window [from, to).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a freeze window [from, to).")
 
         @OptionGroup var store: StoreOptions
         @Option(help: ArgumentHelp("Start (day or ISO time with zone).", valueName: "time")) var from: String
@@ -29,7 +29,7 @@ struct FreezeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the freeze windows.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the freeze windows.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -43,7 +43,7 @@ struct FreezeCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a freeze window.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a freeze window.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The freeze id, like FRZ-1.") var id: String

@@ -5,6 +5,7 @@ import TerminalKit
 
 struct Impact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "impact",
         abstract: "Show a change's blast radius: touched services, direct and transitive consumers, teams, last incident.")
 
     @OptionGroup var store: StoreOptions

@@ -6,6 +6,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import an interchange document (JSON) or a ServiceNow, Jira or GitHub export (--from), all or nothing; importing it again changes nothing, a newer export syncs.")
 
     @OptionGroup var store: StoreOptions
@@ -16,10 +17,7 @@ struct Import: ParsableCommand {
     var timezone = "UTC"
     @Option(help: ArgumentHelp("A CSV column label and the ServiceNow field it holds, as LABEL=field (repeatable).", valueName: "label=field"))
     var columns: [String] = []
-    @Option(help: ArgumentHelp("GitHub: a CODEOWNERS-like file mapping path prefixes to services (`path-prefix service` per line).", valueName: "file"))
-    var serviceMap: String?
-    @Option(help: ArgumentHelp("GitHub: a path pattern that marks a schema migration (repeatable; default migrations/ and *.sql).", valueName: "pattern"))
-    var migrations: [String] = []
+    @OptionGroup var github: GitHubOptions
     @Argument(help: "The JSON document; with --from, one or more export files.") var files: [String]
 
     func run() throws {
@@ -39,6 +37,7 @@ struct Import: ParsableCommand {
             (summary.meetings, "meetings"), (summary.conditionsMet, "conditions met"), (summary.freezes, "freezes"),
             (summary.verifications, "verifications"), (summary.announcements, "announcements"), (summary.actionItems, "action items"), (summary.reviews, "reviews"),
             (summary.pirs, "post-implementation reviews"),
+            (summary.sourceLinks, "source links"),
             (summary.riskCalibrations, "risk calibrations"), (summary.roles, "roles"), (summary.settings, "settings"),
         ].filter { $0.0 > 0 }.map { ", \($0.0) \($0.1)" }.joined()
         print(output.json ? try JSONOutput.encode(summary)
@@ -65,18 +64,14 @@ struct Import: ParsableCommand {
             ids = export.ids
             mapped = { stored throws(CabinetError) in try export.batch(stored: stored) }
         case "github":
-            var rules = PathRules()
-            if !migrations.isEmpty { rules.migrationPatterns = migrations }
-            if let serviceMap { rules.services = PathRules.serviceMap(String(decoding: try readInput(serviceMap), as: UTF8.self)) }
-            let export = try GitHubAdapter.read(inputs, rules: rules)
+            let export = try github.export(inputs)
             ids = export.ids
             mapped = { stored throws(CabinetError) in try export.batch(stored: stored) }
         default:
             throw .invalidArgument(name: "--from", problem: "'\(system)' is not a source Cabinet reads (servicenow, jira, github)")
         }
-        let store = try store.open(.writing)
-        let batch = try mapped(try store.storedRecords(ids: ids))
-        let summary = try store.importBatch(batch, source: files.joined(separator: ", "))
+        if !github.diff.isEmpty, system != "github" { throw .invalidArgument(name: "--diff", problem: "a saved gh pr diff goes with --from github") }
+        let (batch, summary, _) = try SourceSync.run(store, ids: ids, source: files.joined(separator: ", "), mapped)
         print(output.json ? try JSONOutput.encode(ImportReport(summary: summary, mapping: batch.report)) : MappingReportText.render(batch.report, summary: summary))
     }
 
@@ -92,6 +87,43 @@ struct Import: ParsableCommand {
     }
 }
 
+/// One import of a source's export: what the store holds of its records, the batch mapped
+/// against it, written in one transaction.
+enum SourceSync {
+    static func run(_ options: StoreOptions, ids: [String], source: String,
+                    _ mapped: (StoredRecords) throws(CabinetError) -> ImportBatch) throws(CabinetError) -> (ImportBatch, ImportSummary, any SQLStore) {
+        let store = try options.open(.writing)
+        let batch = try mapped(try store.storedRecords(ids: ids))
+        return (batch, try store.importBatch(batch, source: source), store)
+    }
+}
+
+/// How a GitHub export is read: the service map, the migration patterns and the saved diffs.
+struct GitHubOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("GitHub: a CODEOWNERS-like file mapping path prefixes to services (`path-prefix service` per line).", valueName: "file"))
+    var serviceMap: String?
+    @Option(help: ArgumentHelp("GitHub: a path pattern that marks a schema migration (repeatable; default migrations/ and *.sql).", valueName: "pattern"))
+    var migrations: [String] = []
+    @Option(help: ArgumentHelp("GitHub: a saved `gh pr diff`, whose changed lines flag resource limits, network policy and IAM in Kubernetes YAML "
+                               + "and Terraform: FILE for the export's only pull request, NUMBER=FILE for one of several (repeatable).", valueName: "[number=]file"))
+    var diff: [String] = []
+
+    /// The pull requests of `inputs`, read with these rules and diffs.
+    func export(_ inputs: [(name: String, bytes: [UInt8])]) throws(CabinetError) -> GitHubAdapter.Export {
+        var rules = PathRules()
+        if !migrations.isEmpty { rules.migrationPatterns = migrations }
+        if let serviceMap { rules.services = PathRules.serviceMap(String(decoding: try readInput(serviceMap), as: UTF8.self)) }
+        var diffs: [GitHubAdapter.Diff] = []
+        for given in diff {
+            let parts = given.split(separator: "=", maxSplits: 1).map(String.init)
+            let numbered = parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(\.isASCII) && Int(parts[0]) != nil
+            let file = numbered ? parts[1] : given
+            diffs.append(GitHubAdapter.Diff(pull: numbered ? Int(parts[0]) : nil, name: file, bytes: Array(try readInput(file))))
+        }
+        return try GitHubAdapter.read(inputs, rules: rules, diffs: diffs)
+    }
+}
+
 /// What `cab import --from SYSTEM --json` prints: what was written and how the export mapped.
 struct ImportReport: Encodable {
     var summary: ImportSummary
@@ -99,7 +131,7 @@ struct ImportReport: Encodable {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export everything as an interchange document (JSON).")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export everything as an interchange document (JSON).")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "Write here instead of standard output.") var file: String?

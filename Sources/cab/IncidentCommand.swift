@@ -7,7 +7,7 @@ struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "incident", abstract: "Record incidents.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an incident and the changes that caused it.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an incident and the changes that caused it.")
 
         @OptionGroup var store: StoreOptions
         @Option var id: String

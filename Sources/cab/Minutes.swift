@@ -4,7 +4,7 @@ import CabinetStore
 import TerminalKit
 
 struct Minutes: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the minutes of a meeting: attendance, each item's time and decision.")
+    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Print the minutes of a meeting: attendance, each item's time and decision.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -33,7 +33,7 @@ struct Minutes: ParsableCommand {
 }
 
 struct Conditions: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the open conditions of changes approved with conditions.")
+    static let configuration = CommandConfiguration(commandName: "conditions", abstract: "List the open conditions of changes approved with conditions.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -51,7 +51,7 @@ struct ConditionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "condition", abstract: "Close conditions.", subcommands: [Met.self])
 
     struct Met: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a change's conditions were met (who and when are kept).")
+        static let configuration = CommandConfiguration(commandName: "met", abstract: "Record that a change's conditions were met (who and when are kept).")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The change id.", completion: .changeIDs) var id: String

@@ -6,6 +6,7 @@ import Foundation
 
 struct Notify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "notify",
         abstract: "Announce a deployed change: title and link, who deployed it, verification status, rollback command.",
         discussion: "Printed by default; with --webhook, posted as Slack-compatible JSON and recorded once the server accepts it.")
 

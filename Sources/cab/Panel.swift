@@ -6,6 +6,7 @@ import TerminalKit
 
 struct Panel: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "panel",
         abstract: "Open the board on the effectiveness panel: pass-through, incidents, approval latency, routes and the verdict.",
         discussion: "Without --since/--until the panel shows the last 30 days, and 1, 2, 3 switch to 7, 30, 90 days. The panel is read-only: Esc or q quits (`cab` opens the board).")
 

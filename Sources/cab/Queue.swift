@@ -4,7 +4,7 @@ import CabinetStore
 import TerminalKit
 
 struct Queue: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the CAB agenda for a day, with the readiness of each item.")
+    static let configuration = CommandConfiguration(commandName: "queue", abstract: "Show the CAB agenda for a day, with the readiness of each item.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions

@@ -4,7 +4,7 @@ import CabinetStore
 import TerminalKit
 
 struct Report: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Report whether the board adds value: pass-through, incidents, approval latency.")
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Report whether the board adds value: pass-through, incidents, approval latency.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions

@@ -10,7 +10,7 @@ struct RetroCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Close.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the open reviews (with --all, the closed ones too) and the incidents not reviewed.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the open reviews (with --all, the closed ones too) and the incidents not reviewed.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -33,7 +33,7 @@ struct RetroCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a review: the change's four fields as approved beside what happened, and its lessons.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a review: the change's four fields as approved beside what happened, and its lessons.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -68,7 +68,7 @@ struct RetroCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the review's answers and close it.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Record the review's answers and close it.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The incident's id.") var incident: String

@@ -11,6 +11,7 @@ struct RiskCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A change's risk score with its parts; without an id, the weights, threshold and warnings.")
 
         @OptionGroup var store: StoreOptions
@@ -43,6 +44,7 @@ struct RiskCommand: ParsableCommand {
 
     struct Calibrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calibrate",
             abstract: "Fit the risk weights by logistic regression on deployed changes and whether an incident followed; store them.",
             discussion: "Changes deployed in the last \(Calibrator.settleDays) days are left out: their incidents may still come.")
 
@@ -74,6 +76,7 @@ struct RiskCommand: ParsableCommand {
 
     struct Threshold: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "threshold",
             abstract: "Show or set the risk score above which a change goes to the board with a review gate.")
 
         @OptionGroup var store: StoreOptions

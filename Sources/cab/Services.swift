@@ -5,10 +5,12 @@ import TerminalKit
 
 struct Services: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "services",
         abstract: "The service catalogue: services, owning teams and dependencies.", subcommands: [Import.self, List.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import services (JSON: {\"services\": [...]} or a list), all or nothing.",
             discussion: "Unknown dependencies, dependency cycles and a service named twice are refused and nothing is written.")
 
@@ -25,7 +27,7 @@ struct Services: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the services with their teams and dependencies.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the services with their teams and dependencies.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

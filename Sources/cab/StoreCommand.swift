@@ -10,6 +10,7 @@ struct StoreCommand: ParsableCommand {
 
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy every record from one store to another, then check rows and figures on both sides.",
             discussion: "Typically from the SQLite file to the team's PostgreSQL database: cab store copy --from cabinet.sqlite --to postgres://cab@db:5432/cabinet")
 

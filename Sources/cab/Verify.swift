@@ -6,6 +6,7 @@ import Foundation
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Record post-deployment verification against the release gates and say whether the release may be called stable.",
         discussion: """
             Gates: smoke tests pass; error rate under 0.1% (or at most the baseline); p99 latency up at most 20%; \

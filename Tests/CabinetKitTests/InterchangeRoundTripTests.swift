@@ -63,6 +63,8 @@ import Testing
         #expect(!scored.isEmpty && scored == originallyScored)
         #expect(try copy.reviews(includingClosed: true) == original.reviews(includingClosed: true))
         #expect(summary.pirs == 1)
+        #expect(summary.sourceLinks == 1)
+        #expect(try copy.exportDocument().sourceLinks == original.exportDocument().sourceLinks)
         #expect(try copy.pirs() == original.pirs())
         #expect(try copy.change(id: "E1")?.deployedAt == time("2026-11-19T22:30:00Z"))
         #expect(try copy.incident(id: "INC-4")?.resolvedAt == time("2026-11-20T01:00:00Z"))
@@ -92,7 +94,7 @@ import Testing
         let again = try copy.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
         let added = [summary.services, summary.changes, summary.decisions, summary.incidents, summary.meetings, summary.conditionsMet,
                      summary.freezes, summary.verifications, summary.announcements, summary.actionItems, summary.reviews, summary.pirs,
-                     summary.riskCalibrations, summary.roles, summary.settings]
+                     summary.sourceLinks, summary.riskCalibrations, summary.roles, summary.settings]
         #expect(again == { var nothing = ImportSummary(); nothing.unchanged = added.reduce(0, +); return nothing }())
     }
 

@@ -42,6 +42,32 @@ import Testing
         try InterchangeReader.read(Data("{\"changes\": [\(change(id, owner: owner))]}".utf8), source: "\(id).json")
     }
 
+    @Test func aChairsLoginSyncsAReimportAndAMembersIsRefused() throws {
+        let team = try team()
+        let first = ConnectorSyncStoreTests.export(backout: "Drop the index", service: "orders-db", approval: "requested", at: "")
+        _ = try ConnectorSyncStoreTests.sync(first, into: team.chair.store)
+        let newer = ConnectorSyncStoreTests.export(backout: "Drop it concurrently", service: "orders-replica", approval: "requested", at: "")
+            .replacingOccurrences(of: "Add index", with: "Add the orders index")
+        // A member's login may not rewrite the title, the services or the link of a change it does not own.
+        #expect(throws: CabinetError.self) { try ConnectorSyncStoreTests.sync(newer, into: team.member.store) }
+        // The chair's may: title, four fields and services, and the link, in one transaction.
+        let batch = try ConnectorSyncStoreTests.sync(newer, into: team.chair.store)
+        #expect(batch.report.updated.first?.fields == ["title", "rollbackPlan", "services"])
+        let change = try #require(try team.admin.change(id: "servicenow:CHG0030001"))
+        #expect(change.title == "Add the orders index" && change.rollbackPlan == "Drop it concurrently" && change.services == ["orders-replica"])
+        #expect(try team.admin.exportDocument().sourceLinks.first?.fingerprint == SourceLink.fingerprint(of: change))
+        // A merge after the first import: the chair's re-import records the deployment. (Only a comment, no
+        // approving review: a decision recorded by `github` is not in the chair's own name, which the server refuses.)
+        let pull = { (merged: String?) in
+            Array(ConnectorSyncStoreTests.pull(mergedAt: merged).replacingOccurrences(of: "\"APPROVED\"", with: "\"COMMENTED\"").utf8)
+        }
+        for merged in [nil, "2026-11-27T14:05:00Z"] {
+            let export = try GitHubAdapter.read([(name: "pr.json", bytes: pull(merged))], rules: PathRules())
+            _ = try team.chair.store.importBatch(try export.batch(stored: try team.chair.store.storedRecords(ids: export.ids)), source: "pr.json")
+        }
+        #expect(try team.admin.change(id: "github:acme/shop#123")?.deployedAt == time("2026-11-27T14:05:00Z"))
+    }
+
     @Test func aMemberCannotRecordADecisionEvenWithRawSQLOnTheirOwnConnection() throws {
         let team = try team()
         let onlyChairs = CabinetError.forbidden("only a chair can record decisions")

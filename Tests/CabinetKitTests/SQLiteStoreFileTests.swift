@@ -36,4 +36,22 @@ import Testing
         _ = try SQLiteStore.writeDemo(history, at: demo)
         #expect(try SQLiteStore.writeDemo(history, at: demo).meta(SQLiteStore.demoMarker) != nil)
     }
+
+    /// A bulk write leaves its log copied into the file and one page long, so the next command
+    /// neither replays it on opening nor copies it again on closing, and reading changes no byte.
+    @Test func aBulkWriteLeavesAOnePageLogAndReadingAfterChangesNothing() throws {
+        let demo = folder.path + "/demo.sqlite"
+        let history = DemoHistory(changeCount: 500, seed: 1, now: Timestamp(milliseconds: 1_790_000_000_000))
+        let written = try SQLiteStore.writeDemo(history, at: demo)
+        try written.close()
+        let bytes = { [demo + "", demo + "-wal"].map { FileManager.default.contents(atPath: $0) } }
+        let log = try #require(bytes()[1])
+        // The WAL header (32 bytes) and one frame (a 24-byte frame header and a 4,096-byte page).
+        #expect(log.count == 32 + 24 + 4096)
+        let before = bytes()
+        let reader = try SQLiteStore(path: demo, intent: .reading)
+        _ = try reader.queue(on: history.now, now: history.now)
+        try reader.close()
+        #expect(bytes() == before)
+    }
 }

@@ -48,14 +48,14 @@ import Testing
 
     @Test func displayValuesAreLabelsAndTimesInTheUsersZone() throws {
         let display = """
-            {"result": [{"number": "CHG0030001", "type": "Normal", "state": "Authorize", "risk": "Moderate", "impact": "3 - Low",
+            {"result": [{"number": "CHG0030001", "type": "Normal", "state": "Scheduled", "risk": "Moderate", "impact": "3 - Low",
               "category": "Software", "short_description": "Tune <i>cache</i> TTL",
               "cmdb_ci": {"display_value": "orders", "link": "https://instance.service-now.com/api/now/table/cmdb_ci/1"},
               "sys_created_on": "2026-11-26 11:00:00", "start_date": "2026-11-27 09:00:00", "approval": "Approved", "approval_set": "2026-11-26 12:00:00"}]}
             """
         let batch = try Self.batch(display, zone: Self.newYork)
         let submitted = try #require(batch.document.changes.first)
-        #expect(submitted.statedState == .authorize && submitted.change.risk == .medium && submitted.change.category == .singleService)
+        #expect(submitted.statedState == .scheduled && submitted.change.risk == .medium && submitted.change.category == .singleService)
         #expect(submitted.change.title == "Tune cache TTL")
         #expect(submitted.change.services == ["orders"])
         // 09:00 in New York in November (EST, UTC-5) is 14:00 UTC.
@@ -92,7 +92,7 @@ import Testing
 
     @Test func aStoredRecordTwiceInOneExportIsSyncedOnceWithOneSupersedingDecision() throws {
         let approved = """
-            {"number": "CHG1", "type": "normal", "state": "-3", "sys_created_on": "2026-11-26 09:00:00", "short_description": "First",
+            {"number": "CHG1", "type": "normal", "state": "-2", "sys_created_on": "2026-11-26 09:00:00", "short_description": "First",
              "cmdb_ci": "orders", "approval": "approved", "approval_set": "2026-11-26 10:00:00"}
             """
         let first = try Self.batch("{\"result\": [\(approved)]}")
@@ -122,5 +122,60 @@ import Testing
         #expect(batch.report.updated == [MappingReport.Updated(change: stored.id, fields: ["verification"])])
         #expect(batch.report.conflicts == ["servicenow:CHG0030001 risk: the export says low, Cabinet keeps high",
                                            "servicenow:CHG0030001 state: the export says authorize, Cabinet keeps new"])
+    }
+
+    @Test func anApprovalWhileTheStateStillAwaitsTheBoardIsNoDecision() throws {
+        // ServiceNow says approved, but the change still sits in Authorize: the state wins.
+        let waiting = Self.raw.replacingOccurrences(of: "\"approval\": \"requested\", \"approval_set\": \"\", \"cab_required\": \"false\"",
+                                                    with: "\"approval\": \"approved\", \"approval_set\": \"2026-11-26 17:00:00\", \"cab_required\": \"true\"")
+        let batch = try Self.batch(waiting)
+        #expect(batch.document.changes.first?.statedState == .authorize && batch.document.changes.first?.statedRoute == .cab)
+        #expect(batch.document.decisions.isEmpty)
+        #expect(batch.report.skipped == [MappingReport.Skipped(record: "servicenow:CHG0030001",
+                                                               reason: "its approved approval is not a decision yet: its state authorize says it still waits for the board")])
+        // Once the export has it Scheduled, the approval is the board's decision.
+        let scheduled = try Self.batch(waiting.replacingOccurrences(of: "\"state\": \"-3\"", with: "\"state\": \"-2\""))
+        #expect(scheduled.document.decisions.map(\.outcome) == [.approved])
+    }
+
+    @Test func affectedCIsFromTaskCIRecordsJoinTheServices() throws {
+        // task_ci (Affected CIs) as the Table API gives it with sysparm_display_value=all, in a file of its own;
+        // one record names its change by sys_id only, one names a change not in the export.
+        let affected = """
+            {"result": [
+              {"sys_id": "a1", "task": {"display_value": "CHG0030001", "link": "https://instance.service-now.com/api/now/table/task/c83c5e5347c12200e0ef563dbb9a7190",
+               "value": "c83c5e5347c12200e0ef563dbb9a7190"}, "ci_item": {"display_value": "orders-replica", "link": "https://instance.service-now.com/api/now/table/cmdb_ci/9", "value": "9"}},
+              {"sys_id": "a2", "task": {"link": "https://instance.service-now.com/api/now/table/task/c83c5e5347c12200e0ef563dbb9a7190", "value": "c83c5e5347c12200e0ef563dbb9a7190"},
+               "ci_item": {"display_value": "payments", "link": "https://instance.service-now.com/api/now/table/cmdb_ci/8", "value": "8"}},
+              {"sys_id": "a3", "task": {"link": "https://instance.service-now.com/api/now/table/task/ffff", "value": "ffff"},
+               "ci_item": {"display_value": "search", "value": "7"}}
+            ]}
+            """
+        let export = try ServiceNowAdapter.read([ServiceNowAdapter.File(name: "changes.json", bytes: Array(Self.raw.utf8)),
+                                                 ServiceNowAdapter.File(name: "task_ci.json", bytes: Array(affected.utf8))])
+        let batch = try export.batch(zone: Self.utc, stored: StoredRecords())
+        // cmdb_ci first (named by its sys_id in this raw export), then the affected CIs in the export's order.
+        #expect(batch.document.changes.first?.change.services == ["281a4d5fc0a8000b00e4ba489a83eedc", "orders-replica", "payments"])
+        #expect(batch.document.changes.first?.change.category == .infrastructure)
+        #expect(batch.report.filled["task_ci.ci_item"] == "services")
+        #expect(batch.report.skipped.map(\.reason) == ["task_ci: task names sys_id ffff, no change of this import"])
+    }
+
+    @Test func aCABDateRoutesToTheBoardAndNamesTheMeeting() throws {
+        let planned = Self.raw.replacingOccurrences(of: "\"cab_required\": \"false\"", with: "\"cab_required\": \"false\", \"cab_date\": \"2026-11-30\"")
+        let batch = try Self.batch(planned)
+        #expect(batch.document.changes.first?.statedRoute == .cab)
+        #expect(batch.links["servicenow:CHG0030001"]?.meeting == "2026-11-30")
+        let error = #expect(throws: CabinetError.self) { try Self.batch(planned.replacingOccurrences(of: "2026-11-30", with: "30/11/2026")) }
+        #expect(error?.description == "export.json: result[0] (number CHG0030001): cab_date: '30/11/2026' is not a day YYYY-MM-DD")
+    }
+
+    @Test func affectedCIsFromTheTaskCIListViewCSV() throws {
+        // The Affected CIs list view exported as CSV: display values, the change by its number.
+        let csv = "\"Task\",\"Configuration Item\"\r\n\"CHG0030001\",\"orders-replica\"\r\n\"CHG0030001\",\"payments\"\r\n"
+        let export = try ServiceNowAdapter.read([ServiceNowAdapter.File(name: "changes.json", bytes: Array(Self.raw.utf8)),
+                                                 ServiceNowAdapter.File(name: "task_ci.csv", bytes: Array(csv.utf8))])
+        let batch = try export.batch(zone: Self.utc, stored: StoredRecords())
+        #expect(batch.document.changes.first?.change.services == ["281a4d5fc0a8000b00e4ba489a83eedc", "orders-replica", "payments"])
     }
 }

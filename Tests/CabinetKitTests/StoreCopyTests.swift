@@ -45,6 +45,13 @@ import Testing
         _ = try store.closeReview(Review(incident: "INC-1", change: "C4", openedAt: now, rollbackWorked: false, rollbackMinutesTaken: 40,
                                          verificationCaught: false, note: "the index build locked the table"), by: "sam", at: time("2026-11-10T13:00:00Z"))
         try shipAnEmergency(E1: store)
+        // C1 came from ServiceNow: its link holds the fingerprint of its fields as imported, and the
+        // CAB date ServiceNow gave it (a day before any of the fixture's meetings: the queues stay as they were).
+        var linked = InterchangeDocument()
+        linked.sourceLinks = [SourceLink(change: "C1", system: "servicenow", sourceID: "CHG0030001",
+                                         fingerprint: SourceLink.fingerprint(of: try #require(try store.change(id: "C1"))), importedAt: now,
+                                         meeting: "2026-01-05")]
+        _ = try store.importDocument(linked, source: "links.json", now: now)
         return store
     }
 

@@ -23,4 +23,12 @@ import Testing
             #expect(throws: CabinetError.self) { _ = try StoreLocation.address(option: nil, environment: ["HOME": "/home/priya", "CAB_DB": blank]) }
         }
     }
+
+    @Test func aKeywordValueConnectionStringIsPostgresAndAPathWithAnEqualsSignIsAFile() throws {
+        #expect(try StoreLocation.address(option: " host = db dbname=cab", environment: [:]) == .postgres(url: " host = db dbname=cab"))
+        #expect(try StoreLocation.address(option: "postgresql://priya@db/cab", environment: [:]) == .postgres(url: "postgresql://priya@db/cab"))
+        for file in ["cab.sqlite", "/tmp/a=b.sqlite", "=db", "host=", "host= ", "my file=x"] {
+            #expect(try StoreLocation.address(option: file, environment: [:]) == .file(file), "\(file)")
+        }
+    }
 }

@@ -1,8 +1,12 @@
-/// A deterministic, realistic history for `cab demo`: about 90 days of changes on every route,
+/// A deterministic, realistic history for `cab demo`: at least 90 days of changes on every route,
 /// the decisions of the peer reviewers and the daily board, incidents some of them caused, and
 /// today's queue of CAB items, some not ready. The same seed and clock give the same history.
 public struct DemoHistory: Sendable {
-    public static let days: Int64 = 90
+    /// The shortest history a demo spans.
+    public static let minimumDays: Int64 = 90
+    /// The most changes a demo submits a day (a large organisation's rate): a bigger demo is a
+    /// longer history at this rate, not a busier one, so today's world is the same at every size.
+    public static let changesPerDay = 1_112
     /// Items waiting for today's meeting.
     public static let queueSize = 6
     /// Items of the last meeting before today, one per outcome (the deferred one is back today).
@@ -18,6 +22,13 @@ public struct DemoHistory: Sendable {
         self.changeCount = max(changeCount, DemoHistory.minimumChanges)
         self.seed = seed
         self.now = now
+    }
+
+    /// How many days the history spans: 90, or more when its changes would exceed `changesPerDay`
+    /// (100,000 changes fill 90 days; 1,000,000 fill 900).
+    public var days: Int64 {
+        let history = changeCount - DemoHistory.minimumChanges
+        return max(DemoHistory.minimumDays, Int64((history + DemoHistory.changesPerDay - 1) / DemoHistory.changesPerDay))
     }
 
     /// A record of the history, in an order a store can write as it goes.
@@ -38,7 +49,7 @@ public struct DemoHistory: Sendable {
         for service in DemoCatalog.services { try emit(.service(service)) }
         let serviceTeams = Dictionary(uniqueKeysWithValues: DemoCatalog.services.map { ($0.name, $0.team) })
         let historyCount = changeCount - DemoHistory.minimumChanges
-        let start = now.startOfDay.adding(days: -DemoHistory.days)
+        let start = now.startOfDay.adding(days: -days)
         // History ends two hours before the last meeting before today, so every board item of
         // the history has had its meeting and today's queue is the six items below.
         let span = lastMeetingBeforeToday.adding(hours: -2).milliseconds - start.milliseconds

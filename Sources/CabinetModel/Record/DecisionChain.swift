@@ -1,5 +1,3 @@
-import Crypto
-
 /// The hash chain that makes the decision log tamper-evident: each decision stores the hash of
 /// its own content and of the previous decision's hash, in the order decisions were recorded.
 /// Altering, removing or inserting a decision out of order breaks every later link; only a hash
@@ -24,26 +22,13 @@ public enum DecisionChain {
     /// The hash of `decision` following `previous`, under `rule`; nil for a rule this version does not know.
     public static func link(_ decision: Decision, previous: String, rule: Int = DecisionChain.rule) -> String? {
         guard rule == 1 || rule == 2 else { return nil }
-        var bytes = Array(previous.utf8)
-        bytes += Array("cabinet-decision/\(rule)\n".utf8)
+        let bytes = Array(previous.utf8) + Array("cabinet-decision/\(rule)\n".utf8)
         var columns: [String?] = [
             decision.id, decision.change, decision.outcome.rawValue, String(decision.at.milliseconds), decision.by,
             decision.conditions, decision.note, decision.supersedes, decision.recordedBy,
         ]
         if rule == 2 { columns.append(decision.riskScore.map { String(Int64(($0 * 1_000_000).rounded())) }) }
-        for column in columns {
-            if let column {
-                let utf8 = Array(column.utf8)
-                bytes += Array("+\(utf8.count):".utf8) + utf8
-            } else {
-                bytes += Array("-".utf8)
-            }
-            bytes.append(0x0A)
-        }
-        return SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return FieldDigest.sha256(prefix: bytes, columns: columns)
     }
 
     /// A decision's place in the chain: its number in the order recorded and its hash.

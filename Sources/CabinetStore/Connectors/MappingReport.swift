@@ -32,7 +32,13 @@ public struct MappingReport: Hashable, Sendable, Encodable {
     public var notReady: [NotReady] = []
     public var skipped: [Skipped] = []
     public var updated: [Updated] = []
-    /// Where the source and what Cabinet recorded itself disagree; Cabinet's record is kept.
+    /// Stored incidents whose severity or resolution the export changed (`change` names the incident).
+    public var updatedIncidents: [Updated] = []
+    /// Changes edited in Cabinet since the last import whose source fields the export leaves as
+    /// they were: Cabinet's edit stays.
+    public var keptLocal: [Updated] = []
+    /// Where the source and Cabinet disagree, each line saying whose record stands: a local edit
+    /// the source overwrites, or a record Cabinet keeps.
     public var conflicts: [String] = []
 
     public init(source: String) { self.source = source }

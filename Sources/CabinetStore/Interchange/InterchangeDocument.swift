@@ -20,6 +20,8 @@ public struct InterchangeDocument: Hashable, Sendable {
     public var reviews: [Review] = []
     /// Post-implementation reviews of emergency changes.
     public var pirs: [PostImplementationReview] = []
+    /// Where each imported change came from, and its source-owned fields as last imported.
+    public var sourceLinks: [SourceLink] = []
     public var riskCalibrations: [RiskCalibration] = []
     /// Who holds which role, by name; never a password.
     public var roles: [TeamMember] = []
@@ -94,6 +96,7 @@ public struct ImportSummary: Hashable, Sendable, Encodable {
     public var actionItems = 0
     public var reviews = 0
     public var pirs = 0
+    public var sourceLinks = 0
     public var riskCalibrations = 0
     public var roles = 0
     public var settings = 0

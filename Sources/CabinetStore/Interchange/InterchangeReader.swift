@@ -8,7 +8,7 @@ public enum InterchangeReader {
     /// The sections of a document, in the order they are read and written.
     public static let sections = [
         "services", "changes", "decisions", "incidents", "meetings", "conditionsMet", "freezes", "verifications",
-        "announcements", "actionItems", "reviews", "pirs", "riskCalibrations", "roles", "settings",
+        "announcements", "actionItems", "reviews", "pirs", "sourceLinks", "riskCalibrations", "roles", "settings",
     ]
 
     public static func read(_ data: Data, source: String) throws(CabinetError) -> InterchangeDocument {
@@ -32,6 +32,7 @@ public enum InterchangeReader {
         document.actionItems = try records("actionItems", actionItem)
         document.reviews = try records("reviews", review)
         document.pirs = try records("pirs", pir)
+        document.sourceLinks = try records("sourceLinks", sourceLink)
         document.riskCalibrations = try records("riskCalibrations", calibration)
         document.roles = try records("roles", member)
         if let settings = top["settings"] {
@@ -253,6 +254,22 @@ extension InterchangeReader {
                rollbackWorked: try fields.optionalBool("rollbackWorked"), rollbackMinutesTaken: try fields.optionalInt("rollbackMinutesTaken"),
                verificationCaught: try fields.optionalBool("verificationCaught"), note: try fields.optionalString("note", .long),
                closedAt: try fields.optionalTimestamp("closedAt"), closedBy: try fields.optionalString("closedBy"))
+    }
+
+    /// A source link: its fingerprint holds a digest per field a source owns (`SourceLink.fingerprint`).
+    static func sourceLink(_ fields: RecordFields) throws(CabinetError) -> SourceLink {
+        let fingerprint = try fields.nonEmptyString("fingerprint")
+        guard SourceLink.digests(fingerprint) != nil else {
+            let expected = SourceLink.fields.map { "\($0.name)=<16 hex digits>" }.joined(separator: ";")
+            throw fields.fail("fingerprint", "'\(fingerprint)' is not a source fingerprint (\(expected))")
+        }
+        let meeting = try fields.optionalString("meeting")
+        if let meeting, meeting.utf8.count != 10 || (try? Timestamp(dayOrInstant: meeting)) == nil {
+            throw fields.fail("meeting", "'\(meeting)' is not a day like 2026-11-27")
+        }
+        return SourceLink(change: try fields.nonEmptyString("change"), system: try fields.nonEmptyString("system"),
+                          sourceID: try fields.nonEmptyString("sourceID"), fingerprint: fingerprint, importedAt: try fields.timestamp("importedAt"),
+                          meeting: meeting)
     }
 
     static func pir(_ fields: RecordFields) throws(CabinetError) -> PostImplementationReview {

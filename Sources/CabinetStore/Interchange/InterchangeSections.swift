@@ -19,6 +19,7 @@ extension InterchangeReader {
     static var actionItems: InterchangeSection<ActionItem> { InterchangeSection(name: "actionItems", read: actionItem, held: \.actionItems) }
     static var reviews: InterchangeSection<Review> { InterchangeSection(name: "reviews", read: review, held: \.reviews) }
     static var pirs: InterchangeSection<PostImplementationReview> { InterchangeSection(name: "pirs", read: pir, held: \.pirs) }
+    static var sourceLinks: InterchangeSection<SourceLink> { InterchangeSection(name: "sourceLinks", read: sourceLink, held: \.sourceLinks) }
     static var riskCalibrations: InterchangeSection<RiskCalibration> {
         InterchangeSection(name: "riskCalibrations", read: calibration, held: \.riskCalibrations)
     }
@@ -32,7 +33,7 @@ extension InterchangeReader {
         return Dictionary(uniqueKeysWithValues: [
             checker(services), checker(changes), checker(decisions), checker(incidents), checker(meetings), checker(conditionsMet),
             checker(freezes), checker(verifications), checker(announcements), checker(actionItems), checker(reviews), checker(pirs),
-            checker(riskCalibrations), checker(roles),
+            checker(sourceLinks), checker(riskCalibrations), checker(roles),
         ])
     }
 }

@@ -17,6 +17,7 @@ public enum InterchangeWriter {
             "actionItems": document.actionItems.map(object),
             "reviews": document.reviews.map(object),
             "pirs": document.pirs.map(object),
+            "sourceLinks": document.sourceLinks.map(object),
             "riskCalibrations": document.riskCalibrations.map(object),
             "roles": document.roles.map { ["name": $0.name, "role": $0.role.rawValue] },
         ]
@@ -171,6 +172,13 @@ public enum InterchangeWriter {
         var object: [String: Any] = ["change": review.change, "outcome": review.outcome.rawValue, "at": review.at.iso8601, "by": review.by]
         object["meeting"] = review.meeting
         object["note"] = review.note
+        return object
+    }
+
+    public static func object(_ link: SourceLink) -> [String: Any] {
+        var object: [String: Any] = ["change": link.change, "system": link.system, "sourceID": link.sourceID, "fingerprint": link.fingerprint,
+                                     "importedAt": link.importedAt.iso8601]
+        object["meeting"] = link.meeting
         return object
     }
 

@@ -14,10 +14,11 @@ public enum MappingReportText {
             for (source, cabinet) in report.filled.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) { table.add([source, cabinet]) }
             lines += table.rendered.components(separatedBy: "\n")
         }
-        lines += section("Updated from the source:", report.updated.map { "\($0.change): \($0.fields.joined(separator: ", "))" })
+        lines += section("Updated from the source:", (report.updated + report.updatedIncidents).map { "\($0.change): \($0.fields.joined(separator: ", "))" })
+        lines += section("Edited in Cabinet, unchanged at the source (kept):", report.keptLocal.map { "\($0.change): \($0.fields.joined(separator: ", "))" })
         lines += section("Not ready:", report.notReady.map { "\($0.change): \($0.problems.joined(separator: "; "))" })
         lines += section("Skipped:", report.skipped.map { "\($0.record): \($0.reason)" })
-        lines += section("Conflicts (Cabinet's record kept):", report.conflicts)
+        lines += section("Conflicts:", report.conflicts)
         // Each line drawn inert on its own: the report's line breaks are its layout, not the export's text.
         return lines.map(\.inert).joined(separator: "\n")
     }

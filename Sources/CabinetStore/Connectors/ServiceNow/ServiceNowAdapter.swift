@@ -41,15 +41,26 @@ public enum ServiceNowAdapter {
         public func batch(zone: TimeZone, stored: StoredRecords) throws(CabinetError) -> ImportBatch {
             var builder = SyncBatchBuilder(system: ServiceNowRecordMapper.system, source: Set(rows.map { $0.file }).sorted().joined(separator: ", "), stored: stored)
             builder.report.records = rows.count
+            let mappers = Dictionary(uniqueKeysWithValues: Set(rows.map(\.file)).map { ($0, ServiceNowRecordMapper(source: $0, zone: zone)) })
+            // The changes' sys_ids first: task_ci and incident records may name them by sys_id.
             var changeNumbers: [String: String] = [:]
+            for (file, row) in rows where mappers[file]?.kind(of: row) == .change {
+                if let sysID = row["sys_id"].value, let number = row["number"].shown { changeNumbers[sysID] = number }
+            }
+            var affected: [String: [String]] = [:]
+            for (file, row) in rows where mappers[file]?.kind(of: row) == .affectedCI {
+                if let (number, ci) = mappers[file]?.affectedCI(row, changeNumbers: changeNumbers, report: &builder.report) { affected[number, default: []].append(ci) }
+            }
             var incidents: [(ServiceNowRecordMapper, ServiceNowRow)] = []
             for (file, row) in rows {
-                let mapper = ServiceNowRecordMapper(source: file, zone: zone)
+                guard let mapper = mappers[file] else { continue }
                 switch mapper.kind(of: row) {
                 case .change?:
-                    guard let mapped = try mapper.change(row, report: &builder.report) else { continue }
-                    if let sysID = row["sys_id"].value, let number = row["number"].shown { changeNumbers[sysID] = number }
+                    let number = row["number"].shown ?? ""
+                    guard let mapped = try mapper.change(row, affected: affected[number] ?? [], report: &builder.report) else { continue }
                     try builder.add(mapped)
+                case .affectedCI?:
+                    continue
                 case .incident?:
                     incidents.append((mapper, row))
                 case nil:

@@ -2,8 +2,9 @@ import CabinetModel
 import Foundation
 import SwiftCSV
 /// Reads a ServiceNow list view exported as CSV: a header of column labels (the English default
-/// list views', or any label mapped with `--columns`; a field name also serves as its own
-/// label), then one record per row of display values, quoted fields spanning lines.
+/// list views' of change_request, incident and task_ci, or any label mapped with `--columns`; a
+/// field name also serves as its own label), then one record per row of display values, quoted
+/// fields spanning lines.
 enum ServiceNowCSVReader {
     /// The English column labels of the default change_request and incident list views and forms.
     static let englishLabels: [String: String] = [
@@ -15,6 +16,8 @@ enum ServiceNowCSVReader {
         "Category": "category", "CAB required": "cab_required", "CAB date": "cab_date", "Class": "sys_class_name",
         "Opened": "opened_at", "Resolved": "resolved_at", "Priority": "priority", "Caused by Change": "caused_by",
         "Service": "business_service", "Sys ID": "sys_id",
+        // The task_ci list view (Affected CIs): the change and one CI it touches.
+        "Task": "task", "Configuration Item": "ci_item",
     ]
 
     static func rows(_ bytes: [UInt8], source: String, columns: [String: String]) throws(CabinetError) -> [ServiceNowRow] {
@@ -30,8 +33,9 @@ enum ServiceNowCSVReader {
             let trimmed = label.trimmingCharacters(in: .whitespaces)
             return labels[trimmed] ?? (known.contains(trimmed) ? trimmed : nil)
         }
-        guard fields.contains("number") else {
-            throw .unreadableInput(source: source, problem: "not a ServiceNow export: no Number column in the header (map other labels with --columns LABEL=number)")
+        guard fields.contains("number") || (fields.contains("task") && fields.contains("ci_item")) else {
+            throw .unreadableInput(source: source, problem: "not a ServiceNow export: no Number column in the header, nor Task and Configuration Item "
+                                   + "(map other labels with --columns LABEL=number)")
         }
         // A blank line (the file's last, say) is no record.
         return csv.rows.enumerated().filter { !$0.element.allSatisfy(\.isEmpty) }.map { index, cells in

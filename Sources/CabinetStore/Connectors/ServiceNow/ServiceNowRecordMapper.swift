@@ -21,16 +21,20 @@ struct ServiceNowRecordMapper {
     /// The zone of display values; raw values are UTC.
     let zone: TimeZone
 
-    enum Kind { case change, incident }
+    /// A change, an incident, or an affected CI (a `task_ci` record: a CI a change touches beyond its `cmdb_ci`).
+    enum Kind { case change, incident, affectedCI }
 
-    /// What the record is: its `sys_class_name`, else its number's prefix; `nil` for anything else.
+    /// What the record is: its `sys_class_name`, else a `task_ci` record's `task` and `ci_item`,
+    /// else its number's prefix; `nil` for anything else.
     func kind(of row: ServiceNowRow) -> Kind? {
         switch row["sys_class_name"].value?.lowercased() ?? row["sys_class_name"].display?.lowercased() {
         case "change_request"?, "change request"?: return .change
         case "incident"?: return .incident
+        case "task_ci"?: return .affectedCI
         case nil: break
         default: return nil
         }
+        if row.fields["task"] != nil, row.fields["ci_item"] != nil, row.fields["number"] == nil { return .affectedCI }
         let number = row["number"].shown?.uppercased() ?? ""
         if number.hasPrefix("CHG") { return .change }
         if number.hasPrefix("INC") { return .incident }
@@ -41,8 +45,26 @@ struct ServiceNowRecordMapper {
 
     static func id(_ number: String) -> String { "\(system):\(number)" }
 
-    /// The change a change_request record states, or `nil` when it cannot be mapped (listed in the report).
-    func change(_ row: ServiceNowRow, report: inout MappingReport) throws(CabinetError) -> MappedChange? {
+    /// The change number and CI name of a `task_ci` record, or `nil` when it names neither
+    /// (listed in the report). `changeNumbers` maps the sys_ids of the export's changes to their
+    /// numbers, for a raw `task` reference.
+    func affectedCI(_ row: ServiceNowRow, changeNumbers: [String: String], report: inout MappingReport) -> (change: String, ci: String)? {
+        let task = row["task"]
+        guard let number = task.display ?? task.value.flatMap({ changeNumbers[$0] ?? ($0.uppercased().hasPrefix("CHG") ? $0 : nil) }) else {
+            report.skip(row.place, task.value.map { "task_ci: task names sys_id \($0), no change of this import" } ?? "task_ci: no task")
+            return nil
+        }
+        guard let ci = row["ci_item"].display else {
+            report.skip(row.place, "task_ci of \(number): ci_item has no display value (export with sysparm_display_value=all)")
+            return nil
+        }
+        report.fill("task_ci.ci_item", "services")
+        return (number, ci)
+    }
+
+    /// The change a change_request record states, or `nil` when it cannot be mapped (listed in the
+    /// report); `affected` are the CIs the export's `task_ci` records add to its `cmdb_ci`.
+    func change(_ row: ServiceNowRow, affected: [String] = [], report: inout MappingReport) throws(CabinetError) -> MappedChange? {
         guard let number = row["number"].shown else { report.skip(row.place, "no number"); return nil }
         let typeField = row["type"]
         guard let type = ServiceNowCodes.type(typeField) else {
@@ -52,8 +74,9 @@ struct ServiceNowRecordMapper {
         report.fill("type", "type")
         guard let submittedAt = try time(row, "sys_created_on") else { report.skip(row.name, "no sys_created_on (when it was submitted)"); return nil }
         report.fill("sys_created_on", "submittedAt")
-        let services = [row["cmdb_ci"].shown].compactMap { $0 }
-        if !services.isEmpty { report.fill("cmdb_ci", "services") }
+        let primary = [row["cmdb_ci"].shown].compactMap { $0 }
+        if !primary.isEmpty { report.fill("cmdb_ci", "services") }
+        let services = (primary + affected).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let team = text(row, "assignment_group", "team", &report) ?? Self.system
         let owner = text(row, "assigned_to", "owner", &report) ?? text(row, "requested_by", "owner", &report) ?? team
         let risk = [ServiceNowCodes.risk(row["risk"]), ServiceNowCodes.impact(row["impact"])].compactMap { $0 }.max()
@@ -78,6 +101,11 @@ struct ServiceNowRecordMapper {
         if type == .normal, ServiceNowCodes.flag(row["cab_required"]) {
             mapped.statedRoute = .cab
             report.fill("cab_required", "route")
+        }
+        if type == .normal, let day = try day(row, "cab_date") {
+            mapped.statedRoute = .cab
+            mapped.meeting = day
+            report.fill("cab_date", "route, meeting")
         }
         if let outcome = ServiceNowCodes.approval(row["approval"]) {
             guard let at = try time(row, "approval_set") else {
@@ -124,6 +152,15 @@ struct ServiceNowRecordMapper {
     private func text(_ row: ServiceNowRow, _ field: String, _ cabinetField: String, _ report: inout MappingReport) -> String? {
         guard let text = SourceText.plain(row[field].shown) else { return nil }
         report.fill(field, cabinetField)
+        return text
+    }
+
+    /// A date field (`YYYY-MM-DD`), as the UTC day it names.
+    private func day(_ row: ServiceNowRow, _ field: String) throws(CabinetError) -> String? {
+        guard let text = row[field].value ?? row[field].display else { return nil }
+        guard text.utf8.count == 10, (try? Timestamp(dayOrInstant: text))?.day == text else {
+            throw .invalidRecord(source: source, record: row.name, field: field, problem: "'\(text)' is not a day YYYY-MM-DD")
+        }
         return text
     }
 

@@ -1,6 +1,6 @@
 import CabinetModel
 /// The records around the decisions: meetings, conditions met, freezes, verifications,
-/// announcements, action items, reviews, calibrations, roles and settings. These sections are
+/// announcements, action items, reviews, source links, calibrations, roles and settings. These sections are
 /// small beside the changes: they are read whole first (a record that cannot be read is refused
 /// before any that breaks a rule, as a reader of the whole document does), then each is checked
 /// against what the store holds of its kind and written.
@@ -19,6 +19,7 @@ extension ImportSession {
         let actionItems = try records.all(InterchangeReader.actionItems)
         let reviews = try records.all(InterchangeReader.reviews)
         let pirs = try records.all(InterchangeReader.pirs)
+        let sourceLinks = try records.all(InterchangeReader.sourceLinks)
         let riskCalibrations = try records.all(InterchangeReader.riskCalibrations)
         let roles = try records.all(InterchangeReader.roles)
         let settings = try records.givenSettings()
@@ -114,6 +115,15 @@ extension ImportSession {
         }) {
             try PIRRows.insert(db, review, recordedBy: recorder)
             summary.pirs += 1
+        }
+        for link in try newRecords(sourceLinks, InterchangeReader.sourceLinks, \SourceLink.change,
+                                   Dictionary(uniqueKeysWithValues: try SourceLinkRows.fetch(db, where: "TRUE").map { ($0.change, $0) }), label: "change",
+                                   fields: { link in
+            [("system", link.system), ("sourceID", link.sourceID), ("fingerprint", link.fingerprint), ("importedAt", link.importedAt),
+             ("meeting", link.meeting)]
+        }, problem: { try noChange($0.change).map { ("change", $0) } }) {
+            try SourceLinkRows.insert(db, link)
+            summary.sourceLinks += 1
         }
         for calibration in try newRecords(riskCalibrations, InterchangeReader.riskCalibrations, \RiskCalibration.id,
                                           Dictionary(uniqueKeysWithValues: try RiskRows.fetch(db).map { ($0.id, $0) }), fields: { calibration in

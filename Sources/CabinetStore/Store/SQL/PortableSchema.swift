@@ -18,6 +18,7 @@ public enum PortableSchema {
     public static let v11Name = "v11: deployments, restorations and post-implementation reviews"
     public static let v12Name = "v12: the risk score a decision was recorded with, lessons by incident"
     public static let v13Name = "v13: each service's history kept as changes and incidents are written"
+    public static let v15Name = "v15-source-links: where each imported change came from, and its fields as last imported"
 
     /// The tables of v1.
     public static let v1: [String] = [
@@ -368,6 +369,24 @@ public enum PortableSchema {
         SELECT service, 0, 0, id, opened_at FROM (\(ServiceHistoryTriggers.recomputedLastIncidents)) latest WHERE TRUE
         ON CONFLICT (service) DO UPDATE SET last_incident_id = excluded.last_incident_id, last_incident_opened_at = excluded.last_incident_opened_at
         """,
+    ]
+
+    /// Each imported change's system, its id there, the fingerprint (`SourceLink.fingerprint`)
+    /// of the fields the source owns as the last import wrote them, so a re-import tells an edit
+    /// made in Cabinet from the source's, and the day of the meeting the source plans it for.
+    /// Changes imported before v15 get their link at their next import.
+    public static let v15: [String] = [
+        """
+        CREATE TABLE source_links (
+            change_id TEXT PRIMARY KEY REFERENCES changes(id),
+            system TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            imported_at INTEGER NOT NULL,
+            meeting_date TEXT
+        )
+        """,
+        "CREATE UNIQUE INDEX source_links_by_source ON source_links(system, source_id)",
     ]
 
     /// The message of the triggers that keep decisions append-only.

@@ -55,8 +55,10 @@ enum PIRRows {
     /// day's end and by `now`, and not reviewed before the day; in the order they were deployed.
     static func agendaEntries(_ db: some SQLDatabase, dayStart start: Timestamp, now: Timestamp, readinessTime: Timestamp) throws -> [QueueEntry] {
         let deployed = Deployment.sqlExpression
+        // The day's range of the deployment index; the route steered off its index, which would
+        // walk every emergency of the history.
         let changes = try ChangeRows.fetch(db, where: """
-            route = 'emergency' AND \(deployed) >= ? AND \(deployed) < ? AND \(deployed) <= ?
+            \(db.dialect.withoutIndex("route")) = 'emergency' AND \(deployed) >= ? AND \(deployed) < ? AND \(deployed) <= ?
             AND NOT EXISTS (SELECT 1 FROM pirs p WHERE p.change_id = changes.id AND p.at < ?)
             """, arguments: [SQLValue(try since(db, dayStart: start)), SQLValue(start.adding(days: 1)), SQLValue(now), SQLValue(start)])
         let reviews = try reviews(db, of: changes.map(\.id))

@@ -29,22 +29,25 @@ extension SQLStore {
         let graph = ServiceGraph(try ServiceRows.fetchAll(db))
         let touched = Set(changes.flatMap(\.services))
         let affected = Set(changes.flatMap { graph.impact(of: $0.services).affected })
-        var neighbours: [String: Change] = [:]
-        // Every route and pending state spelled out, so the (route, state) index finds the few
-        // pending changes without a scan of the history.
-        let routes = Route.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let states = Conflict.pendingStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        for change in changes {
-            guard let start = change.windowStart, let end = change.windowEnd else { continue }
-            for other in try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
-                                              arguments: [SQLValue(end), SQLValue(start)]) {
-                neighbours[other.id] = other
-            }
-        }
         return RiskContext(
             graph: graph, history: try ServiceHistoryRows.fetch(db, counted: touched, dated: affected, now: now), policy: try RiskRows.policy(db),
-            freezes: try FreezeRows.fetchAll(db), neighbours: neighbours.values.sorted { $0.id < $1.id },
+            freezes: try FreezeRows.fetchAll(db), neighbours: try pendingNeighbours(of: changes, db),
             lessons: ServiceLesson.latestByService(try LessonRows.fetch(db, services: touched)))
+    }
+
+    /// The pending changes whose windows overlap the span of the pending `changes`' windows, in
+    /// one read: every route and pending state spelled out, so the (route, state) index finds the
+    /// few pending changes without a scan of the history. `Conflict` keeps those that overlap
+    /// each change's own window.
+    private func pendingNeighbours(of changes: [Change], _ db: some SQLDatabase) throws -> [Change] {
+        let windows = changes.filter { Conflict.pendingStates.contains($0.state) }.compactMap { change in
+            change.windowStart.flatMap { start in change.windowEnd.map { (start, $0) } }
+        }
+        guard let start = windows.map(\.0).min(), let end = windows.map(\.1).max() else { return [] }
+        let routes = Route.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let states = Conflict.pendingStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try ChangeRows.fetch(db, where: "route IN (\(routes)) AND state IN (\(states)) AND window_start < ? AND window_end > ?",
+                                    arguments: [SQLValue(end), SQLValue(start)])
     }
 
     /// Deployed changes (implementing, in review or closed) submitted in `[since, until)`, as

@@ -115,6 +115,7 @@ extension SQLStore {
             document.actionItems = try ActionItemRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
             document.reviews = try ReviewRows.fetch(db, where: "TRUE").sorted { ($0.openedAt, $0.incident) < ($1.openedAt, $1.incident) }
             document.pirs = try PIRRows.fetch(db, where: "TRUE")
+            document.sourceLinks = try SourceLinkRows.fetch(db, where: "TRUE")
             document.riskCalibrations = try RiskRows.fetch(db)
             document.roles = try teamRoles(db)
             document.settings.riskThreshold = try RiskRows.threshold(db)
@@ -158,6 +159,8 @@ enum QueueDay {
     /// changes still ahead of the board.
     static func isPast(_ day: Timestamp, now: Timestamp) -> Bool { day.startOfDay.adding(days: 1) <= now }
 
+    /// The board's changes waiting on the day (not before the meeting their source plans them
+    /// for, see `SourceLink.meeting`) and those decided on it, then the emergencies back for review.
     static func unassessedQueue(_ db: some SQLDatabase, on day: Timestamp, now: Timestamp) throws -> [QueueEntry] {
         let start = day.startOfDay, end = day.startOfDay.adding(days: 1)
         let waitingToo = !isPast(day, now: now)
@@ -169,11 +172,12 @@ enum QueueDay {
             where: """
                 id IN (
                     SELECT id FROM changes WHERE ? = 1 AND route = 'cab' AND state = 'authorize' AND submitted_at < ?
+                    AND id NOT IN (SELECT change_id FROM source_links WHERE meeting_date > ?)
                     UNION
                     SELECT d.change_id FROM decisions d JOIN changes c ON c.id = d.change_id
                     WHERE d.at >= ? AND d.at < ? AND \(db.dialect.withoutIndex("c.route")) = 'cab')
                 """,
-            arguments: [SQLValue(waitingToo), SQLValue(end), SQLValue(start), SQLValue(end)],
+            arguments: [SQLValue(waitingToo), SQLValue(end), .text(start.day), SQLValue(start), SQLValue(end)],
             order: "submitted_at, id")
         let decided = try changes.compactMap { change -> QueueEntry? in
             let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [.text(change.id), SQLValue(end)]).last

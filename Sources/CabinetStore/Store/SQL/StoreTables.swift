@@ -50,5 +50,6 @@ public struct StoreTables: Sendable {
         StoreTables(name: "action_items", columns: ActionItemRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "id"),
         StoreTables(name: "reviews", columns: ReviewRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "incident_id"),
         StoreTables(name: "pirs", columns: PIRRows.columns.components(separatedBy: ", ") + ["recorded_by"], order: "change_id"),
+        StoreTables(name: "source_links", columns: SourceLinkRows.columns.components(separatedBy: ", "), order: "change_id"),
     ]
 }

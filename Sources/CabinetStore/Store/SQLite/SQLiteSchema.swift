@@ -27,6 +27,7 @@ enum SQLiteSchema {
         MigrationStep(PortableSchema.v11Name, PortableSchema.v11 + [pirsNotUpdated, pirsNotDeleted, pirsNotReplaced]),
         MigrationStep(PortableSchema.v12Name, PortableSchema.v12),
         MigrationStep(PortableSchema.v13Name, PortableSchema.v13 + serviceHistoryTriggers),
+        MigrationStep(PortableSchema.v15Name, PortableSchema.v15),
     ]
 
     static var migrator: DatabaseMigrator {
