@@ -54,4 +54,14 @@ import Testing
         try reader.close()
         #expect(bytes() == before)
     }
+
+    @Test func anImportLeavesAOnePageLogToo() throws {
+        let demo = try SQLiteStore.writeDemo(DemoHistory(changeCount: 300, seed: 2, now: Timestamp(milliseconds: 1_790_000_000_000)),
+                                             at: folder.path + "/demo.sqlite")
+        let target = folder.path + "/imported.sqlite"
+        let imported = try SQLiteStore(path: target)
+        _ = try imported.importDocument(try demo.exportDocument())
+        try imported.close()
+        #expect(FileManager.default.contents(atPath: target + "-wal")?.count == 32 + 24 + 4096)
+    }
 }

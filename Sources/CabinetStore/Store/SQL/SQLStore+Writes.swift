@@ -16,7 +16,7 @@ extension SQLStore {
     public func importRecords(_ records: some InterchangeRecords, source: String, now: Timestamp = Timestamp.now()) throws(CabinetError) -> ImportSummary {
         // A plain write, with the engine's usual cache: the pages of one big transaction spill to
         // the log rather than filling memory.
-        try writing { db in try importRecords(records, source: source, now: now, db) }
+        try writingMany { db in try importRecords(records, source: source, now: now, db) }
     }
 
     /// Imports `records` inside the caller's write transaction; where the engine gains by it, the

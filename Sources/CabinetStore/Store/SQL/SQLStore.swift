@@ -8,7 +8,10 @@ public protocol SQLStore: Store {
     /// Runs `body` in a write transaction that serializes with every other writer, so a record
     /// checked and then written cannot be lost to a concurrent writer; all or nothing.
     func writing<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
-    /// A write transaction for an import: as `writing`, tuned for many rows.
+    /// A write transaction of many rows (a streamed import): as `writing`, and where the engine
+    /// keeps a log beside the file, the log is emptied into it after the commit.
+    func writingMany<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
+    /// A write transaction for an import: as `writingMany`, with a cache for many rows.
     func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
     /// A write transaction that copies whole tables in, rows and derived columns as they were.
     func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
@@ -54,7 +57,8 @@ public enum TeamRole: String, Vocabulary {
 }
 
 extension SQLStore {
-    public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
+    public func writingMany<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writing(body) }
+    public func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingMany(body) }
     public func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T { try writingInBulk(body) }
     public func authorize(_ action: GuardedAction, by person: String, _ db: Connection, refusal: CabinetError? = nil) throws {}
     public func teamRoles(_ db: Connection) throws -> [TeamMember] { [] }

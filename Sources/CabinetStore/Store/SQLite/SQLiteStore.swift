@@ -137,24 +137,28 @@ public final class SQLiteStore: SQLStore {
         }
     }
 
-    /// Runs a bulk write (an import, the demo) with a page cache large enough that SQLite does not
-    /// spill pages to the WAL again and again before the commit; the cache shrinks back after.
     /// After the commit the log is copied into the file and restarted with one page: left whole
     /// (the WAL is persistent), every later process would replay it on opening and copy it again
     /// on closing, 1.4 s per command after a 100,000-change import. (An empty log would not do:
     /// GRDB writes a table into a file whose log is empty when it opens it.)
-    public func writingInBulk<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
-        let result = try writing { db in
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            return try body(db)
-        }
+    public func writingMany<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
+        let result = try writing(body)
         // Only an optimisation, already committed: a reader holding the log open makes it wait for a later writer.
         _ = try? pool.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)
             try db.execute(sql: "PRAGMA user_version = 0")
         }
         return result
+    }
+
+    /// Runs a bulk write (the demo, a copy) with a page cache large enough that SQLite does not
+    /// spill pages to the WAL again and again before the commit; the cache shrinks back after.
+    public func writingInBulk<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
+        try writingMany { db in
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            return try body(db)
+        }
     }
 
     /// A copy into this file: the decision triggers are dropped while tables are replaced (the
