@@ -69,6 +69,11 @@ import Testing
         let board = try store.figures(for: try week46()).board
         #expect([board.reviewed, board.passedThrough, board.approved, board.approvedWithIncident, board.incidentCount] as [Int] == [2, 2, 3, 1, 1])
         #expect(board.incidentRate == 1.0 / 3.0)
+        // The panel's first answer leaves the deployments out, and says so; the rest is the same.
+        let first = try store.figures(for: try week46(), deployments: false), whole = try store.figures(for: try week46())
+        #expect(first.deploymentsPending && !whole.deploymentsPending)
+        #expect(first.board == whole.board && first.byRoute == whole.byRoute && first.weekly == whole.weekly)
+        #expect(first.dora == DORAFigures(period: try week46(), counts: [:]) && first.emergencyReviews == EmergencyReviewFigures())
     }
 
     /// The figures of whole weeks are the summary's: a summary written around cab shows in the

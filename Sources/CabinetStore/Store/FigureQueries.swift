@@ -60,21 +60,25 @@ public enum FigureQueries {
         WHERE c.id = ic.change_id AND +c.approved_at >= ? AND +c.approved_at < ?
         """
 
-    /// The statements that read `period`'s figures, in the order the store runs them.
-    public static func statements(for period: Period) -> [Statement] {
+    /// The statements that read `period`'s figures, in the order the store runs them; without
+    /// `deployments`, those of DORA and the emergencies' reviews are left out.
+    public static func statements(for period: Period, deployments: Bool = true) -> [Statement] {
         let split = WeekSplit(period)
         let whole = split.wholeWeeks.map { [Statement(kind: .summary, sql: summary, bounds: $0)] } ?? []
         let edges = split.edges.flatMap { edge in
             [Statement(kind: .firstDecisions, sql: firstDecisions, bounds: edge), Statement(kind: .submissions, sql: submissions, bounds: edge)]
         }
         let bounds = period.since.milliseconds..<period.until.milliseconds
-        return whole + edges + [
+        let reviews = [
             Statement(kind: .latencies, sql: latencies, bounds: bounds),
             Statement(kind: .approvedIncidentLinks, sql: approvedIncidentLinks, bounds: bounds),
-            Statement(kind: .deployments, sql: deployments, bounds: bounds),
+        ]
+        let deployed = [
+            Statement(kind: .deployments, sql: Self.deployments, bounds: bounds),
             Statement(kind: .deploymentIncidentLinks, sql: deploymentIncidentLinks, bounds: bounds),
             Statement(kind: .emergencyReviews, sql: emergencyReviews, bounds: bounds),
         ]
+        return whole + edges + reviews + (deployments ? deployed : [])
     }
 
     /// The statements with their bounds written in, as a script for the `sqlite3` or `psql` command line.

@@ -1,6 +1,6 @@
 import CabinetModel
 extension SQLStore {
-    public func figures(for period: Period) throws(CabinetError) -> Figures {
+    public func figures(for period: Period, deployments included: Bool) throws(CabinetError) -> Figures {
         let split = WeekSplit(period)
         return try reading { db in
             var groups: [RouteWeek: FigureCounts] = [:]
@@ -10,7 +10,7 @@ extension SQLStore {
             func key(_ row: some SQLRow) throws -> RouteWeek {
                 RouteWeek(route: try row.word(0), week: ISOWeek(index: try row.integer(1)))
             }
-            for statement in FigureQueries.statements(for: period) {
+            for statement in FigureQueries.statements(for: period, deployments: included) {
                 switch statement.kind {
                 case .summary:
                     try db.forEachRow(statement.sql, statement.arguments) { row in
@@ -56,6 +56,7 @@ extension SQLStore {
                 .mapValues { Set($0.map { $0.incident }).count }
             var figures = Figures(period: period, groups: groups, incidentsByRoute: incidentsByRoute, boardIncidentsByWeek: boardIncidentsByWeek,
                                   deployments: deployments, emergencyReviews: emergencies)
+            figures.deploymentsPending = !included
             // Over the open-item indexes (reviews by closed_at, action items by closed_at).
             figures.followUps = FollowUps(
                 openReviews: Int(try db.integer("SELECT COUNT(*) FROM reviews WHERE closed_at IS NULL") ?? 0),
