@@ -61,7 +61,7 @@ enum PostgresSchema {
                 """
                 DO $$ BEGIN
                     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cab_reader') THEN
-                        GRANT SELECT ON route_weeks TO cab_reader;
+                        GRANT SELECT ON route_weeks, approved_incident_links TO cab_reader;
                     END IF;
                 END $$
                 """,

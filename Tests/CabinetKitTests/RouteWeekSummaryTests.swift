@@ -45,22 +45,29 @@ import Testing
 
         // The chair approves C9 on the 10th: its first decision, in W46.
         try store.record(Decision(id: "d-c9", change: "C9", outcome: .approved, at: time("2026-11-10T09:00:00Z"), by: "chair"))
-        // C3, rejected in W45, comes back with a rollback and is approved on the 10th: its first
-        // decision stays the rejection, its approval falls in W46.
+        // INC-9 is traced to C3, rejected in W45 (a test deployment of it broke S1)...
+        try read(#"{"incidents": [{"id": "INC-9", "openedAt": "2026-11-09T10:00:00Z", "severity": "sev3", "causedBy": ["C3"], "services": ["S1"]}]}"#,
+                 into: store)
+        // ... and C3 comes back with a rollback and is approved on the 10th: its first decision
+        // stays the rejection, its approval (with an incident) falls in W46.
         try store.record(Decision(id: "d-c3", change: "C3", outcome: .approved, at: time("2026-11-10T10:00:00Z"), by: "chair",
                                   supersedes: "C3@2026-11-05T09:00:00Z/chair"))
         // C5 is stopped on the 11th: a later decision, its first one (approved, W46) still counts.
         try store.record(Decision(id: "d-c5", change: "C5", outcome: .rejected, at: time("2026-11-11T09:00:00Z"), by: "chair",
                                   note: "the flag leaks", supersedes: "C5@2026-11-09T00:00:00Z/chair"))
-        // INC-9 is traced to C3, approved in W46.
-        try read(#"{"incidents": [{"id": "INC-9", "openedAt": "2026-11-12T10:00:00Z", "severity": "sev3", "causedBy": ["C3"], "services": ["S1"]}]}"#,
-                 into: store)
         // INC-3 was not C7's doing after all: the chair removes the link.
         try rawWrite("DELETE FROM incident_causes WHERE incident_id = 'INC-3' AND change_id = 'C7'", in: store)
         #expect(try weeks(store) == [
             "cab 2026-W44: 0 0 0 0, 0, 2", "cab 2026-W45: 3 0 1 1, 1, 4", "cab 2026-W46: 2 0 0 0, 1, 1",
             "emergency 2026-W44: 0 0 0 0, 0, 1", "peer 2026-W45: 1 0 0 0, 0, 1", "pipeline 2026-W45: 0 0 0 0, 0, 1",
         ])
+        // The links of approved changes, by approval: C4's three (W45) and C3's INC-9 (W46).
+        #expect(try store.reading { db in
+            try db.rows("SELECT change_id, incident_id, route, approved_at FROM approved_incident_links ORDER BY approved_at, incident_id") { row in
+                "\(try row.text(0)) \(try row.text(1)) \(try row.text(2)) \(try row.timestamp(3).iso8601)"
+            }
+        } == ["C4 INC-1 cab 2026-11-05T02:00:00Z", "C4 INC-2 cab 2026-11-05T02:00:00Z", "C4 INC-3 cab 2026-11-05T02:00:00Z",
+              "C3 INC-9 cab 2026-11-10T10:00:00Z"])
         #expect(try store.auditSummaries() == nil)
 
         // W46 is read from the summary alone (a whole week) and the latencies of its rows: C5 and
@@ -87,6 +94,19 @@ import Testing
             summary: "route_weeks", key: "cab 2026-W46",
             stored: "first decisions 7 approved, 0 approved-with-conditions, 0 rejected, 0 deferred; 0 approved with an incident; 1 submitted",
             recomputed: "first decisions 1 approved, 0 approved-with-conditions, 0 rejected, 0 deferred; 0 approved with an incident; 1 submitted"))
+    }
+
+    /// The incident links are read from the links kept by approval: one lost is what the report
+    /// misses, and what the audit names.
+    @Test(arguments: Backend.allCases)
+    func aLinkLostAroundCabIsNamedByTheAudit(backend: Backend) throws {
+        let store = try stores.fresh(backend, holding: figureFixture)
+        try rawWrite("DELETE FROM approved_incident_links WHERE change_id = 'C4' AND incident_id = 'INC-2'", in: store)
+        // W45: C4's INC-1 and INC-3 are left, and C7's INC-3 (peer).
+        let week45 = try Period(since: time("2026-11-02T00:00:00Z"), until: time("2026-11-09T00:00:00Z"))
+        #expect(try store.figures(for: week45).board.incidentCount == 2)
+        #expect(try store.auditSummaries() == SummaryDifference(
+            summary: "approved_incident_links", key: "C4 INC-2", stored: "no link", recomputed: "cab, approved at 2026-11-05T02:00:00Z"))
     }
 
     /// A period is cut at Mondays (UTC): whole weeks from the summary, the edges from the rows.

@@ -14,8 +14,9 @@ extension FigureQueries {
         """
 
     /// route, change, incident, opened, resolved (or NULL) — each incident link of a change
-    /// deployed in the period. As for approvals, walking the few links beats probing the links
-    /// of every deployment.
+    /// deployed in the period. Walking the few links and looking each change up beats probing
+    /// the links of every deployment: CROSS JOIN keeps that order on SQLite, the unary `+` keeps
+    /// it off the deployment index.
     public static let deploymentIncidentLinks = """
         SELECT c.route, c.id, i.id, i.opened_at, i.resolved_at
         FROM incident_causes ic CROSS JOIN changes c CROSS JOIN incidents i

@@ -2,8 +2,8 @@ import CabinetModel
 /// The SQL behind `Figures`, in SQL that SQLite and PostgreSQL both run. A period's whole ISO
 /// weeks are read from `route_weeks` (kept by triggers, v14); its edges outside them (at most
 /// two partial weeks) from one index range of the rows each. What cannot be summed across weeks
-/// comes from the rows of the whole period: the latencies (exact percentiles) and the incident
-/// links (distinct incidents). Each statement binds two `?`: `since` and `until` in milliseconds,
+/// comes from rows of the whole period: the latencies (exact percentiles) and the incident links
+/// of approved changes (distinct incidents, kept by approval time). Each statement binds two `?`: `since` and `until` in milliseconds,
 /// or the summary's first and end week.
 public enum FigureQueries {
     static let reviewedWeek = ISOWeek.sqlIndex(of: "first_decision_at")
@@ -51,13 +51,10 @@ public enum FigureQueries {
         """
 
     /// route, approval time, change, incident — the incident links of changes approved in the
-    /// period. Walking the few links and looking each change up beats probing the links of every
-    /// approved change: CROSS JOIN keeps that order on SQLite, the unary `+` keeps it off the
-    /// approval index.
+    /// period, one index range of the links the triggers keep by approval time (v14).
     public static let approvedIncidentLinks = """
-        SELECT c.route, c.approved_at, c.id, ic.incident_id
-        FROM incident_causes ic CROSS JOIN changes c
-        WHERE c.id = ic.change_id AND +c.approved_at >= ? AND +c.approved_at < ?
+        SELECT route, approved_at, change_id, incident_id
+        FROM approved_incident_links WHERE approved_at >= ? AND approved_at < ?
         """
 
     /// The statements that read `period`'s figures, in the order the store runs them; without

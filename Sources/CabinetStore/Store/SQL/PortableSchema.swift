@@ -371,8 +371,9 @@ public enum PortableSchema {
         """,
     ]
 
-    /// Each route's counts per ISO week (`RouteWeekTriggers`), kept by each engine's triggers
-    /// in the transaction of every write to `changes` and `changes_with_incident` (derived:
+    /// Each route's counts per ISO week (`RouteWeekTriggers`), and the incident links of approved
+    /// changes by approval time, kept by each engine's triggers in the transaction of every write
+    /// to `changes`, `changes_with_incident` and `incident_causes` (derived:
     /// neither exported nor copied, rebuilt from the rows), so a period's whole weeks are read
     /// from a few rows instead of counting their changes; filled here from the rows already
     /// written. And the deployment index widened to every column DORA's figures read of a
@@ -392,6 +393,17 @@ public enum PortableSchema {
         )
         """,
         "INSERT INTO route_weeks (route, week, \(RouteWeekTriggers.counts.joined(separator: ", "))) \(RouteWeekTriggers.recomputed)",
+        """
+        CREATE TABLE approved_incident_links (
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            route TEXT NOT NULL,
+            approved_at INTEGER NOT NULL,
+            PRIMARY KEY (change_id, incident_id)
+        )
+        """,
+        "CREATE INDEX approved_incident_links_by_time ON approved_incident_links(approved_at, route, change_id, incident_id)",
+        "INSERT INTO approved_incident_links (change_id, incident_id, route, approved_at) \(RouteWeekTriggers.recomputedLinks)",
         "DROP INDEX changes_by_deployment",
         "CREATE INDEX changes_by_deployment_times ON changes((COALESCE(deployed_at, CASE WHEN state IN ('implement', 'review', 'closed') THEN window_start END)), route, submitted_at, approved_at, deployed_at, state, window_start)",
     ]

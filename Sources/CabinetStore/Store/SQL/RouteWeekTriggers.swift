@@ -4,7 +4,9 @@ import CabinetModel
 /// query that recomputes it from the rows (the migration's fill and the audit). Each change
 /// counts in three weeks of its route: the week of its first decision (by that decision's
 /// outcome), the week of its approval (and whether it caused an incident) and the week it was
-/// submitted. Part of the frozen migrations: never edit them, add a new step.
+/// submitted. Beside it, `approved_incident_links`: each incident link of an approved change
+/// with the change's route and approval time, so that a period's distinct incidents are one index
+/// range. Part of the frozen migrations: never edit them, add a new step.
 public enum RouteWeekTriggers {
     /// The summary's counts, in the order of its columns after `route` and `week`.
     public static let counts = [
@@ -44,11 +46,20 @@ public enum RouteWeekTriggers {
         ]
     }
 
-    /// A change is written: its weeks count it.
-    public static let changeInserted = contributions(of: "NEW", sign: "1")
+    /// The incident links of the change `id` as approved at `approvedAt` on `route`.
+    static func linksApproved(change id: String, route: String, at approvedAt: String) -> String {
+        """
+        INSERT INTO approved_incident_links (change_id, incident_id, route, approved_at)
+        SELECT ic.change_id, ic.incident_id, \(route), \(approvedAt) FROM incident_causes ic
+        WHERE ic.change_id = \(id) AND \(approvedAt) IS NOT NULL
+        """
+    }
+
+    /// A change is written: its weeks count it (and its links, when it comes approved with them).
+    public static let changeInserted = contributions(of: "NEW", sign: "1") + [linksApproved(change: "NEW.id", route: "NEW.route", at: "NEW.approved_at")]
 
     /// A change is gone (a copy replacing a store's rows).
-    public static let changeDeleted = contributions(of: "OLD", sign: "-1")
+    public static let changeDeleted = contributions(of: "OLD", sign: "-1") + ["DELETE FROM approved_incident_links WHERE change_id = OLD.id"]
 
     /// A change's route, submission, first decision or approval moved (the decision trigger sets
     /// them): out of the weeks it counted in, into the new ones.
@@ -68,6 +79,26 @@ public enum RouteWeekTriggers {
         added(route: "c.route", week: week("c.approved_at"), ["0", "0", "0", "0", "-1", "0"],
               "FROM changes c WHERE c.id = OLD.change_id AND c.approved_at IS NOT NULL"),
     ]
+
+    /// An incident names a cause: the link counts from the change's approval, if it has one.
+    public static let causeInserted = [
+        """
+        INSERT INTO approved_incident_links (change_id, incident_id, route, approved_at)
+        SELECT NEW.change_id, NEW.incident_id, c.route, c.approved_at FROM changes c
+        WHERE c.id = NEW.change_id AND c.approved_at IS NOT NULL
+        """,
+    ]
+
+    /// A cause is gone.
+    public static let causeDeleted = [
+        "DELETE FROM approved_incident_links WHERE change_id = OLD.change_id AND incident_id = OLD.incident_id",
+    ]
+
+    /// change, incident, route, approval — every incident link of an approved change, from the rows.
+    public static let recomputedLinks = """
+        SELECT ic.change_id, ic.incident_id, c.route, c.approved_at
+        FROM incident_causes ic JOIN changes c ON c.id = ic.change_id WHERE c.approved_at IS NOT NULL
+        """
 
     /// route, week and the counts of every week any change counts in, from the rows.
     public static let recomputed = """
@@ -89,5 +120,6 @@ public enum RouteWeekTriggers {
     public static let followed: [(table: String, inserted: [String], deleted: [String], updated: [String]?)] = [
         ("changes", changeInserted, changeDeleted, changeUpdated),
         ("changes_with_incident", changeMarked, changeUnmarked, nil),
+        ("incident_causes", causeInserted, causeDeleted, nil),
     ]
 }

@@ -1,8 +1,8 @@
 import CabinetModel
 extension SQLStore {
-    /// Recomputes the summaries the triggers keep (`service_history`, `route_weeks`) from the
-    /// rows and compares: the first service by name, else the first route and week, whose
-    /// stored summary differs; nil when all agree.
+    /// Recomputes the summaries the triggers keep (`service_history`, `route_weeks`,
+    /// `approved_incident_links`) from the rows and compares: the first service by name, else the
+    /// first route and week, else the first link, whose stored summary differs; nil when all agree.
     public func auditSummaries() throws(CabinetError) -> SummaryDifference? {
         try reading { db in try SummaryAudit.firstDifference(db) }
     }
@@ -18,7 +18,7 @@ enum SummaryAudit {
     }
 
     static func firstDifference(_ db: some SQLDatabase) throws -> SummaryDifference? {
-        try serviceHistoryDifference(db) ?? routeWeeksDifference(db)
+        try serviceHistoryDifference(db) ?? routeWeeksDifference(db) ?? approvedLinksDifference(db)
     }
 
     private static func serviceHistoryDifference(_ db: some SQLDatabase) throws -> SummaryDifference? {
@@ -71,6 +71,24 @@ enum SummaryAudit {
         for key in Set(stored.keys).union(recomputed.keys).sorted() where stored[key] != recomputed[key] {
             return SummaryDifference(summary: "route_weeks", key: key.text, stored: routeWeekLine(stored[key] ?? none),
                                      recomputed: routeWeekLine(recomputed[key] ?? none))
+        }
+        return nil
+    }
+
+    /// The first incident link of an approved change, by change and incident, that the kept
+    /// links hold otherwise (or not at all) than the rows give.
+    private static func approvedLinksDifference(_ db: some SQLDatabase) throws -> SummaryDifference? {
+        func read(_ sql: String) throws -> [String: String] {
+            var links: [String: String] = [:]
+            try db.forEachRow(sql, []) { row in
+                links["\(try row.text(0)) \(try row.text(1))"] = "\(try row.text(2)), approved at \(try row.timestamp(3).iso8601)"
+            }
+            return links
+        }
+        let stored = try read("SELECT change_id, incident_id, route, approved_at FROM approved_incident_links")
+        let recomputed = try read(RouteWeekTriggers.recomputedLinks)
+        for key in Set(stored.keys).union(recomputed.keys).sorted() where stored[key] != recomputed[key] {
+            return SummaryDifference(summary: "approved_incident_links", key: key, stored: stored[key] ?? "no link", recomputed: recomputed[key] ?? "no link")
         }
         return nil
     }
