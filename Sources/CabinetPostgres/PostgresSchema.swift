@@ -126,6 +126,14 @@ enum PostgresSchema {
 
     /// v14's triggers keep `route_weeks` as the tables' owner (SECURITY DEFINER), as v13's do;
     /// an update moves a change only when a counted column really changed.
+    /// v14's triggers by table and name: a copy turns them off while it writes, then rebuilds what they keep.
+    static let routeWeekTriggerNames: [(table: String, trigger: String)] = RouteWeekTriggers.followed.flatMap { followed in
+        [(followed.table, keepsRouteWeeks(followed.table))] + (followed.updated == nil ? [] : [(followed.table, movesInRouteWeeks(followed.table))])
+    }
+
+    private static func keepsRouteWeeks(_ table: String) -> String { "\(table)_keep_route_weeks" }
+    private static func movesInRouteWeeks(_ table: String) -> String { "\(table)_move_in_route_weeks" }
+
     private static let routeWeekTriggers: [String] = RouteWeekTriggers.followed.flatMap { followed -> [String] in
         let function = "cabinet_\(followed.table)_keep_route_weeks"
         let columns = RouteWeekTriggers.countedColumns
@@ -142,10 +150,10 @@ enum PostgresSchema {
             RETURN NULL;
             END $$
             """,
-            "CREATE TRIGGER \(followed.table)_keep_route_weeks AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
+            "CREATE TRIGGER \(keepsRouteWeeks(followed.table)) AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
         ] + (followed.updated == nil ? [] : [
             """
-            CREATE TRIGGER \(followed.table)_move_in_route_weeks AFTER UPDATE OF \(columns.joined(separator: ", ")) ON \(followed.table)
+            CREATE TRIGGER \(movesInRouteWeeks(followed.table)) AFTER UPDATE OF \(columns.joined(separator: ", ")) ON \(followed.table)
                 FOR EACH ROW WHEN (\(changed)) EXECUTE FUNCTION \(function)()
             """,
         ])

@@ -115,6 +115,16 @@ public enum RouteWeekTriggers {
         ) contributions GROUP BY route, week
         """
 
+    /// Both summaries emptied, then worked out again from the rows: what a bulk copy runs around
+    /// its writes, with the triggers off, instead of one upsert per row written (PostgreSQL keeps
+    /// every version of a row updated within one transaction, so a million upserts of the same
+    /// few rows grow slower and slower). Emptied first: the links point to the rows replaced.
+    public static let emptied = ["DELETE FROM route_weeks", "DELETE FROM approved_incident_links"]
+    public static let refilled = [
+        "INSERT INTO route_weeks (route, week, \(counts.joined(separator: ", "))) \(recomputed)",
+        "INSERT INTO approved_incident_links (change_id, incident_id, route, approved_at) \(recomputedLinks)",
+    ]
+
     /// The tables whose rows the summary follows, with the statements of an insert, a delete and
     /// an update of `countedColumns` (nil: the table's rows are not updated).
     public static let followed: [(table: String, inserted: [String], deleted: [String], updated: [String]?)] = [
