@@ -7,7 +7,8 @@ import Foundation
 /// Computes the effectiveness figures off the terminal's thread: over a large history they take
 /// a second or more, and the board must keep painting and answering keys meanwhile. One
 /// computation runs at a time; requests made during it are coalesced into the latest, and the
-/// answers wait here until the loop takes them on its next event.
+/// answers wait here until the loop takes them on its next event. Each period is answered twice:
+/// first without the deployments (the panel's first page, sooner), then whole (its DORA page).
 final class BackgroundFigures: @unchecked Sendable {
     private let store: any Store
     private let lock = NSLock()
@@ -35,14 +36,18 @@ final class BackgroundFigures: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             var next: Period? = period
             while let current = next {
-                let answer: Msg
-                do throws(CabinetError) {
-                    answer = .figuresLoaded(try store.figures(for: current))
-                } catch {
-                    answer = .failed(error.description)
+                // The panel's first page first: the deployments (DORA's page) read many more rows.
+                for deployments in [false, true] {
+                    let answer: Msg
+                    do throws(CabinetError) {
+                        answer = .figuresLoaded(try store.figures(for: current, deployments: deployments))
+                    } catch {
+                        answer = .failed(error.description)
+                    }
+                    lock.withLock { answers.append(answer) }
+                    if case .failed = answer { break }
                 }
                 next = lock.withLock {
-                    answers.append(answer)
                     defer { pending = nil }
                     running = pending
                     return pending

@@ -292,6 +292,8 @@ struct BoardLoop {
     private mutating func reload() {
         do throws(CabinetError) {
             version = try store.dataVersion()
+            // The read-only panel (`cab panel`) never shows the day: its figures are all it reads again.
+            if state.role == .reader { return figures.request(state.panel.period.period(at: state.now)) }
             let now = Timestamp.now(environment: environment)
             let snapshot = try store.boardSnapshot(on: day, now: now)
             send(.loaded(snapshot))

@@ -55,6 +55,17 @@ enum PostgresSchema {
                 END $$
                 """,
             ]),
+        MigrationStep(PortableSchema.v14Name, portable: PortableSchema.v14
+            + ["CREATE TRIGGER route_weeks_notify AFTER INSERT OR UPDATE OR DELETE ON route_weeks FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()"]
+            + routeWeekTriggers + [
+                """
+                DO $$ BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cab_reader') THEN
+                        GRANT SELECT ON route_weeks, approved_incident_links TO cab_reader;
+                    END IF;
+                END $$
+                """,
+            ]),
         MigrationStep(PortableSchema.v15Name, portable: PortableSchema.v15 + [
             "CREATE TRIGGER source_links_notify AFTER INSERT OR UPDATE OR DELETE ON source_links FOR EACH STATEMENT EXECUTE FUNCTION cabinet_notify()",
             // A store whose roles exist already: everyone reads the links, a chair's re-import writes them.
@@ -124,6 +135,41 @@ enum PostgresSchema {
             """,
             "CREATE TRIGGER \(followed.table)_keep_service_history AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
         ]
+    }
+
+    /// v14's triggers keep `route_weeks` as the tables' owner (SECURITY DEFINER), as v13's do;
+    /// an update moves a change only when a counted column really changed.
+    /// v14's triggers by table and name: a copy turns them off while it writes, then rebuilds what they keep.
+    static let routeWeekTriggerNames: [(table: String, trigger: String)] = RouteWeekTriggers.followed.flatMap { followed in
+        [(followed.table, keepsRouteWeeks(followed.table))] + (followed.updated == nil ? [] : [(followed.table, movesInRouteWeeks(followed.table))])
+    }
+
+    private static func keepsRouteWeeks(_ table: String) -> String { "\(table)_keep_route_weeks" }
+    private static func movesInRouteWeeks(_ table: String) -> String { "\(table)_move_in_route_weeks" }
+
+    private static let routeWeekTriggers: [String] = RouteWeekTriggers.followed.flatMap { followed -> [String] in
+        let function = "cabinet_\(followed.table)_keep_route_weeks"
+        let columns = RouteWeekTriggers.countedColumns
+        let changed = columns.map { "OLD.\($0) IS DISTINCT FROM NEW.\($0)" }.joined(separator: " OR ")
+        let branches = [("INSERT", followed.inserted), ("DELETE", followed.deleted)] + (followed.updated.map { [("UPDATE", $0)] } ?? [])
+        let body = branches.map { operation, statements in
+            "IF TG_OP = '\(operation)' THEN\n" + statements.map { statement in statement + ";" }.joined(separator: "\n") + "\nEND IF;"
+        }.joined(separator: "\n")
+        return [
+            """
+            CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+            BEGIN
+            \(body)
+            RETURN NULL;
+            END $$
+            """,
+            "CREATE TRIGGER \(keepsRouteWeeks(followed.table)) AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
+        ] + (followed.updated == nil ? [] : [
+            """
+            CREATE TRIGGER \(movesInRouteWeeks(followed.table)) AFTER UPDATE OF \(columns.joined(separator: ", ")) ON \(followed.table)
+                FOR EACH ROW WHEN (\(changed)) EXECUTE FUNCTION \(function)()
+            """,
+        ])
     }
 
     /// The decision trigger runs as the schema's owner (SECURITY DEFINER): a chair records

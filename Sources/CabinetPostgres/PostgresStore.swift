@@ -38,14 +38,18 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
     }
 
     /// A copy into this store, as its owner: the triggers of decisions are off while the tables
-    /// are replaced (the copied changes carry what the decision trigger would compute), then
-    /// every board is told once.
+    /// are replaced (the copied changes carry what the decision trigger would compute), and so are
+    /// those of v14's summaries, emptied first and refilled from the copied rows at the end; then every board
+    /// is told once.
     public func writingCopy<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
-        try writing { session in
-            try session.run(["ALTER TABLE decisions DISABLE TRIGGER USER", "ALTER TABLE pirs DISABLE TRIGGER USER"])
+        let summaries = PostgresSchema.routeWeekTriggerNames
+        return try writing { session in
+            try session.run(["ALTER TABLE decisions DISABLE TRIGGER USER", "ALTER TABLE pirs DISABLE TRIGGER USER"]
+                            + summaries.map { "ALTER TABLE \($0.table) DISABLE TRIGGER \($0.trigger)" } + RouteWeekTriggers.emptied)
             let result = try body(session)
-            try session.run(["ALTER TABLE decisions ENABLE TRIGGER USER", "ALTER TABLE pirs ENABLE TRIGGER USER",
-                             "SELECT pg_notify('\(PostgresSchema.channel)', 'copy')"])
+            try session.run(["ALTER TABLE decisions ENABLE TRIGGER USER", "ALTER TABLE pirs ENABLE TRIGGER USER"]
+                            + summaries.map { "ALTER TABLE \($0.table) ENABLE TRIGGER \($0.trigger)" }
+                            + RouteWeekTriggers.refilled + ["SELECT pg_notify('\(PostgresSchema.channel)', 'copy')"])
             return result
         }
     }

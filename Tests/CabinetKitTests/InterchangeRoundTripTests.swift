@@ -44,6 +44,16 @@ import Testing
         }
     }
 
+    /// Every row of the routes' weekly summary that counts something, by route and week.
+    func routeWeeks(of store: some SQLStore) throws -> [[SQLValue]] {
+        try store.reading { db in
+            try db.rows("""
+                SELECT route, week, \(RouteWeekTriggers.counts.joined(separator: ", ")) FROM route_weeks
+                WHERE \(RouteWeekTriggers.counts.map { "\($0) <> 0" }.joined(separator: " OR ")) ORDER BY route, week
+                """) { row in try (0..<(2 + RouteWeekTriggers.counts.count)).map { try row.value(at: $0) } }
+        }
+    }
+
     @Test func everyTableOfTheSchemaTravelsThroughAnExportAndBackByteForByte() throws {
         let original = try used.usedStore()
         try original.grant(.member, to: "raj")
@@ -75,6 +85,7 @@ import Testing
         // The derived summaries travel as their rows: the import's triggers rebuild them, whole.
         #expect(try copy.auditSummaries() == nil)
         #expect(try serviceHistory(of: copy) == serviceHistory(of: original))
+        #expect(try routeWeeks(of: copy) == routeWeeks(of: original))
         for table in tables {
             #expect(try rowCount(of: table, in: original) > 0, "the fixture leaves \(table) empty")
             #expect(try rowCount(of: table, in: copy) == rowCount(of: table, in: original), "\(table)")
@@ -104,6 +115,8 @@ import Testing
         _ = try postgres.importDocument(try InterchangeReader.read(exported, source: "export.json"), source: "export.json")
         #expect(try InterchangeWriter.write(try postgres.exportDocument()) == exported)
         for table in try schemaTables(of: postgres) { #expect(try rowCount(of: table, in: postgres) > 0, "\(table)") }
+        #expect(try postgres.auditSummaries() == nil)
+        #expect(try routeWeeks(of: postgres) == routeWeeks(of: used.usedStore()))
     }
 
     @Test(arguments: Backend.allCases)

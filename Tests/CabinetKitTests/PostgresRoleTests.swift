@@ -232,6 +232,27 @@ import Testing
         #expect(try team.admin.auditSummaries() == nil)
     }
 
+    /// The routes' weekly summary too: a chair's decision moves it as the tables' owner, and
+    /// neither a member nor the chair can write it, even with raw SQL.
+    @Test func aChairsDecisionCountsInTheRoutesWeekThatOnlyTheTriggersWrite() throws {
+        let team = try team()
+        try team.chair.store.record(Decision(id: "d1", change: "M1", outcome: .approved, at: time("2026-11-20T09:00:00Z"), by: team.chair.name))
+        // M1 and O1 were submitted, and M1 approved on first decision, in the week of 16 November.
+        let week = try Period(since: time("2026-11-16T00:00:00Z"), until: time("2026-11-23T00:00:00Z"))
+        #expect(WeekSplit(week).edges.isEmpty)
+        let figures = try team.reader.store.figures(for: week)
+        #expect(figures.board.reviewed == 1 && figures.board.passedThrough == 1 && figures.figures(for: .cab)?.submitted == 2)
+        // A reader reads the summary row itself: first decisions approved 1, submitted 2.
+        #expect(try team.reader.store.reading { db in
+            try db.rows("SELECT first_approved, submitted FROM route_weeks WHERE route = 'cab'") { [try $0.int(0), try $0.int(1)] }
+        } == [[1, 2]])
+        for store in [team.member.store, team.chair.store] {
+            #expect(throws: CabinetError.self) { try rawWrite("UPDATE route_weeks SET submitted = 0", in: store) }
+            #expect(throws: CabinetError.self) { try rawWrite("DELETE FROM route_weeks", in: store) }
+        }
+        #expect(try team.admin.auditSummaries() == nil)
+    }
+
     @Test func aReaderReadsButCannotSubmitAChange() throws {
         let team = try team()
         #expect(try team.reader.store.change(id: "M1")?.owner == team.member.name)

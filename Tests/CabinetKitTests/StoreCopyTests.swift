@@ -76,6 +76,9 @@ import Testing
         // The decision chain comes across whole: same links, same head, still intact.
         #expect(try copy.auditDecisionLog(expecting: original.decisionLog().hash).intact, sourceLocation: sourceLocation)
         #expect(try copy.decisionLog() == original.decisionLog(), sourceLocation: sourceLocation)
+        // The summaries the triggers keep (the services' history, the routes' weeks) are rebuilt whole on both sides.
+        #expect(try copy.auditSummaries() == nil, sourceLocation: sourceLocation)
+        #expect(try original.auditSummaries() == nil, sourceLocation: sourceLocation)
         #expect(try copy.exportDocument() == original.exportDocument(), sourceLocation: sourceLocation)
         #expect(try copy.figures(for: week) == original.figures(for: week), sourceLocation: sourceLocation)
         #expect(try copy.figures(for: Period(lastDays: 30, endingAt: now)) == original.figures(for: Period(lastDays: 30, endingAt: now)),

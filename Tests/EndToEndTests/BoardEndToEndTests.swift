@@ -328,6 +328,31 @@ import Testing
         #expect(try cab("audit").stdout == before)
     }
 
+    /// The read-only panel reads no day's queue, only its figures: a write from another process
+    /// (twenty changes the board rejected an hour ago) still moves its pass-through on screen.
+    @Test func theReadOnlyPanelFollowsAnotherProcesssWrites() throws {
+        let tmux = try board("panel", user: "lead")
+        let passThrough = { (screen: String) in screen.split(separator: "\n").first { $0.contains("Pass-through") }.map(String.init) }
+        let before = try #require(passThrough(try tmux.waitFor("the figures") { $0.contains("Pass-through") && $0.contains("%") }))
+        let hourAgo = Timestamp(milliseconds: Timestamp.now().milliseconds - 3_600_000)
+        let ids = (1...20).map { "CHG-LATE-\($0)" }
+        let document: [String: Any] = [
+            "changes": ids.map { id in [
+                "id": id, "title": "Late change", "owner": "raj", "team": "platform", "type": "normal", "category": "infrastructure", "risk": "high",
+                "route": "cab", "services": ["API Gateway"], "blastRadius": "b", "rollbackPlan": "r", "rollbackMinutes": 4, "verification": "v",
+                "submittedAt": Timestamp(milliseconds: hourAgo.milliseconds - 60_000).iso8601,
+            ] as [String: Any] },
+            "decisions": ids.map { id in ["change": id, "outcome": "rejected", "at": hourAgo.iso8601, "by": "priya", "note": "no"] },
+        ]
+        let file = sandbox.path + "/late.json"
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+        #expect(try cab("import", file).status == 0)
+        let after = try tmux.waitFor("a new pass-through") { passThrough($0).map { $0 != before } ?? false }
+        #expect(passThrough(after) != before, "\(after)")
+        try tmux.send("Escape")
+        #expect(try waitForExitLine() == "exit 0")
+    }
+
     @Test func aLongRollbackPlanScrollsToItsEndAt80x24() throws {
         let file = sandbox.path + "/long.json"
         let plan = (1...12).map { "Step \($0): drain traffic from pool \($0) and confirm the old pool takes it." }.joined(separator: " ")

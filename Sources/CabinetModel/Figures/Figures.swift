@@ -11,6 +11,9 @@ public struct Figures: Hashable, Sendable, Encodable {
     public let weekly: [WeekFigures]
     /// Reviews and lessons open now, set by the store beside the period's figures.
     public var followUps = FollowUps()
+    /// Whether `dora` and `emergencyReviews` are still to come (empty until then): the panel's
+    /// first answer leaves them out, the report never does.
+    public var deploymentsPending = false
     /// DORA's measures by route, over the changes deployed in the period.
     public let dora: DORAFigures
     /// The emergencies deployed in the period and their post-implementation reviews.

@@ -1,5 +1,5 @@
 /// Where a summary kept by the store's triggers no longer matches what its rows give: the
-/// summary, the row (a service), and both readings, as `cab audit` names them.
+/// summary, the row (a service, or a route's ISO week), and both readings, as `cab audit` names them.
 public struct SummaryDifference: Sendable, Hashable {
     public var summary: String
     public var key: String

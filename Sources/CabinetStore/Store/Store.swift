@@ -25,8 +25,10 @@ public protocol Store: Sendable {
     /// the emergency changes deployed since the previous meeting, for their post-implementation review.
     func queue(on day: Timestamp, now: Timestamp) throws(CabinetError) -> [QueueEntry]
 
-    /// The effectiveness figures of a period, aggregated in the database.
-    func figures(for period: Period) throws(CabinetError) -> Figures
+    /// The effectiveness figures of a period, aggregated in the database; without `deployments`,
+    /// DORA's figures and the emergencies' reviews are left out (`deploymentsPending`): the
+    /// panel's first page needs none of them, and they read every deployment of the period.
+    func figures(for period: Period, deployments: Bool) throws(CabinetError) -> Figures
 
     /// Conditions of approved-with-conditions changes not met yet, oldest first.
     func openConditions() throws(CabinetError) -> [Condition]
@@ -122,6 +124,11 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    /// All the effectiveness figures of a period, DORA's and the emergencies' reviews included.
+    public func figures(for period: Period) throws(CabinetError) -> Figures {
+        try figures(for: period, deployments: true)
+    }
+
     public func startMeeting(on day: String, at time: Timestamp) throws(CabinetError) {
         try startMeeting(on: day, at: time, opening: nil)
     }

@@ -11,7 +11,7 @@ enum PanelDORAView {
         let shown = state.panel.figures?.period ?? state.panel.period.period(at: state.now)
         let title = PanelView.title(state.panel.period, shown: shown, glyphs: glyphs).replacing("Effectiveness", with: "DORA by route")
         buffer.write(title, x: 1, y: body.lowerBound, role: .title, fitting: width, marker: glyphs.more)
-        guard let figures = state.panel.figures else {
+        guard let figures = state.panel.figures, !figures.deploymentsPending else {
             buffer.write("computing the figures\(glyphs.more)", x: 1, y: body.lowerBound + 2, role: .dim, fitting: width, marker: glyphs.more)
             return
         }

@@ -47,6 +47,23 @@ import Testing
         #expect(render(state, width: 80, height: 24).lines.contains { $0.contains("computing the figures…") })
     }
 
+    /// The figures come in twice: first without the deployments, which the first page does not
+    /// show, then whole. Meanwhile the DORA page says it is computing rather than showing zeros.
+    @Test func theFirstPageShowsItsFiguresWhileTheDORAPageWaitsForTheDeployments() {
+        var state = BoardFixture.board(BoardFixture.inMeeting)
+        _ = update(&state, .key(.character("p")))
+        var first = PanelFixture.healthy
+        first.deploymentsPending = true
+        _ = update(&state, .figuresLoaded(first))
+        #expect(state.panel.figures == first)
+        #expect(render(state, width: 80, height: 24).lines.contains { $0.contains("Pass-through") })
+        _ = update(&state, .key(.character("o")))
+        #expect(render(state, width: 80, height: 24).lines.contains { $0.contains("computing the figures…") })
+        _ = update(&state, .figuresLoaded(PanelFixture.healthy))
+        #expect(!render(state, width: 80, height: 24).lines.contains { $0.contains("computing the figures…") })
+        #expect(render(state, width: 80, height: 24).lines.contains { $0.contains("Emergencies:") })
+    }
+
     @Test func figuresAskedForBeforeAReloadStillCount() {
         var state = BoardFixture.board(BoardFixture.inMeeting)
         _ = update(&state, .key(.character("p")))

@@ -18,6 +18,7 @@ public enum PortableSchema {
     public static let v11Name = "v11: deployments, restorations and post-implementation reviews"
     public static let v12Name = "v12: the risk score a decision was recorded with, lessons by incident"
     public static let v13Name = "v13: each service's history kept as changes and incidents are written"
+    public static let v14Name = "v14-route-weeks: each route's weekly figures kept as changes and decisions are written"
     public static let v15Name = "v15-source-links: where each imported change came from, and its fields as last imported"
 
     /// The tables of v1.
@@ -369,6 +370,43 @@ public enum PortableSchema {
         SELECT service, 0, 0, id, opened_at FROM (\(ServiceHistoryTriggers.recomputedLastIncidents)) latest WHERE TRUE
         ON CONFLICT (service) DO UPDATE SET last_incident_id = excluded.last_incident_id, last_incident_opened_at = excluded.last_incident_opened_at
         """,
+    ]
+
+    /// Each route's counts per ISO week (`RouteWeekTriggers`), and the incident links of approved
+    /// changes by approval time, kept by each engine's triggers in the transaction of every write
+    /// to `changes`, `changes_with_incident` and `incident_causes` (derived:
+    /// neither exported nor copied, rebuilt from the rows), so a period's whole weeks are read
+    /// from a few rows instead of counting their changes; filled here from the rows already
+    /// written. And the deployment index widened to every column DORA's figures read of a
+    /// deployment, so the period's deployments come out of the index alone.
+    public static let v14: [String] = [
+        """
+        CREATE TABLE route_weeks (
+            route TEXT NOT NULL,
+            week INTEGER NOT NULL,
+            first_approved INTEGER NOT NULL,
+            first_with_conditions INTEGER NOT NULL,
+            first_rejected INTEGER NOT NULL,
+            first_deferred INTEGER NOT NULL,
+            approved_with_incident INTEGER NOT NULL,
+            submitted INTEGER NOT NULL,
+            PRIMARY KEY (route, week)
+        )
+        """,
+        "INSERT INTO route_weeks (route, week, \(RouteWeekTriggers.counts.joined(separator: ", "))) \(RouteWeekTriggers.recomputed)",
+        """
+        CREATE TABLE approved_incident_links (
+            change_id TEXT NOT NULL REFERENCES changes(id),
+            incident_id TEXT NOT NULL REFERENCES incidents(id),
+            route TEXT NOT NULL,
+            approved_at INTEGER NOT NULL,
+            PRIMARY KEY (change_id, incident_id)
+        )
+        """,
+        "CREATE INDEX approved_incident_links_by_time ON approved_incident_links(approved_at, route, change_id, incident_id)",
+        "INSERT INTO approved_incident_links (change_id, incident_id, route, approved_at) \(RouteWeekTriggers.recomputedLinks)",
+        "DROP INDEX changes_by_deployment",
+        "CREATE INDEX changes_by_deployment_times ON changes((COALESCE(deployed_at, CASE WHEN state IN ('implement', 'review', 'closed') THEN window_start END)), route, submitted_at, approved_at, deployed_at, state, window_start)",
     ]
 
     /// Each imported change's system, its id there, the fingerprint (`SourceLink.fingerprint`)

@@ -22,7 +22,7 @@ public struct StoreTables: Sendable {
 
     /// Tables derived from the others and kept by triggers (v13's service history and the marks
     /// it counts from): readable by everyone, written by no one, neither exported nor copied.
-    public static let derived = ["service_history", "changes_with_incident"]
+    public static let derived = ["service_history", "changes_with_incident", "route_weeks", "approved_incident_links"]
 
     public static let all: [StoreTables] = [
         StoreTables(name: "meta", columns: ["key", "value"], order: "key"),

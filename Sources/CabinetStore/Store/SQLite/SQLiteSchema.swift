@@ -27,6 +27,7 @@ enum SQLiteSchema {
         MigrationStep(PortableSchema.v11Name, PortableSchema.v11 + [pirsNotUpdated, pirsNotDeleted, pirsNotReplaced]),
         MigrationStep(PortableSchema.v12Name, PortableSchema.v12),
         MigrationStep(PortableSchema.v13Name, PortableSchema.v13 + serviceHistoryTriggers),
+        MigrationStep(PortableSchema.v14Name, PortableSchema.v14 + routeWeekTriggers),
         MigrationStep(PortableSchema.v15Name, PortableSchema.v15),
     ]
 
@@ -86,9 +87,24 @@ enum SQLiteSchema {
         [trigger(on: followed.table, after: "INSERT", followed.inserted), trigger(on: followed.table, after: "DELETE", followed.deleted)]
     }
 
-    private static func trigger(on table: String, after event: String, _ statements: [String]) -> String {
+    /// A trigger named for the summary it keeps; `columns` and `condition` narrow an update trigger.
+    private static func trigger(on table: String, after event: String, _ statements: [String], keeping summary: String = "service_history",
+                                columns: [String]? = nil, when condition: String? = nil) -> String {
         let body = statements.map { statement in statement + ";\n" }.joined()
-        return "CREATE TRIGGER \(table)_\(event.lowercased())_keeps_service_history AFTER \(event) ON \(table)\nBEGIN\n\(body)END"
+        let of = columns.map { " OF \($0.joined(separator: ", "))" } ?? ""
+        let when = condition.map { "\nWHEN \($0)" } ?? ""
+        return "CREATE TRIGGER \(table)_\(event.lowercased())_keeps_\(summary) AFTER \(event)\(of) ON \(table)\(when)\nBEGIN\n\(body)END"
+    }
+
+    /// v14's triggers that keep `route_weeks` as changes and their incident marks are written;
+    /// like v13's they stay on during a copy. An update moves a change only when a counted
+    /// column really changed.
+    static let routeWeekTriggers: [String] = RouteWeekTriggers.followed.flatMap { followed -> [String] in
+        let columns = RouteWeekTriggers.countedColumns
+        let changed = columns.map { "OLD.\($0) IS NOT NEW.\($0)" }.joined(separator: " OR ")
+        return [trigger(on: followed.table, after: "INSERT", followed.inserted, keeping: "route_weeks"),
+                trigger(on: followed.table, after: "DELETE", followed.deleted, keeping: "route_weeks")]
+            + (followed.updated.map { [trigger(on: followed.table, after: "UPDATE", $0, keeping: "route_weeks", columns: columns, when: changed)] } ?? [])
     }
 
     /// The triggers of the latest schema, by name: a copy drops them while it writes rows as
