@@ -133,9 +133,14 @@ enum PostgresSchema {
             RETURN NULL;
             END $$
             """,
-            "CREATE TRIGGER \(followed.table)_keep_service_history AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
+            "CREATE TRIGGER \(keepsServiceHistory(followed.table)) AFTER INSERT OR DELETE ON \(followed.table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
         ]
     }
+
+    /// v13's triggers by table and name: a copy turns them off while it writes, then fills what they keep.
+    static let serviceHistoryTriggerNames: [(table: String, trigger: String)] = ServiceHistoryTriggers.followed.map { ($0.table, keepsServiceHistory($0.table)) }
+
+    private static func keepsServiceHistory(_ table: String) -> String { "\(table)_keep_service_history" }
 
     /// v14's triggers keep `route_weeks` as the tables' owner (SECURITY DEFINER), as v13's do;
     /// an update moves a change only when a counted column really changed.

@@ -39,15 +39,20 @@ public final class PostgresStore: SQLStore, @unchecked Sendable {
 
     /// A copy into this store, as its owner: the triggers of decisions are off while the tables
     /// are replaced (the copied changes carry what the decision trigger would compute), and so are
-    /// those of v14's summaries, emptied first and refilled from the copied rows at the end; then every board
-    /// is told once.
+    /// those of v13's and v14's summaries, emptied first and filled from the copied rows at the end
+    /// (one upsert per row of the same few summary rows made a 1M copy crawl); then every board is
+    /// told once.
     public func writingCopy<T>(_ body: (PostgresSession) throws -> T) throws(CabinetError) -> T {
-        let summaries = PostgresSchema.routeWeekTriggerNames
+        let summaries = PostgresSchema.routeWeekTriggerNames + PostgresSchema.serviceHistoryTriggerNames
         return try writing { session in
             try session.run(["ALTER TABLE decisions DISABLE TRIGGER USER", "ALTER TABLE pirs DISABLE TRIGGER USER"]
-                            + summaries.map { "ALTER TABLE \($0.table) DISABLE TRIGGER \($0.trigger)" } + RouteWeekTriggers.emptied)
+                            + summaries.map { "ALTER TABLE \($0.table) DISABLE TRIGGER \($0.trigger)" }
+                            + ServiceHistoryTriggers.emptied + RouteWeekTriggers.emptied)
             let result = try body(session)
-            try session.run(["ALTER TABLE decisions ENABLE TRIGGER USER", "ALTER TABLE pirs ENABLE TRIGGER USER"]
+            // v13's summary is filled while its triggers are still off (its marks would count twice);
+            // v14's reads those marks.
+            try session.run(ServiceHistoryTriggers.filled
+                            + ["ALTER TABLE decisions ENABLE TRIGGER USER", "ALTER TABLE pirs ENABLE TRIGGER USER"]
                             + summaries.map { "ALTER TABLE \($0.table) ENABLE TRIGGER \($0.trigger)" }
                             + RouteWeekTriggers.refilled + ["SELECT pg_notify('\(PostgresSchema.channel)', 'copy')"])
             return result

@@ -363,14 +363,7 @@ public enum PortableSchema {
         )
         """,
         "CREATE TABLE changes_with_incident (change_id TEXT PRIMARY KEY REFERENCES changes(id))",
-        "INSERT INTO changes_with_incident (change_id) SELECT DISTINCT change_id FROM incident_causes",
-        "INSERT INTO service_history (service, change_count, incident_change_count) \(ServiceHistoryTriggers.recomputedCounts)",
-        """
-        INSERT INTO service_history (service, change_count, incident_change_count, last_incident_id, last_incident_opened_at)
-        SELECT service, 0, 0, id, opened_at FROM (\(ServiceHistoryTriggers.recomputedLastIncidents)) latest WHERE TRUE
-        ON CONFLICT (service) DO UPDATE SET last_incident_id = excluded.last_incident_id, last_incident_opened_at = excluded.last_incident_opened_at
-        """,
-    ]
+    ] + ServiceHistoryTriggers.filled
 
     /// Each route's counts per ISO week (`RouteWeekTriggers`), and the incident links of approved
     /// changes by approval time, kept by each engine's triggers in the transaction of every write

@@ -19,6 +19,19 @@ public enum ServiceHistoryTriggers {
         WHERE recency = 1
         """
 
+    /// The marks and the summary worked out from the rows into empty tables: v13's fill, and what
+    /// a bulk copy runs with the triggers off (`emptied` first) instead of one upsert per row.
+    public static let filled = [
+        "INSERT INTO changes_with_incident (change_id) SELECT DISTINCT change_id FROM incident_causes",
+        "INSERT INTO service_history (service, change_count, incident_change_count) \(recomputedCounts)",
+        """
+        INSERT INTO service_history (service, change_count, incident_change_count, last_incident_id, last_incident_opened_at)
+        SELECT service, 0, 0, id, opened_at FROM (\(recomputedLastIncidents)) latest WHERE TRUE
+        ON CONFLICT (service) DO UPDATE SET last_incident_id = excluded.last_incident_id, last_incident_opened_at = excluded.last_incident_opened_at
+        """,
+    ]
+    public static let emptied = ["DELETE FROM service_history", "DELETE FROM changes_with_incident"]
+
     /// A change now lists a service: one more change, and one more with an incident if it caused one.
     public static let changeServiceInserted = [
         """
