@@ -18,17 +18,29 @@ struct Decide: ParsableCommand {
     @Option(help: "A note; the reason is required with rejected.") var note: String?
     @Option(help: "Who decides; $CAB_USER or your login name by default.") var by: String?
     @Flag(help: "Correct the change's latest decision with this one.") var supersede = false
+    @Option(help: "Approve a change that is not ready anyway: why (recorded in the decision's note and the minutes).") var override: String?
 
     func run() throws {
         try guarded { () throws(CabinetError) in
             guard let outcome: Outcome = try word(outcome, option: "OUTCOME") else { return }
             let conditions = try checkedText(conditions, flag: "--conditions"), note = try checkedText(note, flag: "--note")
+            let override = try checkedText(override, flag: "--override")
+            if override != nil, !outcome.approves { throw .invalidArgument(name: "--override", problem: "only an approval overrides readiness") }
             let name = try actor(by, login: store.login)
+            let notes = [note, override.map(Readiness.overrideNote)].compactMap { $0 }
             var decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: name,
-                                    conditions: conditions, note: note)
+                                    conditions: conditions, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
             // The store checks every rule again; what a flag got wrong is named by its flag first.
             if let breach = RecordRules.contentBreach(of: decision) { throw .invalidArgument(name: "--\(breach.field)", problem: breach.problem) }
             let store = try store.open(.writing)
+            // As on the board: approving a change that is not ready takes a reason that goes in the minutes.
+            if outcome.approves, override == nil, let change = try store.change(id: id) {
+                let readiness = Readiness(change: change, now: decision.at)
+                if !readiness.isReady {
+                    throw .refused("\(id) is not ready (\(readiness.problems.joined(separator: "; "))): approve it with --override REASON, "
+                                   + "which goes in the minutes, or defer it")
+                }
+            }
             if supersede {
                 guard let latest = try store.decisions(forChange: id).last else { throw .refused("\(id) has no decision to supersede") }
                 decision.supersedes = latest.id

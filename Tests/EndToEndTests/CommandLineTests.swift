@@ -62,9 +62,29 @@ let smallDocument = """
         #expect(try sandbox.cab("export").stdout == first.stdout)
     }
 
+    /// As on the board: a change that is not ready is approved only with a reason, which the
+    /// decision's note (and so the minutes) carries; nothing is written without it.
+    @Test func approvingAChangeThatIsNotReadyTakesAnOverrideReason() throws {
+        _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
+        let before = try sandbox.cab("export").stdout
+        let refused = try sandbox.cab("decide", "CHG-1", "approved", "--by", "priya")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("cab: CHG-1 is not ready ("), "\(refused.stderr)")
+        #expect(refused.stderr.hasSuffix("): approve it with --override REASON, which goes in the minutes, or defer it\n"), "\(refused.stderr)")
+        let misplaced = try sandbox.cab("decide", "CHG-1", "rejected", "--note", "no", "--override", "why", "--by", "priya")
+        #expect(misplaced.stderr == "cab: --override: only an approval overrides readiness\n")
+        #expect(try sandbox.cab("export").stdout == before)
+
+        let approved = try sandbox.cab("decide", "CHG-1", "approved", "--by", "priya", "--override", "the DBA rehearsed the rollback")
+        #expect(approved.status == 0, "\(approved.stderr)")
+        let decisions = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.cab("export").stdout.utf8)) as? [String: Any])["decisions"] as? [[String: Any]]
+        #expect(decisions?.last?["note"] as? String == "not-ready override: the DBA rehearsed the rollback")
+    }
+
     @Test func decidingRecordsWhoAndWhenAndRefusesASecondFirstDecision() throws {
         _ = try sandbox.cab("import", try sandbox.write("company.json", smallDocument))
-        let approved = try sandbox.cab("decide", "CHG-1", "approved-with-conditions", "--conditions", "behind a flag", "--by", "priya")
+        let approved = try sandbox.cab("decide", "CHG-1", "approved-with-conditions", "--conditions", "behind a flag", "--by", "priya",
+                                      "--override", "the window is agreed in the channel")
         #expect(approved.status == 0)
         #expect(approved.stdout == "CHG-1: approved-with-conditions by priya at 2026-11-27T08:00:00Z\n")
         let second = try sandbox.cab("decide", "CHG-1", "rejected", "--note", "too late", "--by", "marcus")

@@ -13,7 +13,7 @@ import Testing
                                         "--category", "infrastructure", "--risk", "high", "--service", "Order Service")
             #expect(added.status == 0)
             let racers = try ["priya", "marcus"].map { chair in
-                try CabProcess.start(["decide", id, "approved", "--by", chair, "--db", sandbox.db], environment: sandbox.environment)
+                try CabProcess.start(["decide", id, "approved", "--by", chair, "--override", "race", "--db", sandbox.db], environment: sandbox.environment)
             }
             let results = racers.map(CabProcess.finish)
             #expect(results.filter { $0.status == 0 }.count == 1, "round \(round): \(results.map(\.stderr))")

@@ -64,12 +64,12 @@ import Testing
         #expect(try cab(["admin", "roles", "init", "--db", server.url]).status == 0)
         let chair = try login("carla", "chair")
         // The sandbox's CAB_USER is "tester"; no --by is given.
-        let refused = try cab(["decide", "CHG-1", "approved", "--db", chair])
+        let refused = try cab(["decide", "CHG-1", "approved", "--override", "rehearsed", "--db", chair])
         #expect(refused.status == 1)
         #expect(refused.stderr == "cab: a chair records decisions in their own name: CAB_USER says tester but you are signed in to the database as carla; "
                 + "give --by carla or unset CAB_USER\n")
-        let withBy = try cab(["decide", "CHG-1", "approved", "--by", "tester", "--db", chair])
+        let withBy = try cab(["decide", "CHG-1", "approved", "--by", "tester", "--override", "rehearsed", "--db", chair])
         #expect(withBy.stderr == "cab: a chair records decisions in their own name: --by says tester but you are signed in to the database as carla; give --by carla\n")
-        #expect(try cab(["decide", "CHG-1", "approved", "--by", "carla", "--db", chair]).status == 0)
+        #expect(try cab(["decide", "CHG-1", "approved", "--by", "carla", "--override", "rehearsed", "--db", chair]).status == 0)
     }
 }

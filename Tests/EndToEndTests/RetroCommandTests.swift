@@ -72,7 +72,7 @@ import Testing
         let undecided = Self.approvedChange.replacingOccurrences(
             of: #"[ { "change": "CHG-1", "outcome": "approved", "at": "2026-11-26T17:00:00Z", "by": "lead" } ]"#, with: "[]")
         #expect(try sandbox.cab("import", try sandbox.write("company.json", undecided)).status == 0)
-        let approved = try sandbox.cab("decide", "CHG-1", "approved")
+        let approved = try sandbox.cab("decide", "CHG-1", "approved", "--override", "the DBA is on call")
         #expect(approved.status == 0, "\(approved.stderr)")
         // At approval, with the default weights: no files stated (0), 2 services affected (Order
         // Service and its consumer Payment Gateway: 0.35 × log2 3 = 0.555), no incident history,

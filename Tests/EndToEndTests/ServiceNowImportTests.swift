@@ -77,7 +77,7 @@ import Testing
     @Test func aDecisionRecordedInCabinetIsKeptAndTheDisagreementListed() throws {
         #expect(try sandbox.cab("import", "--from", "servicenow", Self.fixture("change_request-all.json")).status == 0)
         let corrected = try sandbox.cab("decide", "servicenow:CHG0030001", "approved-with-conditions", "--conditions", "Build the index concurrently",
-                                        "--by", "chair", "--supersede")
+                                        "--by", "chair", "--supersede", "--override", "the backout is rehearsed")
         #expect(corrected.status == 0, "\(corrected.stderr)")
         let newer = try sandbox.cab("import", "--from", "servicenow", "--timezone", "America/New_York", Self.fixture("change_request-display-newer.json"))
         #expect(newer.status == 0, "\(newer.stderr)")

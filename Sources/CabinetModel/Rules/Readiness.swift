@@ -14,6 +14,10 @@ public struct Readiness: Hashable, Sendable {
 
     public var isReady: Bool { problems.isEmpty }
 
+    /// How an approval of a change that is not ready carries the chair's reason in its note (and
+    /// so in the minutes), from the board and from `cab decide --override` alike.
+    public static func overrideNote(_ reason: String) -> String { "not-ready override: \(reason)" }
+
     public init(change: Change, now: Timestamp) {
         var problems: [String] = []
         blastRadius = !change.blastRadius.isBlank

@@ -125,7 +125,7 @@ public struct PendingDecision: Hashable, Sendable {
 
     /// The decision's note: the deferral, the rejection's reason, the override and the correction, in that order.
     var recordedNote: String? {
-        let parts = [deferral?.note, note, overrideReason.map { "not-ready override: \($0)" },
+        let parts = [deferral?.note, note, overrideReason.map(Readiness.overrideNote),
                      correcting.map { "corrects \(BoardText.describe($0))" + (correctionReason.map { ": \($0)" } ?? "") }].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
