@@ -26,6 +26,7 @@ struct Decide: ParsableCommand {
             let conditions = try checkedText(conditions, flag: "--conditions"), note = try checkedText(note, flag: "--note")
             let override = try checkedText(override, flag: "--override")
             if override != nil, !outcome.approves { throw .invalidArgument(name: "--override", problem: "only an approval overrides readiness") }
+            if override?.isBlank == true { throw .invalidArgument(name: "--override", problem: "empty: say why the change is approved although it is not ready") }
             let name = try actor(by, login: store.login)
             let notes = [note, override.map(Readiness.overrideNote)].compactMap { $0 }
             var decision = Decision(id: UUID().uuidString.lowercased(), change: id, outcome: outcome, at: Timestamp.now(), by: name,

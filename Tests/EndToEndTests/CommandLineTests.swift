@@ -73,6 +73,10 @@ let smallDocument = """
         #expect(refused.stderr.hasSuffix("): approve it with --override REASON, which goes in the minutes, or defer it\n"), "\(refused.stderr)")
         let misplaced = try sandbox.cab("decide", "CHG-1", "rejected", "--note", "no", "--override", "why", "--by", "priya")
         #expect(misplaced.stderr == "cab: --override: only an approval overrides readiness\n")
+        for blank in ["", "  "] {
+            #expect(try sandbox.cab("decide", "CHG-1", "approved", "--override", blank, "--by", "priya").stderr
+                    == "cab: --override: empty: say why the change is approved although it is not ready\n")
+        }
         #expect(try sandbox.cab("export").stdout == before)
 
         let approved = try sandbox.cab("decide", "CHG-1", "approved", "--by", "priya", "--override", "the DBA rehearsed the rollback")
