@@ -61,4 +61,12 @@ extension String {
     /// This text drawn inert (`InertText.sanitize`): how every human-readable output, the board's
     /// and the command line's, shows stored or user text, so a newline cannot start a line of its own.
     public var inert: String { InertText.sanitize(self) }
+
+    /// This text drawn inert, each character found in `replacements` written as its replacement:
+    /// a message format's own escaping laid over the inert text (Slack's, iCalendar's).
+    public func inert(escaping replacements: [Character: String]) -> String {
+        inert.reduce(into: "") { result, character in
+            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
+        }
+    }
 }

@@ -36,17 +36,7 @@ public enum ICalendarText {
 
     /// A TEXT value (§3.3.11): drawn inert, then backslash, semicolon, comma and newline escaped.
     public static func text(_ value: String) -> String {
-        var result = ""
-        for character in value.inert {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n": result += "\\n"
-            default: result.append(character)
-            }
-        }
-        return result
+        value.inert(escaping: ["\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"])
     }
 
     /// A content line cut into lines of at most 75 octets, each after the first starting with

@@ -5,19 +5,11 @@ import TerminalKit
 /// `<!channel>`, `<!here>`, `<@U123>`, `<#C123>` and `<https://x|label>` arrive as text and
 /// cannot mention anyone or hide a link.
 public enum SlackText {
+    /// Slack's three control characters and how a message writes them.
+    static let escapes: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;"]
+
     /// `text` drawn inert with Slack's three control characters escaped.
-    public static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text.inert {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func escaped(_ text: String) -> String { text.inert(escaping: escapes) }
 
     /// Several lines escaped one by one, the line breaks between them kept.
     public static func lines(_ text: String) -> String {
@@ -31,7 +23,7 @@ public enum SlackText {
         guard whole.count > limit else { return whole }
         var result = "", count = 0
         for character in text.inert {
-            let piece = escaped(String(character))
+            let piece = escapes[character] ?? String(character)
             if count + piece.count > limit - 1 { break }
             result += piece
             count += piece.count

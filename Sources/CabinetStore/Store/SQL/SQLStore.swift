@@ -183,8 +183,16 @@ enum QueueDay {
                 """,
             arguments: [SQLValue(waitingToo), SQLValue(end), .text(start.day), SQLValue(start), SQLValue(end)],
             order: "submitted_at, id")
-        let decided = try changes.compactMap { change -> QueueEntry? in
-            let latest = try DecisionRows.fetch(db, where: "change_id = ? AND at < ?", arguments: [.text(change.id), SQLValue(end)]).last
+        // Each change's latest decision before the day's end, read for all of them at once.
+        var latestDecisions: [String: Decision] = [:]
+        for chunk in changes.map(\.id).chunked(500) {
+            for decision in try DecisionRows.fetch(db, where: "change_id IN (\(placeholders(chunk.count))) AND at < ?",
+                                                   arguments: chunk.map(SQLValue.text) + [SQLValue(end)]) {
+                latestDecisions[decision.change] = decision
+            }
+        }
+        let decided = changes.compactMap { change -> QueueEntry? in
+            let latest = latestDecisions[change.id]
             // A change deferred on an earlier day to a later meeting is not on this day's queue.
             if let latest, latest.outcome == .deferred, latest.at < start, !latest.returnsToBoard(on: start.day) { return nil }
             return QueueEntry(change: change, now: readinessTime, latestDecision: latest)
