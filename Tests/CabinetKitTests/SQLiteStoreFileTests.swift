@@ -64,4 +64,16 @@ import Testing
         try imported.close()
         #expect(FileManager.default.contents(atPath: target + "-wal")?.count == 32 + 24 + 4096)
     }
+
+    /// An insert that fires triggers first saves the pages it touches to a statement journal:
+    /// a bulk write keeps those journals in memory (not millions of writes to a temporary file),
+    /// and the next write is back on the engine's default.
+    @Test func aBulkWriteKeepsItsStatementJournalsInMemoryAndTheNextWriteDoesNot() throws {
+        let store = try SQLiteStore(path: folder.path + "/bulk.sqlite")
+        let setting = "PRAGMA temp_store"
+        // 2 is MEMORY, 0 the compiled-in DEFAULT.
+        #expect(try store.writingMany { db in try Int.fetchOne(db, sql: setting) } == 2)
+        #expect(try store.writing { db in try Int.fetchOne(db, sql: setting) } == 0)
+        try store.close()
+    }
 }
