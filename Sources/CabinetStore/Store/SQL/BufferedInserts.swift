@@ -1,10 +1,10 @@
 import CabinetModel
 /// A connection that holds back single-row `INSERT … VALUES (…)` statements and sends them many
-/// rows a statement, for an engine where every statement is a round trip (PostgreSQL). Any other
-/// statement, and every read, first sends what is held, the statements in the order they were
-/// first held: so the SQL always sees the rows written before it, and parents go in before the
-/// rows that reference them. `flush()` sends the rest; the caller's transaction keeps it all or
-/// nothing.
+/// rows a statement: on PostgreSQL every statement is a round trip; on SQLite every statement
+/// runs the table's CHECK lists and triggers' set-up again. Any other statement, and every read,
+/// first sends what is held, the statements in the order they were first held: so the SQL always
+/// sees the rows written before it, and parents go in before the rows that reference them.
+/// `flush()` sends the rest; the caller's transaction keeps it all or nothing.
 final class BufferedInserts<Base: SQLDatabase>: SQLDatabase {
     typealias Row = Base.Row
 
@@ -36,7 +36,7 @@ final class BufferedInserts<Base: SQLDatabase>: SQLDatabase {
             try flush()
             return try base.execute(sql, arguments)
         }
-        if held[position].rows.count >= Self.rowsPerStatement { try flush() }
+        if held[position].rows.count >= Self.rowsPerStatement { try flush(through: position) }
     }
 
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws -> Void) throws {
@@ -49,14 +49,30 @@ final class BufferedInserts<Base: SQLDatabase>: SQLDatabase {
         try base.forEachRowOfLargeResult(sql, body)
     }
 
-    /// Sends every row held, one statement for each statement held (none has more than
-    /// `rowsPerStatement` rows: it is sent when it reaches them).
-    func flush() throws {
-        for position in held.indices where !held[position].rows.isEmpty {
-            let rows = held[position].rows
+    /// Sends every row held (no statement holds more than `rowsPerStatement` rows: it is sent
+    /// when it reaches them).
+    func flush() throws { try flush(through: held.count - 1) }
+
+    /// Sends the rows held by the statements first held up to `last`: a full statement goes with
+    /// the parents held before it, while the statements held after it may fill up too. The rows go
+    /// in statements of `rowsPerStatement` rows or a power of two, so that an engine that caches
+    /// its prepared statements (GRDB) prepares a handful of texts, not one for every count.
+    private func flush(through last: Int) throws {
+        for position in held.indices.prefix(last + 1) where !held[position].rows.isEmpty {
+            var rows = held[position].rows[...]
             held[position].rows.removeAll(keepingCapacity: true)
-            try base.execute(held[position].insert.sql(rows: rows.count), rows.flatMap { $0 })
+            while !rows.isEmpty {
+                let count = Self.statementSize(for: rows.count)
+                try base.execute(held[position].insert.sql(rows: count), rows.prefix(count).flatMap { $0 })
+                rows = rows.dropFirst(count)
+            }
         }
+    }
+
+    /// The rows of the next statement for `count` rows held: all of them at `rowsPerStatement`,
+    /// else the largest power of two not above `count`.
+    static func statementSize(for count: Int) -> Int {
+        count >= rowsPerStatement ? rowsPerStatement : 1 << (Int.bitWidth - 1 - count.leadingZeroBitCount)
     }
 }
 

@@ -22,12 +22,8 @@ public struct SQLDialect: Sendable {
     /// planner needs the hint where it would walk a whole index; PostgreSQL's, weighing its
     /// statistics, is only slowed by it.
     var steersPlanner: Bool
-    /// Whether many rows are better sent in one statement (`BufferedInserts`): each statement is
-    /// a round trip to a PostgreSQL server, while SQLite runs a prepared statement in process.
-    var sendsRowsTogether: Bool
-
-    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true, sendsRowsTogether: false)
-    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false, sendsRowsTogether: true)
+    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true)
+    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false)
 
     /// A text column compared without its index where the engine needs telling.
     func withoutIndex(_ column: String) -> String { steersPlanner ? "\(column) || ''" : column }

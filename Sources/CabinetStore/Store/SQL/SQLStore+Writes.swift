@@ -19,27 +19,19 @@ extension SQLStore {
         try writingMany { db in try importRecords(records, source: source, now: now, db) }
     }
 
-    /// Imports `records` inside the caller's write transaction; where the engine gains by it, the
-    /// rows go in many a statement (`BufferedInserts`).
+    /// Imports `records` inside the caller's write transaction, the rows many a statement
+    /// (`BufferedInserts`).
     func importRecords(_ records: some InterchangeRecords, source: String, now: Timestamp, _ db: Connection) throws -> ImportSummary {
         let recorder = try recorder(db)
         let submitterIsChair = try isChair(recorder, db)
         let storedRoles = Dictionary(try teamRoles(db).map { ($0.name, $0.role) }, uniquingKeysWith: { first, _ in first })
-        func run(_ writer: some SQLDatabase) throws -> (roles: [TeamMember], summary: ImportSummary) {
-            var session = ImportSession(db: writer, records: records, source: source, recorder: recorder, now: now,
-                                        submitterIsChair: submitterIsChair)
-            return (try session.run(storedRoles: storedRoles), session.summary)
-        }
-        let imported: (roles: [TeamMember], summary: ImportSummary)
-        if db.dialect.sendsRowsTogether {
-            let buffered = BufferedInserts(db)
-            imported = try run(buffered)
-            try buffered.flush()
-        } else {
-            imported = try run(db)
-        }
-        try importRoles(imported.roles, db)
-        return imported.summary
+        let buffered = BufferedInserts(db)
+        var session = ImportSession(db: buffered, records: records, source: source, recorder: recorder, now: now,
+                                    submitterIsChair: submitterIsChair)
+        let roles = try session.run(storedRoles: storedRoles)
+        try buffered.flush()
+        try importRoles(roles, db)
+        return session.summary
     }
 
     public func record(_ decision: Decision) throws(CabinetError) {

@@ -7,12 +7,20 @@ extension Database: SQLDatabase {
     public var dialect: SQLDialect { .sqlite }
 
     public func execute(_ sql: String, _ arguments: [SQLValue]) throws {
-        try cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        try cachedStatement(sql: sql).execute(arguments: arguments.statementArguments)
     }
 
     public func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (Row) throws -> Void) throws {
-        let rows = try Row.fetchCursor(cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        let rows = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments.statementArguments)
         while let row = try rows.next() { try body(row) }
+    }
+}
+
+extension [SQLValue] {
+    /// GRDB's arguments through its existential initialiser: the generic one maps through a key
+    /// path that the runtime builds again at every call, 8 % of an import's time.
+    var statementArguments: StatementArguments {
+        StatementArguments(lazy.map { $0 as (any DatabaseValueConvertible)? })
     }
 }
 
