@@ -6,17 +6,13 @@ extension ChangeRows {
     /// The changes of `ids` that are stored, by id, as the record rules see them (route, state,
     /// type, category, risk and submission time); their texts and services are left empty.
     static func fetchAsRuled(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Change] {
-        var changes: [String: Change] = [:]
-        for list in IDList.runs(of: ids) {
-            try db.forEachNamedRow("SELECT id, type, category, risk, route, submitted_at, state FROM changes WHERE id IN (\(list.placeholders))", list.values) { row in
-                let change = Change(
-                    id: try row.text("id"), title: "", owner: "", team: "", type: try row.word("type"), category: try row.word("category"),
-                    risk: try row.word("risk"), route: try row.word("route"), services: [], blastRadius: "", rollbackPlan: "", verification: "",
-                    windowStart: nil, windowEnd: nil, submittedAt: try row.timestamp("submitted_at"), state: try row.word("state"))
-                changes[change.id] = change
+        try IDList.read(ids, by: \.id) { list in
+            try db.namedRows("SELECT id, type, category, risk, route, submitted_at, state FROM changes WHERE id IN (\(list.placeholders))", list.values) { row in
+                Change(id: try row.text("id"), title: "", owner: "", team: "", type: try row.word("type"), category: try row.word("category"),
+                       risk: try row.word("risk"), route: try row.word("route"), services: [], blastRadius: "", rollbackPlan: "", verification: "",
+                       windowStart: nil, windowEnd: nil, submittedAt: try row.timestamp("submitted_at"), state: try row.word("state"))
             }
         }
-        return changes
     }
 
     /// The change `id` as the record rules see it (see above). Nil when there is none.
@@ -26,11 +22,7 @@ extension ChangeRows {
 
     /// The whole changes of `ids` that are stored, by id.
     static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Change] {
-        var changes: [String: Change] = [:]
-        for list in IDList.runs(of: ids) {
-            for change in try fetch(db, where: "id IN (\(list.placeholders))", arguments: list.values) { changes[change.id] = change }
-        }
-        return changes
+        try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
     }
 }
 
@@ -58,11 +50,7 @@ extension DecisionRows {
 
     /// The stored decisions of `ids`, by id.
     static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Decision] {
-        var decisions: [String: Decision] = [:]
-        for list in IDList.runs(of: ids) {
-            for decision in try fetch(db, where: "id IN (\(list.placeholders))", arguments: list.values) { decisions[decision.id] = decision }
-        }
-        return decisions
+        try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
     }
 
     /// The decisions stored under `ids`, and the decisions of `changes`, as the import's checks
@@ -91,11 +79,7 @@ extension DecisionRows {
 extension IncidentRows {
     /// The stored incidents of `ids`, by id.
     static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Incident] {
-        var incidents: [String: Incident] = [:]
-        for list in IDList.runs(of: ids) {
-            for incident in try fetch(db, where: "id IN (\(list.placeholders))", arguments: list.values) { incidents[incident.id] = incident }
-        }
-        return incidents
+        try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
     }
 }
 
@@ -115,6 +99,15 @@ struct IDList {
 
     /// A list that matches no id.
     static let none = IDList(ids: [], placeholders: "NULL", values: [])
+
+    /// The records `read` finds for each run of `ids`, by `key`.
+    static func read<Record>(_ ids: some Collection<String>, by key: KeyPath<Record, String>, _ read: (IDList) throws -> [Record]) throws -> [String: Record] {
+        var found: [String: Record] = [:]
+        for list in runs(of: ids) {
+            for record in try read(list) { found[record[keyPath: key]] = record }
+        }
+        return found
+    }
 
     /// `ids` (duplicates dropped) in runs of at most `most`.
     static func runs(of ids: some Collection<String>) -> [IDList] {
