@@ -96,6 +96,46 @@ import Testing
         #expect(all.writes - single.writes <= 14)
         #expect(try many.auditDecisionLog(expecting: nil).intact)
         #expect(try many.change(id: "C1200")?.state == .scheduled)
+
+        // Imported again, everything already stored: the same two reads a run of decisions, and
+        // for a run of incidents the changes they blame and the stored incidents (three queries:
+        // the incidents, their causes, their services): 2 × (2 + 1 + 3) = 12 more; nothing written.
+        let singleAgain = try statements(importing: document(1), into: one)
+        let allAgain = try statements(importing: document(1_200), into: many)
+        #expect(allAgain.summary.unchanged == 2_400)
+        #expect(allAgain.reads - singleAgain.reads == 12)
+        #expect(allAgain.writes == singleAgain.writes)
+    }
+
+    /// Into a store that holds changes and an incident already: a change and an incident given
+    /// twice in one run are compared with the copy the run wrote (the same: already stored; other
+    /// content: refused naming the first copy), the others with what the store held before.
+    @Test(arguments: Backend.allCases)
+    func aRecordGivenTwiceInOneRunIsComparedWithTheCopyTheRunWrote(backend: Backend) throws {
+        let store = try stores.fresh(backend)
+        _ = try streaming.streamed("{\(services), \"changes\": [\(changes(1...2))], \"incidents\": [\(incident(1))]}", into: store)
+        let twice = "{\(services), \"changes\": [\(changes(1...3)), \(streaming.change("C3"))], \"incidents\": [\(incident(1)), \(incident(2)), \(incident(2))]}"
+        let summary = try streaming.streamed(twice, into: store)
+        #expect([summary.changes, summary.incidents] == [1, 1] as [Int])
+        // S1, C1, C2 and I1 stored before; the second C3 and the second I2 as the run wrote them.
+        #expect(summary.unchanged == 6)
+
+        let otherIncident = "{\(services), \"incidents\": [\(incident(3)), \(incident(3).replacingOccurrences(of: "sev3", with: "sev1"))]}"
+        #expect(throws: CabinetError.invalidRecord(source: "d.json", record: "incidents[1] (id I3)", field: "openedAt, severity, causedBy or services",
+                                                   problem: "duplicate of incidents[0] with different content")) {
+            try streaming.streamed(otherIncident, into: store)
+        }
+        let otherChange = "{\(services), \"changes\": [\(streaming.change("C9")), \(streaming.change("C9", title: "Other"))]}"
+        #expect(throws: CabinetError.invalidRecord(source: "d.json", record: "changes[1] (id C9)", field: "title",
+                                                   problem: "duplicate of changes[0] with different content")) {
+            try streaming.streamed(otherChange, into: store)
+        }
+        let storedChange = "{\(services), \"changes\": [\(streaming.change("C1", title: "Other"))]}"
+        #expect(throws: CabinetError.invalidRecord(source: "d.json", record: "changes[0] (id C1)", field: "title",
+                                                   problem: "differs from the record already stored under this id")) {
+            try streaming.streamed(storedChange, into: store)
+        }
+        #expect(try store.exportDocument().incidents.map(\.id) == ["I1", "I2"])
     }
 
     /// Six hundred changes; the first run of 500 decisions defers C1 and approves C2…C500. The
