@@ -1,9 +1,10 @@
 import CabinetModel
 /// An import under way inside one write transaction: each record is checked against the store
-/// as it stands (holding the records this import wrote before it) and written as it comes, so
-/// that memory holds only what the checks across records need: the service catalogue, the ids
-/// of the new changes (with the states they state) and incidents, and the small sections
-/// around the decisions. Identical records (a repeated import) are skipped; a known id with
+/// as it stands (holding the records this import wrote before it) and written in the file's
+/// order, a run of `runSize` records looked up at once, so that memory holds only what the
+/// checks across records need: the service catalogue, the ids of the new changes (with the
+/// states they state) and incidents, the run being checked, and the small sections around the
+/// decisions. Identical records (a repeated import) are skipped; a known id with
 /// other content, or a reference to nothing, is an error naming the record.
 struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     let db: Database
