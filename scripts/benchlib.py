@@ -130,6 +130,16 @@ def demo(path, changes):
     return run([CAB, "demo", "--db", path, "--changes", str(changes), "--quiet"])
 
 
+def exported(source):
+    """The JSON export of the demo database `source` (bench-out/NAME.json), written when missing
+    or under BENCH_FRESH."""
+    export = os.path.join(OUT, os.path.splitext(os.path.basename(source))[0] + ".json")
+    if not os.path.exists(export) or os.environ.get("BENCH_FRESH"):
+        with open(export, "w") as handle:
+            subprocess.run([CAB, "export", "--db", source], stdout=handle, check=True, env=ENV)
+    return export
+
+
 def cpu_seconds(pid):
     """User + system CPU seconds a process has used so far (/proc/PID/stat)."""
     with open(f"/proc/{pid}/stat") as stat:

@@ -31,6 +31,23 @@ extension InterchangeRecords {
         return records
     }
 
+    /// Hands the records of `section` to `body` in runs of up to `size`, in order, each with its
+    /// position: an import checks a run against the store with one query per kind of lookup
+    /// instead of one per record. A run's records have all been read, so an error of `body` is
+    /// refused as `forEach` refuses one of its last record.
+    func forEachRun<Record>(_ section: InterchangeSection<Record>, size: Int, _ body: ([(record: Record, index: Int)]) throws -> Void) throws {
+        var run: [(record: Record, index: Int)] = []
+        run.reserveCapacity(size)
+        try forEach(section) { record, index in
+            run.append((record, index))
+            guard run.count == size else { return }
+            try body(run)
+            run.removeAll(keepingCapacity: true)
+        }
+        guard let last = run.last else { return }
+        do { try body(run) } catch { throw firstError(after: section.name, last.index, or: error) }
+    }
+
     /// The position of the first record of `section` for which `matches` holds: where a
     /// duplicate's first copy is, named only when an import is refused.
     func firstIndex<Record>(in section: InterchangeSection<Record>, where matches: (Record) -> Bool) -> Int? {

@@ -1,14 +1,28 @@
 import CabinetModel
-/// The lookups a streamed import makes for each record, kept to the columns its checks read.
+/// The lookups a streamed import makes for a run of records at once (one query for the run,
+/// not one per record: on PostgreSQL each query is a round trip), kept to the columns its
+/// checks read.
 extension ChangeRows {
-    /// The change `id` as the record rules see it (its route, state, type, category, risk and
-    /// submission time); its texts and services are left empty. Nil when there is none.
+    /// The changes of `ids` that are stored, by id, as the record rules see them (route, state,
+    /// type, category, risk and submission time); their texts and services are left empty.
+    static func fetchAsRuled(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Change] {
+        try IDList.read(ids, by: \.id) { list in
+            try db.namedRows("SELECT id, type, category, risk, route, submitted_at, state FROM changes WHERE id IN (\(list.placeholders))", list.values) { row in
+                Change(id: try row.text("id"), title: "", owner: "", team: "", type: try row.word("type"), category: try row.word("category"),
+                       risk: try row.word("risk"), route: try row.word("route"), services: [], blastRadius: "", rollbackPlan: "", verification: "",
+                       windowStart: nil, windowEnd: nil, submittedAt: try row.timestamp("submitted_at"), state: try row.word("state"))
+            }
+        }
+    }
+
+    /// The change `id` as the record rules see it (see above). Nil when there is none.
     static func fetchAsRuled(_ db: some SQLDatabase, id: String) throws -> Change? {
-        try db.namedRows("SELECT id, type, category, risk, route, submitted_at, state FROM changes WHERE id = ?", [.text(id)]) { row in
-            Change(id: try row.text("id"), title: "", owner: "", team: "", type: try row.word("type"), category: try row.word("category"),
-                   risk: try row.word("risk"), route: try row.word("route"), services: [], blastRadius: "", rollbackPlan: "", verification: "",
-                   windowStart: nil, windowEnd: nil, submittedAt: try row.timestamp("submitted_at"), state: try row.word("state"))
-        }.first
+        try fetchAsRuled(db, ids: [id])[id]
+    }
+
+    /// The whole changes of `ids` that are stored, by id.
+    static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Change] {
+        try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
     }
 }
 
@@ -19,18 +33,91 @@ extension DecisionRows {
         var isNew: Bool
     }
 
-    /// The decision stored under `id`, if any, and the decisions of `change` in the order the
-    /// rules read them: those stored before the import (the chain up to `storedThrough`) by
-    /// time, then this import's in the order it wrote them.
-    static func fetchForImport(
-        _ db: some SQLDatabase, id: String, change: String, storedThrough: Int64
-    ) throws -> (same: Stored?, history: [Stored]) {
-        let rows = try db.namedRows("""
-            SELECT \(columns), seq FROM decisions WHERE id = ? OR change_id = ?
-            ORDER BY seq > ?, CASE WHEN seq > ? THEN seq END, at, seq
-            """, [.text(id), .text(change), .integer(storedThrough), .integer(storedThrough)]) { row in
-            Stored(decision: try decision(from: row), isNew: try row.integer("seq") > storedThrough)
+    /// What the import's checks know of the decisions around a run of decisions: the stored
+    /// decisions by id, and the decisions of each change in the order the rules read them (those
+    /// stored before the import by time, then this import's in the order it wrote them).
+    struct Known {
+        var byID: [String: Stored] = [:]
+        var histories: [String: [Stored]] = [:]
+
+        /// Notes `decision`, just written by this import, as a read after it would find it.
+        mutating func add(written decision: Decision) {
+            let stored = Stored(decision: decision, isNew: true)
+            byID[decision.id] = stored
+            histories[decision.change, default: []].append(stored)
         }
-        return (rows.first { $0.decision.id == id }, rows.filter { $0.decision.change == change })
+    }
+
+    /// The stored decisions of `ids`, by id.
+    static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Decision] {
+        try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
+    }
+
+    /// The decisions stored under `ids`, and the decisions of `changes`, as the import's checks
+    /// read them; the import's own are those after `storedThrough` in the chain.
+    static func fetchForImport(
+        _ db: some SQLDatabase, ids: some Collection<String>, changes: some Collection<String>, storedThrough: Int64
+    ) throws -> Known {
+        var known = Known()
+        let idRuns = IDList.runs(of: ids), changeRuns = IDList.runs(of: changes)
+        for run in 0..<max(idRuns.count, changeRuns.count) {
+            let byID = run < idRuns.count ? idRuns[run] : IDList.none, byChange = run < changeRuns.count ? changeRuns[run] : IDList.none
+            try db.forEachNamedRow("""
+                SELECT \(columns), seq FROM decisions WHERE id IN (\(byID.placeholders)) OR change_id IN (\(byChange.placeholders))
+                ORDER BY seq > ?, CASE WHEN seq > ? THEN seq END, at, seq
+                """, byID.values + byChange.values + [.integer(storedThrough), .integer(storedThrough)]) { row in
+                let stored = Stored(decision: try decision(from: row), isNew: try row.integer("seq") > storedThrough)
+                known.byID[stored.decision.id] = stored
+                // A change's decisions all come with the run that names it.
+                if byChange.ids.contains(stored.decision.change) { known.histories[stored.decision.change, default: []].append(stored) }
+            }
+        }
+        return known
+    }
+}
+
+extension IncidentRows {
+    /// The stored incidents of `ids`, by id.
+    static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Incident] {
+        try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
+    }
+}
+
+/// Ids bound into an `IN (…)` list, in runs of at most `most`. Each list is padded to a power of
+/// two by repeating its first id, so that the statements of a whole import have a few texts
+/// (SQLite keeps each text's prepared statement) and a list is never empty.
+struct IDList {
+    /// The most ids one list binds (two lists of a query stay far under SQLite's 32,766
+    /// variables and PostgreSQL's 65,535).
+    static var most: Int { 500 }
+
+    /// The ids, each once.
+    let ids: Set<String>
+    /// `?, ?, …`, one for each value.
+    let placeholders: String
+    let values: [SQLValue]
+
+    /// A list that matches no id.
+    static let none = IDList(ids: [], placeholders: "NULL", values: [])
+
+    /// The records `read` finds for each run of `ids`, by `key`.
+    static func read<Record>(_ ids: some Collection<String>, by key: KeyPath<Record, String>, _ read: (IDList) throws -> [Record]) throws -> [String: Record] {
+        var found: [String: Record] = [:]
+        for list in runs(of: ids) {
+            for record in try read(list) { found[record[keyPath: key]] = record }
+        }
+        return found
+    }
+
+    /// `ids` (duplicates dropped) in runs of at most `most`.
+    static func runs(of ids: some Collection<String>) -> [IDList] {
+        var seen = Set<String>()
+        let distinct = ids.filter { seen.insert($0).inserted }
+        return distinct.chunked(most).map { run in
+            var width = 1
+            while width < run.count { width *= 2 }
+            let padded = Array(run) + Array(repeating: run[run.startIndex], count: width - run.count)
+            return IDList(ids: Set(run), placeholders: CabinetStore.placeholders(width), values: padded.map { .text($0) })
+        }
     }
 }

@@ -8,9 +8,6 @@ extension ImportSession {
     /// Imports the sections after the incidents; returns the roles to write.
     mutating func importRecords(storedRoles: [String: TeamRole]) throws -> [TeamMember] {
         let db = self.db, records = self.records
-        func noChange(_ id: String) throws -> String? {
-            try ChangeRows.fetchAsRuled(db, id: id) == nil ? "no change '\(id)' in the document or the store" : nil
-        }
         let meetings = try records.all(InterchangeReader.meetings)
         let conditionsMet = try records.all(InterchangeReader.conditionsMet)
         let freezes = try records.all(InterchangeReader.freezes)
@@ -23,13 +20,24 @@ extension ImportSession {
         let riskCalibrations = try records.all(InterchangeReader.riskCalibrations)
         let roles = try records.all(InterchangeReader.roles)
         let settings = try records.givenSettings()
+        // The stored records these sections name, read for all of them at once (a query for
+        // each 500 ids): they write no change, decision or incident.
+        let namedChanges = meetings.flatMap { $0.items.map(\.change) } + verifications.map(\.change) + announcements.map(\.change)
+            + actionItems.compactMap(\.change) + reviews.map(\.change) + sourceLinks.map(\.change)
+        let storedChanges = Set(try ChangeRows.fetchAsRuled(db, ids: namedChanges).keys)
+        let reviewedChanges = try ChangeRows.fetch(db, ids: pirs.map(\.change))
+        let metDecisions = try DecisionRows.fetch(db, ids: conditionsMet.map(\.decision))
+        let storedIncidents = Set(try IncidentRows.fetch(db, ids: actionItems.compactMap(\.incident) + reviews.map(\.incident)).keys)
+        func noChange(_ id: String) -> String? {
+            storedChanges.contains(id) || reviewedChanges[id] != nil ? nil : "no change '\(id)' in the document or the store"
+        }
         let storedMeetings = Dictionary(uniqueKeysWithValues: try MeetingRows.fetchAll(db).map { ($0.date, $0) })
         let meetingDays = Set(storedMeetings.keys).union(meetings.map(\.date))
         for meeting in try newRecords(meetings, InterchangeReader.meetings, \Meeting.date, storedMeetings, fields: { meeting in
             [("chair", meeting.chair), ("itemMinutes", meeting.itemMinutes), ("startedAt", meeting.startedAt),
              ("agendaFrozenAt", meeting.agendaFrozenAt), ("endedAt", meeting.endedAt), ("attendees", meeting.attendees), ("agenda", meeting.items)]
         }, problem: { meeting in
-            for item in meeting.items { if let missing = try noChange(item.change) { return ("agenda", missing) } }
+            for item in meeting.items { if let missing = noChange(item.change) { return ("agenda", missing) } }
             return nil
         }) {
             try MeetingRows.insert(db, meeting)
@@ -38,7 +46,7 @@ extension ImportSession {
         for met in try newRecords(conditionsMet, InterchangeReader.conditionsMet, \MetCondition.decision,
                                   Dictionary(uniqueKeysWithValues: try ConditionRows.fetchMet(db).map { ($0.decision, $0) }), label: "decision",
                                   fields: { [("by", $0.by), ("at", $0.at), ("note", $0.note)] }, problem: { met in
-            guard let decision = try DecisionRows.fetch(db, where: "id = ?", arguments: [.text(met.decision)]).first else {
+            guard let decision = metDecisions[met.decision] else {
                 return ("decision", "no decision '\(met.decision)' in the document or the store")
             }
             return decision.outcome == .approvedWithConditions ? nil : ("decision", "\(met.decision) is \(decision.outcome.rawValue), not approved-with-conditions")
@@ -59,18 +67,18 @@ extension ImportSession {
             [("change", verification.change), ("at", verification.at), ("by", verification.by), ("smoke", verification.smoke),
              ("errorRate", verification.errorRate), ("baselineErrorRate", verification.baselineErrorRate), ("p99Delta", verification.p99Delta),
              ("heldMinutes", verification.heldMinutes), ("requiredMinutes", verification.requiredMinutes)]
-        }, problem: { try noChange($0.change).map { ("change", $0) } }) {
+        }, problem: { noChange($0.change).map { ("change", $0) } }) {
             try VerificationRows.insert(db, verification, recordedBy: recorder)
             summary.verifications += 1
         }
         for announcement in try newRecords(announcements, InterchangeReader.announcements, \SentAnnouncement.id,
                                            Dictionary(uniqueKeysWithValues: try AnnouncementRows.fetchAll(db).map { ($0.id, $0) }), fields: {
             [("change", $0.change), ("at", $0.at), ("by", $0.by), ("webhook", $0.webhook), ("text", $0.text)]
-        }, problem: { try noChange($0.change).map { ("change", $0) } }) {
+        }, problem: { noChange($0.change).map { ("change", $0) } }) {
             try AnnouncementRows.insert(db, announcement, recordedBy: recorder)
             summary.announcements += 1
         }
-        func noIncident(_ id: String) throws -> Bool { try db.integer("SELECT 1 FROM incidents WHERE id = ?", [.text(id)]) == nil }
+        func noIncident(_ id: String) -> Bool { !storedIncidents.contains(id) }
         for item in try newRecords(actionItems, InterchangeReader.actionItems, \ActionItem.id,
                                    Dictionary(uniqueKeysWithValues: try ActionItemRows.fetch(db, where: "TRUE").map { ($0.id, $0) }), fields: { item in
             [("kind", item.kind), ("change", item.change), ("meeting", item.meeting), ("incident", item.incident), ("text", item.text),
@@ -79,9 +87,9 @@ extension ImportSession {
         }, problem: { item in
             if ActionItem.number(item.id) == nil { return ("id", "'\(item.id)' is not an action item id like ACT-1") }
             if let problem = ActionItemRows.problem(item) { return problem }
-            if let change = item.change, let missing = try noChange(change) { return ("change", missing) }
+            if let change = item.change, let missing = noChange(change) { return ("change", missing) }
             if let day = item.meeting, !meetingDays.contains(day) { return ("meeting", "no meeting on \(day) in the document or the store") }
-            if let incident = item.incident, try noIncident(incident) { return ("incident", "no incident '\(incident)' in the document or the store") }
+            if let incident = item.incident, noIncident(incident) { return ("incident", "no incident '\(incident)' in the document or the store") }
             return nil
         }) {
             try ActionItemRows.insert(db, item, recordedBy: recorder)
@@ -95,8 +103,8 @@ extension ImportSession {
              ("closedAt", review.closedAt), ("closedBy", review.closedBy)]
         }, problem: { review in
             if let problem = ReviewRows.problem(review) { return problem }
-            if try noIncident(review.incident) { return ("incident", "no incident '\(review.incident)' in the document or the store") }
-            return try noChange(review.change).map { ("change", $0) }
+            if noIncident(review.incident) { return ("incident", "no incident '\(review.incident)' in the document or the store") }
+            return noChange(review.change).map { ("change", $0) }
         }) {
             try ReviewRows.insert(db, review, recordedBy: recorder)
             summary.reviews += 1
@@ -107,9 +115,7 @@ extension ImportSession {
                                      fields: { review in
             [("outcome", review.outcome), ("at", review.at), ("by", review.by), ("meeting", review.meeting), ("note", review.note)]
         }, problem: { review in
-            guard let change = try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(review.change)]).first else {
-                return try noChange(review.change).map { ("change", $0) }
-            }
+            guard let change = reviewedChanges[review.change] else { return noChange(review.change).map { ("change", $0) } }
             if let day = review.meeting, !meetingDays.contains(day) { return ("meeting", "no meeting on \(day) in the document or the store") }
             return PIRRules.breach(of: review, on: change, existing: nil).map { ($0.field, $0.problem) }
         }) {
@@ -121,7 +127,7 @@ extension ImportSession {
                                    fields: { link in
             [("system", link.system), ("sourceID", link.sourceID), ("fingerprint", link.fingerprint), ("importedAt", link.importedAt),
              ("meeting", link.meeting)]
-        }, problem: { try noChange($0.change).map { ("change", $0) } }) {
+        }, problem: { noChange($0.change).map { ("change", $0) } }) {
             try SourceLinkRows.insert(db, link)
             summary.sourceLinks += 1
         }

@@ -1,9 +1,10 @@
 import CabinetModel
 /// An import under way inside one write transaction: each record is checked against the store
-/// as it stands (holding the records this import wrote before it) and written as it comes, so
-/// that memory holds only what the checks across records need: the service catalogue, the ids
-/// of the new changes (with the states they state) and incidents, and the small sections
-/// around the decisions. Identical records (a repeated import) are skipped; a known id with
+/// as it stands (holding the records this import wrote before it) and written in the file's
+/// order, a run of `runSize` records looked up at once, so that memory holds only what the
+/// checks across records need: the service catalogue, the ids of the new changes (with the
+/// states they state) and incidents, the run being checked, and the small sections around the
+/// decisions. Identical records (a repeated import) are skipped; a known id with
 /// other content, or a reference to nothing, is an error naming the record.
 struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     let db: Database
@@ -14,6 +15,11 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     /// Whether whoever runs the import may state routes and states (a chair, or a store without roles).
     let submitterIsChair: Bool
     var summary = ImportSummary()
+
+    /// How many records of a section are checked together, with one query for each kind of
+    /// record they look up (their ids fit one `IN` list; on PostgreSQL each query is a round
+    /// trip, and a run's rows go in one statement).
+    static var runSize: Int { IDList.most }
 
     /// The catalogue after the document's services.
     private var services: [String: Service] = [:]
@@ -106,59 +112,85 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         let serviceTeams = services.mapValues(\.team)
         // Into a store without changes, only a duplicate within the document needs looking up.
         let storeHadChanges = try db.integer("SELECT 1 FROM changes LIMIT 1") != nil
-        try records.forEach(InterchangeReader.changes) { submitted, index in
-            let overThreshold = (submitted.statedRoute == nil || !submitterIsChair) && policy.model.score(
-                RiskFeatures(change: submitted.change, radius: graph.impact(of: submitted.change.services), history: history),
-                threshold: policy.threshold).isOverThreshold
-            let change = submitted.resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)
-            let record = "changes[\(index)] (id \(change.id))"
-            if let unknown = change.services.first(where: { services[$0] == nil }) {
-                throw invalid(record, "services", "unknown service '\(unknown)' (add it to \"services\" first)")
+        try records.forEachRun(InterchangeReader.changes, size: Self.runSize) { run in
+            let stored = storeHadChanges ? try ChangeRows.fetch(db, ids: run.map { $0.record.change.id }) : [:]
+            for (submitted, index) in run {
+                let overThreshold = (submitted.statedRoute == nil || !submitterIsChair) && policy.model.score(
+                    RiskFeatures(change: submitted.change, radius: graph.impact(of: submitted.change.services), history: history),
+                    threshold: policy.threshold).isOverThreshold
+                try importChange(submitted, index, stored: stored, serviceTeams: serviceTeams, overThreshold: overThreshold)
             }
-            if storeHadChanges || newChanges[change.id] != nil, var known = try ChangeRows.fetch(db, where: "id = ?", arguments: [.text(change.id)]).first {
-                // A route the document leaves to the rules is the one worked out when the change
-                // was first stored: risk and history move on, the submission does not.
-                if submitted.statedRoute == nil { known.route = change.route }
-                guard known.sameSubmission(as: change) else {
-                    throw conflict(record, kind: "changes", field: known.firstDifference(from: change) ?? "state",
-                                   earlier: newChanges[change.id] == nil ? nil : records.firstIndex(in: InterchangeReader.changes) { $0.change.id == change.id })
-                }
-                summary.unchanged += 1
-                return
-            }
-            // Only a new change is a submission: one already stored as it is was submitted before.
-            if !submitterIsChair, let breach = RecordRules.breach(
-                ofMemberSubmission: submitted, routed: SubmittedChange(change: submitted.change, statedRoute: nil, statedState: nil)
-                    .resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)) {
-                throw invalid(record, breach.field, breach.problem)
-            }
-            newChanges.updateValue(submitted.statedState, forKey: change.id)
-            try ChangeRows.insert(db, change, recordedBy: recorder)
-            summary.changes += 1
         }
     }
 
+    /// Checks and writes one change; `stored` holds the changes of its run the store held before the run.
+    private mutating func importChange(
+        _ submitted: SubmittedChange, _ index: Int, stored: [String: Change], serviceTeams: [String: String], overThreshold: Bool
+    ) throws {
+        let change = submitted.resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)
+        let record = "changes[\(index)] (id \(change.id))"
+        if let unknown = change.services.first(where: { services[$0] == nil }) {
+            throw invalid(record, "services", "unknown service '\(unknown)' (add it to \"services\" first)")
+        }
+        // A duplicate within the document is compared with the copy this import wrote.
+        let known = newChanges[change.id] == nil ? stored[change.id] : try ChangeRows.fetch(db, ids: [change.id])[change.id]
+        if var known {
+            // A route the document leaves to the rules is the one worked out when the change
+            // was first stored: risk and history move on, the submission does not.
+            if submitted.statedRoute == nil { known.route = change.route }
+            guard known.sameSubmission(as: change) else {
+                throw conflict(record, kind: "changes", field: known.firstDifference(from: change) ?? "state",
+                               earlier: newChanges[change.id] == nil ? nil : records.firstIndex(in: InterchangeReader.changes) { $0.change.id == change.id })
+            }
+            summary.unchanged += 1
+            return
+        }
+        // Only a new change is a submission: one already stored as it is was submitted before.
+        if !submitterIsChair, let breach = RecordRules.breach(
+            ofMemberSubmission: submitted, routed: SubmittedChange(change: submitted.change, statedRoute: nil, statedState: nil)
+                .resolved(serviceTeams: serviceTeams, riskOverThreshold: overThreshold)) {
+            throw invalid(record, breach.field, breach.problem)
+        }
+        newChanges.updateValue(submitted.statedState, forKey: change.id)
+        try ChangeRows.insert(db, change, recordedBy: recorder)
+        summary.changes += 1
+    }
+
     private mutating func importDecisions() throws {
-        let db = self.db, records = self.records
-        try records.forEach(InterchangeReader.decisions) { decision, index in
+        let records = self.records
+        try records.forEachRun(InterchangeReader.decisions, size: Self.runSize) { run in try importDecisions(run) }
+    }
+
+    /// Checks and writes a run of decisions in the file's order, with two queries for the whole
+    /// run: the changes they decide, and the decisions stored under their ids or of those changes.
+    /// What the run writes is noted as it goes, so a later decision of the run sees it as a
+    /// query after the write would.
+    private mutating func importDecisions(_ run: [(record: Decision, index: Int)]) throws {
+        var changes = try ChangeRows.fetchAsRuled(db, ids: run.map { $0.record.change })
+        var known = try DecisionRows.fetchForImport(db, ids: run.map { $0.record.id }, changes: changes.keys, storedThrough: storedChainEnd.sequence)
+        // The stored changes a decision of this run moved (the decisions' trigger sets the
+        // state the rules read for them): read again before their next decision.
+        var moved: Set<String> = []
+        for (decision, index) in run {
             // Named as the reader names it: by the id the document gave, else by its change.
             let stated = decision.id != Decision.naturalID(change: decision.change, at: decision.at, by: decision.by)
             let record = "decisions[\(index)] (\(stated ? "id \(decision.id)" : "change \(decision.change)"))"
-            guard let change = try ChangeRows.fetchAsRuled(db, id: decision.change) else {
+            if moved.remove(decision.change) != nil { changes[decision.change] = try ChangeRows.fetchAsRuled(db, id: decision.change) }
+            guard let change = changes[decision.change] else {
                 throw invalid(record, "change", "no change '\(decision.change)' in the document or the store")
             }
-            let known = try DecisionRows.fetchForImport(db, id: decision.id, change: change.id, storedThrough: storedChainEnd.sequence)
-            let history = known.history.map(\.decision)
+            let stored = known.histories[change.id, default: []]
+            let history = stored.map(\.decision)
             if let supersedes = decision.supersedes, !history.contains(where: { $0.id == supersedes }) {
                 throw invalid(record, "supersedes", "no decision '\(supersedes)' of \(decision.change)")
             }
-            if let same = known.same {
+            if let same = known.byID[decision.id] {
                 guard same.decision.sameRecord(as: decision) else {
                     throw conflict(record, kind: "decisions", field: "outcome, at, by or text",
                                    earlier: same.isNew ? records.firstIndex(in: InterchangeReader.decisions) { $0.id == decision.id } : nil)
                 }
                 summary.unchanged += 1
-                return
+                continue
             }
             // Held to the rules as of the decision's own time: a stored change is where it stands
             // now; a change of this document where its earlier decisions put it.
@@ -171,11 +203,16 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
             }
             var recorded = decision
             recorded.recordedBy = recorder
+            let chainBefore = chain.sequence
             try DecisionRows.insert(db, recorded, after: &chain)
+            if chain.sequence != chainBefore {
+                known.add(written: recorded)
+                if statedState == nil { moved.insert(change.id) }
+            }
             summary.decisions += 1
             // A new change keeps the state it states where its decisions would move it elsewhere.
             if case let stated?? = statedState {
-                let latest = (known.history.filter(\.isNew).map(\.decision) + [decision]).reduce(nil as Decision?) { latest, next in
+                let latest = (stored.filter(\.isNew).map(\.decision) + [decision]).reduce(nil as Decision?) { latest, next in
                     latest.map { $0.at <= next.at } ?? true ? next : latest
                 }
                 if stated.after(latestDecision: latest?.outcome) != stated { try ChangeRows.setState(db, id: change.id, stated) }
@@ -187,35 +224,42 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         let db = self.db, records = self.records
         let storeHadIncidents = try db.integer("SELECT 1 FROM incidents LIMIT 1") != nil
         let since = now.adding(days: -Review.openingWindowDays)
-        try records.forEach(InterchangeReader.incidents) { incident, index in
-            let record = "incidents[\(index)] (id \(incident.id))"
-            var blamed: [Change] = []
-            for id in incident.causedBy {
-                guard let change = try ChangeRows.fetchAsRuled(db, id: id) else {
-                    throw invalid(record, "causedBy", "no change '\(id)' in the document or the store")
-                }
-                blamed.append(change)
-            }
-            if let unknown = incident.services.first(where: { services[$0] == nil }) {
-                throw invalid(record, "services", "unknown service '\(unknown)'")
-            }
-            for change in blamed {
-                if let breach = RecordRules.breach(of: incident, blaming: change) { throw invalid(record, breach.field, breach.problem) }
-            }
-            if storeHadIncidents || newIncidents.contains(incident.id),
-               let known = try IncidentRows.fetch(db, where: "id = ?", arguments: [.text(incident.id)]).first {
-                guard known == incident else {
-                    throw conflict(record, kind: "incidents", field: "openedAt, severity, causedBy or services",
-                                   earlier: newIncidents.contains(incident.id) ? records.firstIndex(in: InterchangeReader.incidents) { $0.id == incident.id } : nil)
-                }
-                summary.unchanged += 1
-                return
-            }
-            newIncidents.insert(incident.id)
-            if incident.openedAt >= since { reviewable.append(incident) }
-            try IncidentRows.insert(db, incident)
-            summary.incidents += 1
+        try records.forEachRun(InterchangeReader.incidents, size: Self.runSize) { run in
+            let blamed = try ChangeRows.fetchAsRuled(db, ids: run.flatMap { $0.record.causedBy })
+            let stored = storeHadIncidents ? try IncidentRows.fetch(db, ids: run.map { $0.record.id }) : [:]
+            for (incident, index) in run { try importIncident(incident, index, blamed: blamed, stored: stored, since: since) }
         }
+    }
+
+    /// Checks and writes one incident; `blamed` holds the stored changes its run blames, `stored`
+    /// the incidents of its run the store held before the run.
+    private mutating func importIncident(_ incident: Incident, _ index: Int, blamed: [String: Change], stored: [String: Incident], since: Timestamp) throws {
+        let record = "incidents[\(index)] (id \(incident.id))"
+        var blaming: [Change] = []
+        for id in incident.causedBy {
+            guard let change = blamed[id] else { throw invalid(record, "causedBy", "no change '\(id)' in the document or the store") }
+            blaming.append(change)
+        }
+        if let unknown = incident.services.first(where: { services[$0] == nil }) {
+            throw invalid(record, "services", "unknown service '\(unknown)'")
+        }
+        for change in blaming {
+            if let breach = RecordRules.breach(of: incident, blaming: change) { throw invalid(record, breach.field, breach.problem) }
+        }
+        // A duplicate within the document is compared with the copy this import wrote.
+        let known = newIncidents.contains(incident.id) ? try IncidentRows.fetch(db, ids: [incident.id])[incident.id] : stored[incident.id]
+        if let known {
+            guard known == incident else {
+                throw conflict(record, kind: "incidents", field: "openedAt, severity, causedBy or services",
+                               earlier: newIncidents.contains(incident.id) ? records.firstIndex(in: InterchangeReader.incidents) { $0.id == incident.id } : nil)
+            }
+            summary.unchanged += 1
+            return
+        }
+        newIncidents.insert(incident.id)
+        if incident.openedAt >= since { reviewable.append(incident) }
+        try IncidentRows.insert(db, incident)
+        summary.incidents += 1
     }
 
     /// Opens the reviews of the new incidents blamed on approved changes, after the reviews the document gives.

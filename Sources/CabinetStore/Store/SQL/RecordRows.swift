@@ -130,17 +130,23 @@ enum DecisionRows {
 }
 
 enum IncidentRows {
+    /// Incidents matching `where`, each with its causes and services in order: three queries
+    /// whatever their number.
     static func fetch(_ db: some SQLDatabase, where condition: String, arguments: [SQLValue]) throws -> [Incident] {
-        let incidents = try db.namedRows("SELECT id, opened_at, severity, resolved_at FROM incidents WHERE \(condition) ORDER BY opened_at, id", arguments) { row in
+        var incidents = try db.namedRows("SELECT id, opened_at, severity, resolved_at FROM incidents WHERE \(condition) ORDER BY opened_at, id", arguments) { row in
             Incident(id: try row.text("id"), openedAt: try row.timestamp("opened_at"), severity: try row.word("severity"), causedBy: [], services: [],
                      resolvedAt: try row.optionalTimestamp("resolved_at"))
         }
-        return try incidents.map { incident in
-            var incident = incident
-            incident.causedBy = try db.strings("SELECT change_id FROM incident_causes WHERE incident_id = ? ORDER BY position", [.text(incident.id)])
-            incident.services = try db.strings("SELECT service FROM incident_services WHERE incident_id = ? ORDER BY position", [.text(incident.id)])
-            return incident
+        guard !incidents.isEmpty else { return [] }
+        let positions = Dictionary(uniqueKeysWithValues: incidents.enumerated().map { ($1.id, $0) })
+        let chosen = "incident_id IN (SELECT id FROM incidents WHERE \(condition))"
+        try db.forEachRow("SELECT incident_id, change_id FROM incident_causes WHERE \(chosen) ORDER BY incident_id, position", arguments) { row in
+            if let position = positions[try row.text(0)] { incidents[position].causedBy.append(try row.text(1)) }
         }
+        try db.forEachRow("SELECT incident_id, service FROM incident_services WHERE \(chosen) ORDER BY incident_id, position", arguments) { row in
+            if let position = positions[try row.text(0)] { incidents[position].services.append(try row.text(1)) }
+        }
+        return incidents
     }
 
     static func insert(_ db: some SQLDatabase, _ incident: Incident) throws {

@@ -80,13 +80,19 @@ enum ReviewRows {
 
     /// Opens a review for each of `incidents` blamed on a change the board approved, that opened
     /// within the window before `now` and has none yet; written in the incidents' transaction.
+    /// The incidents are looked up 500 to a query.
     static func open(_ db: some SQLDatabase, for incidents: [Incident], now: Timestamp, recordedBy recorder: String) throws {
         let since = now.adding(days: -Review.openingWindowDays)
-        for incident in incidents where incident.openedAt >= since {
-            guard try db.integer("SELECT 1 FROM reviews WHERE incident_id = ?", [.text(incident.id)]) == nil,
-                  let change = try db.strings("SELECT (\(blamedChange)) FROM incidents i WHERE i.id = ? AND (\(blamedChange)) IS NOT NULL",
-                                              [.text(incident.id)]).first
-            else { continue }
+        let recent = incidents.filter { $0.openedAt >= since }
+        var blamed: [String: String] = [:]
+        for list in IDList.runs(of: recent.map(\.id)) {
+            try db.forEachRow("""
+                SELECT i.id, (\(blamedChange)) FROM incidents i WHERE i.id IN (\(list.placeholders))
+                AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.incident_id = i.id) AND (\(blamedChange)) IS NOT NULL
+                """, list.values) { row in blamed[try row.text(0)] = try row.text(1) }
+        }
+        for incident in recent {
+            guard let change = blamed.removeValue(forKey: incident.id) else { continue }
             try insert(db, Review(incident: incident.id, change: change, openedAt: now), recordedBy: recorder)
         }
     }
