@@ -60,7 +60,13 @@ import Testing
                                              at: folder.path + "/demo.sqlite")
         let target = folder.path + "/imported.sqlite"
         let imported = try SQLiteStore(path: target)
+        let secureDelete = "PRAGMA secure_delete"
+        let before = try imported.writing { db in try Int.fetchOne(db, sql: secureDelete) }
         _ = try imported.importDocument(try demo.exportDocument())
+        // The import's ledger is gone, and its drop (which frees pages without zeroing them) left
+        // the connection's setting as it found it.
+        #expect(try imported.writing { db in try Int.fetchOne(db, sql: secureDelete) } == before)
+        #expect(try imported.reading { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE 'cab_import%'") } == [])
         try imported.close()
         #expect(FileManager.default.contents(atPath: target + "-wal")?.count == 32 + 24 + 4096)
     }

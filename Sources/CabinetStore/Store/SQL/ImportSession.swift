@@ -2,9 +2,9 @@ import CabinetModel
 /// An import under way inside one write transaction: each record is checked against the store
 /// as it stands (holding the records this import wrote before it) and written in the file's
 /// order, a run of `runSize` records looked up at once, so that memory holds only what the
-/// checks across records need: the service catalogue, the ids of the new changes (with the
-/// states they state) and incidents, the run being checked, and the small sections around the
-/// decisions. Identical records (a repeated import) are skipped; a known id with
+/// checks across records need: the service catalogue, the run being checked (the new changes
+/// and incidents it names read from the `ImportLedger`), the recent new incidents whose reviews
+/// open, and the small sections around the decisions. Identical records (a repeated import) are skipped; a known id with
 /// other content, or a reference to nothing, is an error naming the record.
 struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     let db: Database
@@ -23,9 +23,10 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
 
     /// The catalogue after the document's services.
     private var services: [String: Service] = [:]
-    /// The changes this import added, with the state each stated, if any.
+    /// Of the changes the current run names, those this import added (before the run, read from
+    /// the `ImportLedger`, or in it), with the state each stated, if any.
     private var newChanges: [String: ChangeState?] = [:]
-    /// The incidents this import added.
+    /// Of the incidents the current run names, those this import added.
     private var newIncidents: Set<String> = []
     /// New incidents recent enough to open their blameless review.
     private var reviewable: [Incident] = []
@@ -46,11 +47,14 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         let policy = try RiskRows.policy(db)
         storedChainEnd = try DecisionChainRows.last(db)
         chain = storedChainEnd
+        try ImportLedger.create(db)
         let graph = try importServices()
         try importChanges(graph: graph, history: history, policy: policy)
         try importDecisions()
         try importIncidents()
-        return try importRecords(storedRoles: storedRoles)
+        let roles = try importRecords(storedRoles: storedRoles)
+        try ImportLedger.drop(db)
+        return roles
     }
 
     private func invalid(_ record: String, _ field: String, _ problem: String) -> CabinetError {
@@ -113,7 +117,9 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         // Into a store without changes, only a duplicate within the document needs looking up.
         let storeHadChanges = try db.integer("SELECT 1 FROM changes LIMIT 1") != nil
         try records.forEachRun(InterchangeReader.changes, size: Self.runSize) { run in
-            let stored = storeHadChanges ? try ChangeRows.fetch(db, ids: run.map { $0.record.change.id }) : [:]
+            let ids = run.map { $0.record.change.id }
+            newChanges = try ImportLedger.written(db, .change, among: ids)
+            let stored = storeHadChanges ? try ChangeRows.fetch(db, ids: ids) : [:]
             for (submitted, index) in run {
                 let overThreshold = (submitted.statedRoute == nil || !submitterIsChair) && policy.model.score(
                     RiskFeatures(change: submitted.change, radius: graph.impact(of: submitted.change.services), history: history),
@@ -153,6 +159,7 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         }
         newChanges.updateValue(submitted.statedState, forKey: change.id)
         try ChangeRows.insert(db, change, recordedBy: recorder)
+        try ImportLedger.note(db, .change, id: change.id, stated: submitted.statedState)
         summary.changes += 1
     }
 
@@ -167,6 +174,7 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
     /// query after the write would.
     private mutating func importDecisions(_ run: [(record: Decision, index: Int)]) throws {
         var changes = try ChangeRows.fetchAsRuled(db, ids: run.map { $0.record.change })
+        newChanges = try ImportLedger.written(db, .change, among: changes.keys)
         var known = try DecisionRows.fetchForImport(db, ids: run.map { $0.record.id }, changes: changes.keys, storedThrough: storedChainEnd.sequence)
         // The stored changes a decision of this run moved (the decisions' trigger sets the
         // state the rules read for them): read again before their next decision.
@@ -226,7 +234,9 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         let since = now.adding(days: -Review.openingWindowDays)
         try records.forEachRun(InterchangeReader.incidents, size: Self.runSize) { run in
             let blamed = try ChangeRows.fetchAsRuled(db, ids: run.flatMap { $0.record.causedBy })
-            let stored = storeHadIncidents ? try IncidentRows.fetch(db, ids: run.map { $0.record.id }) : [:]
+            let ids = run.map { $0.record.id }
+            newIncidents = Set(try ImportLedger.written(db, .incident, among: ids).keys)
+            let stored = storeHadIncidents ? try IncidentRows.fetch(db, ids: ids) : [:]
             for (incident, index) in run { try importIncident(incident, index, blamed: blamed, stored: stored, since: since) }
         }
     }
@@ -259,6 +269,7 @@ struct ImportSession<Database: SQLDatabase, Records: InterchangeRecords> {
         newIncidents.insert(incident.id)
         if incident.openedAt >= since { reviewable.append(incident) }
         try IncidentRows.insert(db, incident)
+        try ImportLedger.note(db, .incident, id: incident.id)
         summary.incidents += 1
     }
 

@@ -22,8 +22,17 @@ public struct SQLDialect: Sendable {
     /// planner needs the hint where it would walk a whole index; PostgreSQL's, weighing its
     /// statistics, is only slowed by it.
     var steersPlanner: Bool
-    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true)
-    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false)
+    /// How a table that lives only for one write transaction is created: on SQLite in the file
+    /// itself, since a bulk write keeps SQLite's temporary storage in memory (`writingMany`) and the
+    /// table would grow there; on PostgreSQL as a TEMP table, which the server holds.
+    var scratchTable: String
+
+    /// Whether the engine overwrites every page a deletion frees (SQLite as Debian builds it:
+    /// `secure_delete`), so that dropping a large table writes, and first journals, all its pages.
+    var zeroesFreedPages: Bool
+
+    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true, scratchTable: "CREATE TABLE", zeroesFreedPages: true)
+    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false, scratchTable: "CREATE TEMP TABLE", zeroesFreedPages: false)
 
     /// A text column compared without its index where the engine needs telling.
     func withoutIndex(_ column: String) -> String { steersPlanner ? "\(column) || ''" : column }
