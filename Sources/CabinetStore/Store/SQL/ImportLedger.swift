@@ -13,7 +13,7 @@ enum ImportLedger {
     }
 
     static func create(_ db: some SQLDatabase) throws {
-        try db.execute("\(db.dialect.scratchTable) \(table) (kind TEXT NOT NULL, id TEXT NOT NULL, stated TEXT, PRIMARY KEY (kind, id))", [])
+        try db.execute(db.dialect.scratchTable(table, "kind TEXT NOT NULL, id TEXT NOT NULL, stated TEXT, PRIMARY KEY (kind, id)"), [])
     }
 
     /// Drops the ledger. Its pages hold only ids and states the store keeps anyway, so SQLite

@@ -26,7 +26,7 @@ extension ImportSession {
             + actionItems.compactMap(\.change) + reviews.map(\.change) + sourceLinks.map(\.change)
         let storedChanges = Set(try ChangeRows.fetchAsRuled(db, ids: namedChanges).keys)
         let reviewedChanges = try ChangeRows.fetch(db, ids: pirs.map(\.change))
-        let metDecisions = try DecisionRows.fetch(db, ids: conditionsMet.map(\.decision))
+        let metOutcomes = try DecisionRows.outcomes(db, ids: conditionsMet.map(\.decision))
         let storedIncidents = Set(try IncidentRows.fetch(db, ids: actionItems.compactMap(\.incident) + reviews.map(\.incident)).keys)
         func noChange(_ id: String) -> String? {
             storedChanges.contains(id) || reviewedChanges[id] != nil ? nil : "no change '\(id)' in the document or the store"
@@ -46,10 +46,10 @@ extension ImportSession {
         for met in try newRecords(conditionsMet, InterchangeReader.conditionsMet, \MetCondition.decision,
                                   Dictionary(uniqueKeysWithValues: try ConditionRows.fetchMet(db).map { ($0.decision, $0) }), label: "decision",
                                   fields: { [("by", $0.by), ("at", $0.at), ("note", $0.note)] }, problem: { met in
-            guard let decision = metDecisions[met.decision] else {
+            guard let outcome = metOutcomes[met.decision] else {
                 return ("decision", "no decision '\(met.decision)' in the document or the store")
             }
-            return decision.outcome == .approvedWithConditions ? nil : ("decision", "\(met.decision) is \(decision.outcome.rawValue), not approved-with-conditions")
+            return outcome == .approvedWithConditions ? nil : ("decision", "\(met.decision) is \(outcome.rawValue), not approved-with-conditions")
         }) {
             try ConditionRows.insertMet(db, decision: met.decision, by: met.by, at: met.at, note: met.note, recordedBy: recorder)
             summary.conditionsMet += 1

@@ -22,17 +22,22 @@ public struct SQLDialect: Sendable {
     /// planner needs the hint where it would walk a whole index; PostgreSQL's, weighing its
     /// statistics, is only slowed by it.
     var steersPlanner: Bool
-    /// How a table that lives only for one write transaction is created: on SQLite in the file
-    /// itself, since a bulk write keeps SQLite's temporary storage in memory (`writingMany`) and the
-    /// table would grow there; on PostgreSQL as a TEMP table, which the server holds.
-    var scratchTable: String
-
+    /// Whether a table that lives only for one write transaction is a TEMP table (PostgreSQL:
+    /// the server holds it) or one in the file itself (SQLite: a bulk write keeps SQLite's
+    /// temporary storage in memory, `writingMany`, where the table would grow).
+    var scratchTablesAreTemporary: Bool
     /// Whether the engine overwrites every page a deletion frees (SQLite as Debian builds it:
     /// `secure_delete`), so that dropping a large table writes, and first journals, all its pages.
     var zeroesFreedPages: Bool
 
-    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true, scratchTable: "CREATE TABLE", zeroesFreedPages: true)
-    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false, scratchTable: "CREATE TEMP TABLE", zeroesFreedPages: false)
+    public static let sqlite = SQLDialect(insertionOrder: "rowid", steersPlanner: true, scratchTablesAreTemporary: false, zeroesFreedPages: true)
+    public static let postgres = SQLDialect(insertionOrder: "seq", steersPlanner: false, scratchTablesAreTemporary: true, zeroesFreedPages: false)
+
+    /// The statement that creates `name`, a table for one write transaction (see
+    /// `scratchTablesAreTemporary`); in the file it is stored by its key alone, without a rowid.
+    func scratchTable(_ name: String, _ definition: String) -> String {
+        scratchTablesAreTemporary ? "CREATE TEMP TABLE \(name) (\(definition))" : "CREATE TABLE \(name) (\(definition)) WITHOUT ROWID"
+    }
 
     /// A text column compared without its index where the engine needs telling.
     func withoutIndex(_ column: String) -> String { steersPlanner ? "\(column) || ''" : column }
