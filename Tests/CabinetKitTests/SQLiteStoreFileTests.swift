@@ -72,13 +72,15 @@ import Testing
     }
 
     /// An insert that fires triggers first saves the pages it touches to a statement journal:
-    /// a bulk write keeps those journals in memory (not millions of writes to a temporary file),
-    /// and the next write is back on the engine's default.
-    @Test func aBulkWriteKeepsItsStatementJournalsInMemoryAndTheNextWriteDoesNot() throws {
+    /// an import's writes (small statements, many of them) keep those journals in memory, not
+    /// millions of writes to a temporary file; a bulk write (a copy empties whole tables in one
+    /// statement) and the next write are back on the engine's default.
+    @Test func anImportsWritesKeepTheirStatementJournalsInMemoryAndOtherWritesDoNot() throws {
         let store = try SQLiteStore(path: folder.path + "/bulk.sqlite")
         let setting = "PRAGMA temp_store"
         // 2 is MEMORY, 0 the compiled-in DEFAULT.
         #expect(try store.writingMany { db in try Int.fetchOne(db, sql: setting) } == 2)
+        #expect(try store.writingInBulk { db in try Int.fetchOne(db, sql: setting) } == 0)
         #expect(try store.writing { db in try Int.fetchOne(db, sql: setting) } == 0)
         try store.close()
     }

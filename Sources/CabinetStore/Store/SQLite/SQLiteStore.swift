@@ -126,7 +126,8 @@ public final class SQLiteStore: SQLStore {
 
     /// The write transaction of `writing`. With `journalsInMemory`, SQLite keeps each statement's
     /// undo journal in memory instead of a temporary file: an insert that fires triggers writes
-    /// the pages it touches to that journal first, four million writes for a 100,000-change import.
+    /// the pages it touches to that journal first, four million writes for a 100,000-change
+    /// import. Only for statements of bounded size: a journal holds what its statement changes.
     private func writing<T>(journalsInMemory: Bool, _ body: (Database) throws -> T) throws(CabinetError) -> T {
         try checkStillThere()
         do {
@@ -146,28 +147,38 @@ public final class SQLiteStore: SQLStore {
         }
     }
 
-    /// After the commit the log is copied into the file and restarted with one page: left whole
+    /// A write of many rows in small statements (an import): each statement's journal is kept in
+    /// memory (`writing(journalsInMemory:)`), and the log is emptied after the commit.
+    public func writingMany<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
+        try emptyingTheLog { () throws(CabinetError) in try writing(journalsInMemory: true, body) }
+    }
+
+    /// Runs a bulk write (the demo, a copy) with a page cache large enough that SQLite does not
+    /// spill pages to the WAL again and again before the commit; the cache shrinks back after.
+    /// Its statements may be large (a copy empties whole tables), so their journals stay in
+    /// SQLite's temporary files.
+    public func writingInBulk<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
+        try emptyingTheLog { () throws(CabinetError) in
+            try writing(journalsInMemory: false) { db in
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                return try body(db)
+            }
+        }
+    }
+
+    /// Runs `write`, then copies the log into the file and restarts it with one page: left whole
     /// (the WAL is persistent), every later process would replay it on opening and copy it again
     /// on closing, 1.4 s per command after a 100,000-change import. (An empty log would not do:
     /// GRDB writes a table into a file whose log is empty when it opens it.)
-    public func writingMany<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
-        let result = try writing(journalsInMemory: true, body)
+    private func emptyingTheLog<T>(_ write: () throws(CabinetError) -> T) throws(CabinetError) -> T {
+        let result = try write()
         // Only an optimisation, already committed: a reader holding the log open makes it wait for a later writer.
         _ = try? pool.writeWithoutTransaction { db in
             try db.checkpoint(.truncate)
             try db.execute(sql: "PRAGMA user_version = 0")
         }
         return result
-    }
-
-    /// Runs a bulk write (the demo, a copy) with a page cache large enough that SQLite does not
-    /// spill pages to the WAL again and again before the commit; the cache shrinks back after.
-    public func writingInBulk<T>(_ body: (Database) throws -> T) throws(CabinetError) -> T {
-        try writingMany { db in
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            return try body(db)
-        }
     }
 
     /// A copy into this file: the decision triggers are dropped while tables are replaced (the
