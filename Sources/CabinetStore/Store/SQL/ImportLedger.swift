@@ -34,14 +34,11 @@ enum ImportLedger {
 
     /// Which of `ids` this import wrote, each with the state its record stated (nil for none).
     static func written(_ db: some SQLDatabase, _ kind: Kind, among ids: some Collection<String>) throws -> [String: ChangeState?] {
-        var found: [String: ChangeState?] = [:]
-        for list in IDList.runs(of: ids) {
-            try db.forEachNamedRow("SELECT id, stated FROM \(table) WHERE kind = ? AND id IN (\(list.placeholders))",
-                                   [.text(kind.rawValue)] + list.values) { row in
-                let stated: ChangeState? = try row.optionalText("stated") == nil ? nil : row.word("stated")
-                found[try row.text("id")] = .some(stated)
+        try IDList.read(ids, by: { $0.id }) { list in
+            try db.namedRows("SELECT id, stated FROM \(table) WHERE kind = ? AND id IN (\(list.placeholders))",
+                             [.text(kind.rawValue)] + list.values) { row in
+                (id: try row.text("id"), stated: try row.optionalText("stated") == nil ? nil : try row.word("stated") as ChangeState)
             }
-        }
-        return found
+        }.mapValues(\.stated)
     }
 }

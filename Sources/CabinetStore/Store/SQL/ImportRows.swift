@@ -51,13 +51,11 @@ extension DecisionRows {
     /// The outcomes of the stored decisions of `ids`, by id: what a condition met is checked
     /// against, without the decisions' texts (25,661 conditions met in the 1M demo).
     static func outcomes(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Outcome] {
-        var found: [String: Outcome] = [:]
-        for list in IDList.runs(of: ids) {
-            try db.forEachNamedRow("SELECT id, outcome FROM decisions WHERE id IN (\(list.placeholders))", list.values) { row in
-                found[try row.text("id")] = try row.word("outcome")
+        try IDList.read(ids, by: { $0.id }) { list in
+            try db.namedRows("SELECT id, outcome FROM decisions WHERE id IN (\(list.placeholders))", list.values) { row in
+                (id: try row.text("id"), outcome: try row.word("outcome") as Outcome)
             }
-        }
-        return found
+        }.mapValues(\.outcome)
     }
 
     /// The decisions stored under `ids`, and the decisions of `changes`, as the import's checks
@@ -87,44 +85,5 @@ extension IncidentRows {
     /// The stored incidents of `ids`, by id.
     static func fetch(_ db: some SQLDatabase, ids: some Collection<String>) throws -> [String: Incident] {
         try IDList.read(ids, by: \.id) { try fetch(db, where: "id IN (\($0.placeholders))", arguments: $0.values) }
-    }
-}
-
-/// Ids bound into an `IN (…)` list, in runs of at most `most`. Each list is padded to a power of
-/// two by repeating its first id, so that the statements of a whole import have a few texts
-/// (SQLite keeps each text's prepared statement) and a list is never empty.
-struct IDList {
-    /// The most ids one list binds (two lists of a query stay far under SQLite's 32,766
-    /// variables and PostgreSQL's 65,535).
-    static var most: Int { 500 }
-
-    /// The ids, each once.
-    let ids: Set<String>
-    /// `?, ?, …`, one for each value.
-    let placeholders: String
-    let values: [SQLValue]
-
-    /// A list that matches no id.
-    static let none = IDList(ids: [], placeholders: "NULL", values: [])
-
-    /// The records `read` finds for each run of `ids`, by `key`.
-    static func read<Record>(_ ids: some Collection<String>, by key: KeyPath<Record, String>, _ read: (IDList) throws -> [Record]) throws -> [String: Record] {
-        var found: [String: Record] = [:]
-        for list in runs(of: ids) {
-            for record in try read(list) { found[record[keyPath: key]] = record }
-        }
-        return found
-    }
-
-    /// `ids` (duplicates dropped) in runs of at most `most`.
-    static func runs(of ids: some Collection<String>) -> [IDList] {
-        var seen = Set<String>()
-        let distinct = ids.filter { seen.insert($0).inserted }
-        return distinct.chunked(most).map { run in
-            var width = 1
-            while width < run.count { width *= 2 }
-            let padded = Array(run) + Array(repeating: run[run.startIndex], count: width - run.count)
-            return IDList(ids: Set(run), placeholders: CabinetStore.placeholders(width), values: padded.map { .text($0) })
-        }
     }
 }

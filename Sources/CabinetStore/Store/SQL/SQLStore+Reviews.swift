@@ -84,15 +84,14 @@ enum ReviewRows {
     static func open(_ db: some SQLDatabase, for incidents: [Incident], now: Timestamp, recordedBy recorder: String) throws {
         let since = now.adding(days: -Review.openingWindowDays)
         let recent = incidents.filter { $0.openedAt >= since }
-        var blamed: [String: String] = [:]
-        for list in IDList.runs(of: recent.map(\.id)) {
-            try db.forEachRow("""
-                SELECT i.id, (\(blamedChange)) FROM incidents i WHERE i.id IN (\(list.placeholders))
+        let blamed = try IDList.read(recent.map(\.id), by: { $0.incident }) { list in
+            try db.namedRows("""
+                SELECT i.id, (\(blamedChange)) AS change_id FROM incidents i WHERE i.id IN (\(list.placeholders))
                 AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.incident_id = i.id) AND (\(blamedChange)) IS NOT NULL
-                """, list.values) { row in blamed[try row.text(0)] = try row.text(1) }
+                """, list.values) { row in (incident: try row.text("id"), change: try row.text("change_id")) }
         }
         for incident in recent {
-            guard let change = blamed.removeValue(forKey: incident.id) else { continue }
+            guard let change = blamed[incident.id]?.change else { continue }
             try insert(db, Review(incident: incident.id, change: change, openedAt: now), recordedBy: recorder)
         }
     }

@@ -8,10 +8,12 @@ public protocol SQLStore: Store {
     /// Runs `body` in a write transaction that serializes with every other writer, so a record
     /// checked and then written cannot be lost to a concurrent writer; all or nothing.
     func writing<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
-    /// A write transaction of many rows (a streamed import): as `writing`, and where the engine
-    /// keeps a log beside the file, the log is emptied into it after the commit.
+    /// A write transaction of many rows in small statements (a streamed import): as `writing`,
+    /// tuned for them where the engine gains by it; a log kept beside the file is emptied into
+    /// it after the commit.
     func writingMany<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
-    /// A write transaction for an import: as `writingMany`, with a cache for many rows.
+    /// A write transaction of whole tables (the demo, a copy): as `writing`, with a cache for many
+    /// rows where the engine has one; the log is emptied after the commit, as `writingMany` does.
     func writingInBulk<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
     /// A write transaction that copies whole tables in, rows and derived columns as they were.
     func writingCopy<T>(_ body: (Connection) throws -> T) throws(CabinetError) -> T
@@ -183,13 +185,10 @@ enum QueueDay {
                 """,
             arguments: [SQLValue(waitingToo), SQLValue(end), .text(start.day), SQLValue(start), SQLValue(end)],
             order: "submitted_at, id")
-        // Each change's latest decision before the day's end, read for all of them at once.
-        var latestDecisions: [String: Decision] = [:]
-        for chunk in changes.map(\.id).chunked(500) {
-            for decision in try DecisionRows.fetch(db, where: "change_id IN (\(placeholders(chunk.count))) AND at < ?",
-                                                   arguments: chunk.map(SQLValue.text) + [SQLValue(end)]) {
-                latestDecisions[decision.change] = decision
-            }
+        // Each change's latest decision before the day's end (decisions come by time: the last
+        // one read), for all of them at once.
+        let latestDecisions = try IDList.read(changes.map(\.id), by: \.change) { list in
+            try DecisionRows.fetch(db, where: "change_id IN (\(list.placeholders)) AND at < ?", arguments: list.values + [SQLValue(end)])
         }
         let decided = changes.compactMap { change -> QueueEntry? in
             let latest = latestDecisions[change.id]
